@@ -1,0 +1,98 @@
+"""Generated outputs: what each one depends on, and writing it only when its bytes change.
+
+Every output records a fingerprint of its inputs (the files it depends on, the library
+versions) in a stamp file. A run renders an output only when that fingerprint changed, the
+file is missing, or the file no longer matches what was written; a rendered output is written
+only when its bytes differ from the file on disk, so unchanged files keep their timestamps.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED = ROOT / "docs" / "generated"
+STAMPS = ".stamps.json"
+_VERSIONED = ("numpy", "matplotlib")
+
+
+@dataclass(frozen=True)
+class Output:
+    """One generated file: where it goes, how to make its bytes, and what it is made from."""
+
+    path: str  # relative to the generated folder, with forward slashes
+    render: Callable[[], bytes]
+    deps: tuple[Path, ...]  # source files whose content decides the bytes
+
+
+@dataclass
+class Report:
+    written: list[str] = field(default_factory=list)  # rendered, and the bytes changed
+    unchanged: list[str] = field(default_factory=list)  # rendered, same bytes: not touched
+    fresh: list[str] = field(default_factory=list)  # fingerprint matched: not even rendered
+    removed: list[str] = field(default_factory=list)  # no output of that name any more
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint(output: Output) -> str:
+    """Hash of everything the output's bytes depend on."""
+    h = hashlib.sha256(output.path.encode())
+    for dep in sorted(set(output.deps)):
+        h.update(str(dep.relative_to(ROOT)).encode())
+        h.update(dep.read_bytes())
+    for dist in _VERSIONED:
+        h.update(f"{dist}=={metadata.version(dist)}".encode())
+    return h.hexdigest()
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write data to path unless the file already holds exactly these bytes; True if written."""
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+def generate(outputs: Iterable[Output], out_dir: Path = GENERATED) -> Report:
+    """Bring out_dir up to date with outputs and remove files that no output produces."""
+    outputs = list(outputs)
+    names = [o.path for o in outputs]
+    if len(set(names)) != len(names):
+        raise ValueError("two outputs share a path: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
+    stamp_file = out_dir / STAMPS
+    try:
+        stamps = json.loads(stamp_file.read_text())
+    except (FileNotFoundError, json.JSONDecodeError):
+        stamps = {}
+    new_stamps, report = {}, Report()
+    for output in outputs:
+        target = out_dir / output.path
+        key = fingerprint(output)
+        old = stamps.get(output.path, {})
+        if old.get("inputs") == key and target.is_file() and _sha(target.read_bytes()) == old.get("bytes"):
+            report.fresh.append(output.path)
+            data_sha = old["bytes"]
+        else:
+            data = output.render()
+            (report.written if write_if_changed(target, data) else report.unchanged).append(output.path)
+            data_sha = _sha(data)
+        new_stamps[output.path] = {"inputs": key, "bytes": data_sha}
+    for path in sorted(p for p in out_dir.rglob("*") if p.is_file()) if out_dir.is_dir() else []:
+        rel = path.relative_to(out_dir).as_posix()
+        if rel != STAMPS and rel not in new_stamps:
+            path.unlink()
+            report.removed.append(rel)
+    write_if_changed(stamp_file, (json.dumps(new_stamps, indent=1, sort_keys=True) + "\n").encode())
+    return report

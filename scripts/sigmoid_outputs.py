@@ -1,0 +1,74 @@
+"""Sigmoid facts and tables: the 0.5 threshold, the derivative's peak, vanishing gradients, range."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from activation_figures import derivative_peak, module_files
+from activations import REGISTRY, relu_derivative, sigmoid
+from formatting import generated, short, table
+from outputs import ROOT, Output
+
+HERE = Path(__file__)
+SOURCE = "scripts/sigmoid_outputs.py"
+ENTRY = REGISTRY["sigmoid"]
+DEPTHS = [1, 2, 3, 5, 10, 20, 30, 50]
+RANGE_INPUTS = [-800.0, -745.0, -100.0, -20.0, 0.0, 20.0, 37.0, 100.0]
+
+
+def first_x_where(predicate, lo: float, hi: float, dtype) -> float:
+    """Smallest float x of dtype in (lo, hi] with predicate(x), for predicate monotone in x."""
+    lo, hi = dtype(lo), dtype(hi)
+    while np.nextafter(lo, hi) != hi:
+        mid = dtype(lo + (hi - lo) / 2)
+        if mid in (lo, hi):
+            mid = np.nextafter(lo, hi)
+        lo, hi = (lo, mid) if predicate(mid) else (mid, hi)
+    return float(hi)
+
+
+def section(name: str, text: str) -> str:
+    return f"<!-- --8<-- [start:{name}] -->\n{text}\n<!-- --8<-- [end:{name}] -->\n"
+
+
+def facts() -> bytes:
+    px, py = derivative_peak(ENTRY)
+    one64 = first_x_where(lambda x: sigmoid(x) == 1.0, 0, 100, np.float64)
+    one32 = first_x_where(lambda x: sigmoid(np.float32(x)) == 1.0, 0, 100, np.float32)
+    zero64 = -first_x_where(lambda x: sigmoid(-x) == 0.0, 0, 1000, np.float64)
+    body = section("threshold",
+                   f"At $x = 0$ the sigmoid is exactly $\\sigma(0) = {short(float(sigmoid(0.0)))}$, so a binary "
+                   f"classifier predicts class 1 when $\\sigma(x) \\ge {short(float(sigmoid(0.0)))}$, which is the "
+                   f"same as a score $x \\ge 0$.")
+    body += section("peak",
+                    f"The derivative is largest at $x = {short(px)}$, where $\\sigma'({short(px)}) = {short(py)}$.")
+    body += section("rounding",
+                    f"In float64, $\\sigma(x)$ rounds to exactly 1 from $x = {short(one64)}$ on "
+                    f"(float32: from $x = {short(one32)}$), and to exactly 0 below $x = {short(zero64)}$.")
+    return generated(SOURCE, body)
+
+
+def vanishing_table() -> bytes:
+    _, peak = derivative_peak(ENTRY)
+    active = float(relu_derivative(1.0))
+    rows = [[str(n), short(peak**n), short(active**n)] for n in DEPTHS]
+    return generated(SOURCE, table(
+        ["layers n", f"sigmoid: at most {short(peak)}<sup>n</sup>", f"ReLU, active path: {short(active)}<sup>n</sup>"],
+        rows, "rrr"))
+
+
+def range_table() -> bytes:
+    rows = [[short(x), str(sigmoid(np.float64(x))), str(sigmoid(np.float32(x)))] for x in RANGE_INPUTS]
+    return generated(SOURCE, table(["x", "σ(x) in float64", "σ(x) in float32"], rows, "rrr"))
+
+
+def outputs() -> list[Output]:
+    deps = (*module_files(ENTRY), ROOT / "src" / "activations" / "relu.py", HERE,
+            ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "activation_figures.py")
+    return [
+        Output("facts/sigmoid.md", facts, deps),
+        Output("tables/sigmoid-vanishing.md", vanishing_table, deps),
+        Output("tables/sigmoid-range.md", range_table, deps),
+    ]

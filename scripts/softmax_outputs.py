@@ -1,0 +1,134 @@
+"""Softmax tables and figures: the worked example, overflow, shift invariance, common mistakes."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+import style
+from activation_figures import module_files
+from activations import REGISTRY, log_softmax, sigmoid, softmax
+from examples.pitfalls import in_place_softmax, naive_softmax, whole_array_softmax
+from figure_snippets import figure_markdown
+from formatting import fixed, generated, sci, short, table
+from outputs import ROOT, Output
+
+HERE = Path(__file__)
+SOURCE = "scripts/softmax_outputs.py"
+ENTRY = REGISTRY["softmax"]
+
+# The worked example: a four-class classifier's scores for one image.
+CLASSES = [("개", "dog"), ("고양이", "cat"), ("강아지", "puppy"), ("사람", "person")]
+SCORES = [2, 10, 1, 4]
+OVERFLOW = [1010, 1000, 990]
+SHIFTS = [0, 4, 10, -1000]
+BATCH = [[1.0, 2.0, 3.0], [1.0, 2.0, 7.0]]
+
+
+def seed_table() -> bytes:
+    p = softmax(SCORES)
+    rows = [[f"{ko} ({en})", str(s), fixed(v)] for (ko, en), s, v in zip(CLASSES, SCORES, p)]
+    rows.append(["**sum**", "", fixed(float(np.sum(p)))])
+    return generated(SOURCE, table(["Class", "Score", "Probability"], rows, "lrr"))
+
+
+def overflow_table() -> bytes:
+    with np.errstate(over="ignore", invalid="ignore"):  # the point is to show what naive code does
+        exp = np.exp(np.array(OVERFLOW, dtype=float))
+        naive = naive_softmax(np.array(OVERFLOW, dtype=float))
+    stable = softmax(OVERFLOW)
+    rows = [[str(x), str(e), sci(n), sci(s)] for x, e, n, s in zip(OVERFLOW, exp, naive, stable)]
+    body = table(["x", "exp(x)", "naive: exp(x) / sum", "softmax (max subtracted)"], rows, "rrrr")
+    limit = np.log(np.finfo(np.float64).max)
+    body += (f"\nIn float64, `exp(x)` is finite only for x up to {fixed(limit, 2)}, the logarithm of the "
+             f"largest float64 number.\n")
+    return generated(SOURCE, body)
+
+
+def shift_table() -> bytes:
+    x = np.array(SCORES, dtype=float)
+    base = softmax(x)
+    rows = [[str(c), ", ".join(fixed(v) for v in softmax(x - c)), short(float(np.max(np.abs(softmax(x - c) - base))))]
+            for c in SHIFTS]
+    return generated(SOURCE, table(["c", "softmax(x - c)", "largest change from c = 0"], rows, "rlr"))
+
+
+def in_place_table() -> bytes:
+    caller = np.array(OVERFLOW)
+    softmax(caller)
+    after_ours = caller.tolist()
+    in_place_softmax(caller)
+    rows = [["before any call", str(OVERFLOW)], ["after `softmax(a)`", str(after_ours)],
+            ["after `in_place_softmax(a)`", str(caller.tolist())]]
+    return generated(SOURCE, table(["", "the caller's array `a`"], rows, "ll"))
+
+
+def batch_table() -> bytes:
+    batch = np.array(BATCH)
+    wrong, right = whole_array_softmax(batch), softmax(batch)
+    rows = [[str(row), fixed(float(w.sum()), 4), fixed(float(r.sum()), 4)]
+            for row, w, r in zip(BATCH, wrong, right)]
+    return generated(SOURCE, table(["row", "sum of `whole_array_softmax` row", "sum of `softmax` row"], rows, "lrr"))
+
+
+def facts() -> bytes:
+    z = np.linspace(-40, 40, 8001)
+    two_class = softmax(np.column_stack([z, np.zeros_like(z)]))[:, 0]
+    gap = float(np.max(np.abs(two_class - sigmoid(z))))
+    example = [1000.0, 0.0]
+    body = (f"<!-- --8<-- [start:two-class] -->\nOn a grid of {len(z):,} score differences from {short(z[0])} to "
+            f"{short(z[-1])}, the two sides differ by at most {short(gap)}.\n<!-- --8<-- [end:two-class] -->\n"
+            f"<!-- --8<-- [start:log-softmax] -->\nFor scores {example}, `log_softmax` returns "
+            f"{log_softmax(example).tolist()}, exactly; `np.log(softmax(x))` returns "
+            f"{_log_of_softmax(example)}, because the smaller probability underflows to 0 first.\n"
+            f"<!-- --8<-- [end:log-softmax] -->\n")
+    return generated(SOURCE, body)
+
+
+def _log_of_softmax(x) -> list[float]:
+    with np.errstate(divide="ignore"):  # log(0), the failure being shown
+        return np.log(softmax(x)).tolist()
+
+
+def draw(theme: style.Theme) -> bytes:
+    p = softmax(SCORES)
+    labels = [en for _, en in CLASSES]
+    with style.themed(theme):
+        fig, (left, right) = style.new_figure(theme, ncols=2)
+        left.bar(labels, SCORES, color=theme.primary)
+        left.set_title("scores")
+        right.bar(labels, p, color=theme.secondary)
+        right.set_title("softmax probabilities")
+        right.set_ylim(0, 1.08)
+        for i, v in enumerate(p):
+            right.annotate(fixed(v), (i, v), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
+        for ax in (left, right):
+            ax.grid(axis="x", visible=False)
+        return style.svg_bytes(fig, "Softmax of four class scores")
+
+
+def alt_text() -> str:
+    p = softmax(SCORES)
+    pairs = ", ".join(f"{en} {s} becomes {fixed(v)}" for (_, en), s, v in zip(CLASSES, SCORES, p))
+    return (f"Two bar charts. Left: the scores of four classes. Right: their softmax probabilities: {pairs}. "
+            f"The largest score takes almost all of the probability.")
+
+
+def outputs() -> list[Output]:
+    deps = (*module_files(ENTRY), HERE, ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "examples" / "pitfalls.py")
+    out = [
+        Output("facts/softmax.md", facts, deps),
+        Output("tables/softmax-seed.md", seed_table, deps),
+        Output("tables/softmax-overflow.md", overflow_table, deps),
+        Output("tables/softmax-shift.md", shift_table, deps),
+        Output("tables/softmax-in-place.md", in_place_table, deps),
+        Output("tables/softmax-batch.md", batch_table, deps),
+        Output("figures/softmax.md",
+               lambda: figure_markdown("softmax", alt_text(), SOURCE, style.WIDTH, style.HEIGHT),
+               (*deps, ROOT / "scripts" / "figure_snippets.py")),
+    ]
+    for name, theme in style.THEMES.items():
+        out.append(Output(f"figures/softmax-{name}.svg", partial(draw, theme), (*deps, ROOT / "scripts" / "style.py")))
+    return out

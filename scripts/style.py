@@ -1,0 +1,91 @@
+"""The shared look of every figure: one light and one dark theme, deterministic SVG output."""
+
+from __future__ import annotations
+
+import io
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import matplotlib
+from matplotlib.figure import Figure
+
+# Figures are drawn at this size (inches) unless a figure asks for another.
+WIDTH, HEIGHT = 6.4, 4.0
+CSS_PX_PER_INCH = 96
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    text: str
+    grid: str
+    axis: str
+    primary: str  # the function
+    secondary: str  # its derivative
+    accent: str  # marked points
+    muted: str
+
+
+# Colours keep at least 4.5:1 contrast against Material's light (white) and dark (slate)
+# page backgrounds, since the figures have transparent backgrounds.
+THEMES = {
+    "light": Theme("light", text="#1f2328", grid="#d0d7de", axis="#57606a",
+                   primary="#0550ae", secondary="#a0400c", accent="#6639ba", muted="#57606a"),
+    "dark": Theme("dark", text="#e6edf3", grid="#3d444d", axis="#9198a1",
+                  primary="#79c0ff", secondary="#ffa657", accent="#d2a8ff", muted="#9198a1"),
+}
+
+
+def _rc(theme: Theme) -> dict:
+    return {
+        "svg.hashsalt": "activations",  # fixed ids, so the same figure gives the same bytes
+        "svg.fonttype": "none",  # text stays text: small files, selectable, scales with the page
+        "font.family": "sans-serif",
+        "font.sans-serif": ["DejaVu Sans"],
+        "font.size": 11,
+        "mathtext.fontset": "dejavusans",
+        "text.color": theme.text,
+        "axes.labelcolor": theme.text,
+        "axes.edgecolor": theme.axis,
+        "axes.facecolor": "none",
+        "figure.facecolor": "none",
+        "savefig.facecolor": "none",
+        "savefig.transparent": True,
+        "xtick.color": theme.axis,
+        "ytick.color": theme.axis,
+        "xtick.labelcolor": theme.text,
+        "ytick.labelcolor": theme.text,
+        "grid.color": theme.grid,
+        "grid.linewidth": 0.8,
+        "axes.grid": True,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "legend.frameon": False,
+        "lines.linewidth": 2.2,
+        "path.simplify": True,
+    }
+
+
+@contextmanager
+def themed(theme: Theme):
+    """Matplotlib settings reset to the theme for the duration of one figure."""
+    with matplotlib.rc_context(_rc(theme)):
+        yield
+
+
+def new_figure(theme: Theme, width: float = WIDTH, height: float = HEIGHT, **subplots) -> tuple[Figure, object]:
+    """A figure without pyplot (no global state) and its axes."""
+    fig = Figure(figsize=(width, height), layout="constrained")
+    return fig, fig.subplots(**subplots)
+
+
+def svg_bytes(fig: Figure, title: str) -> bytes:
+    """The figure as SVG with no date and a fixed title, so equal figures give equal bytes."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Title": title, "Creator": None})
+    return buf.getvalue()
+
+
+def size_px(width: float = WIDTH, height: float = HEIGHT) -> tuple[int, int]:
+    """Width and height in CSS pixels of a figure of this size in inches."""
+    return round(width * CSS_PX_PER_INCH), round(height * CSS_PX_PER_INCH)

@@ -1,0 +1,52 @@
+"""Refresh the copy of KaTeX in docs/assets/katex/ (`make vendor-katex`; needs npm).
+
+The site serves KaTeX itself so that no page contacts another host. Only what the pages load
+is kept: the minified script and stylesheet, auto-render, the woff2 fonts (every browser that
+runs KaTeX reads woff2, so the stylesheet's woff/ttf fallbacks are dropped) and the licence.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+VERSION = "0.16.47"
+DEST = Path(__file__).resolve().parent.parent / "docs" / "assets" / "katex"
+
+
+def woff2_only(css: str) -> str:
+    """Keep only the woff2 source in each @font-face src list."""
+    return re.sub(r'(url\(fonts/[^)]+\.woff2\) format\("woff2"\))(,url\([^)]+\) format\("(?:woff|truetype)"\))+',
+                  r"\1", css)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(["npm", "pack", f"katex@{VERSION}", "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
+        with tarfile.open(next(Path(tmp).glob("katex-*.tgz"))) as tar:
+            tar.extractall(tmp, filter="data")
+        pkg = Path(tmp) / "package"
+        if DEST.exists():
+            shutil.rmtree(DEST)
+        (DEST / "fonts").mkdir(parents=True)
+        (DEST / "contrib").mkdir()
+        shutil.copy(pkg / "dist" / "katex.min.js", DEST)
+        shutil.copy(pkg / "dist" / "contrib" / "auto-render.min.js", DEST / "contrib")
+        shutil.copy(pkg / "LICENSE", DEST / "LICENSE")
+        css = woff2_only((pkg / "dist" / "katex.min.css").read_text())
+        if re.search(r"\.(woff|ttf)\)", css):
+            raise SystemExit("katex.min.css still names woff/ttf fonts: update woff2_only()")
+        (DEST / "katex.min.css").write_text(css)
+        for font in sorted((pkg / "dist" / "fonts").glob("*.woff2")):
+            shutil.copy(font, DEST / "fonts")
+    print(f"KaTeX {VERSION} copied to {DEST}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,127 @@
+"""Why non-linearity: stacked linear maps stay linear, and XOR needs a hidden non-linearity."""
+
+from __future__ import annotations
+
+from functools import cache, partial
+from pathlib import Path
+
+import numpy as np
+
+import style
+from figure_snippets import figure_markdown
+from formatting import generated, short, table
+from outputs import ROOT, Output
+from tiny_mlp import accuracy, train
+
+HERE = Path(__file__)
+SOURCE = "scripts/why_outputs.py"
+SEED = 7
+COMPOSITION_INPUTS = 1000
+CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+XOR = np.array([0, 1, 1, 0])
+# (label, hidden activation, hidden width): the models compared on the page
+MODELS = [
+    ("linear model (logistic regression)", None, 0),
+    ("two linear layers, no activation", None, 8),
+    ("one hidden layer with sigmoid", "sigmoid", 8),
+    ("one hidden layer with ReLU", "relu", 8),
+]
+
+
+def xor_data(n_per_corner: int = 50, spread: float = 0.12):
+    """Noisy copies of the four XOR corners, from a fixed seed."""
+    rng = np.random.default_rng(SEED)
+    x = np.repeat(CORNERS, n_per_corner, axis=0) + rng.normal(0, spread, (4 * n_per_corner, 2))
+    return x, np.repeat(XOR, n_per_corner)
+
+
+def best_line_accuracy(n_directions: int = 3600) -> float:
+    """Best accuracy of any line (any direction, any offset) on the four XOR corners."""
+    best = 0.0
+    for angle in np.linspace(0, 2 * np.pi, n_directions, endpoint=False):
+        proj = CORNERS @ np.array([np.cos(angle), np.sin(angle)])
+        cuts = np.concatenate([[proj.min() - 1], (np.sort(proj)[:-1] + np.sort(proj)[1:]) / 2, [proj.max() + 1]])
+        for c in cuts:
+            best = max(best, float(np.mean((proj > c) == (XOR == 1))))
+    return best
+
+
+@cache
+def trained_models():
+    x, y = xor_data()
+    return x, y, [(label, train(x, y, hidden, width, SEED)) for label, hidden, width in MODELS]
+
+
+def linear_composition_gap() -> float:
+    """Largest difference between two stacked linear layers and the single layer they equal."""
+    rng = np.random.default_rng(SEED)
+    w1, b1, w2, b2 = rng.normal(size=(2, 8)), rng.normal(size=8), rng.normal(size=(8, 3)), rng.normal(size=3)
+    x = rng.normal(size=(COMPOSITION_INPUTS, 2))
+    stacked = (x @ w1 + b1) @ w2 + b2
+    single = x @ (w1 @ w2) + (b1 @ w2 + b2)
+    return float(np.max(np.abs(stacked - single)))
+
+
+def facts() -> bytes:
+    gap = linear_composition_gap()
+    body = (f"<!-- --8<-- [start:composition] -->\nFor {COMPOSITION_INPUTS:,} random inputs through random layers, the two "
+            f"sides differ by at most {short(gap)}, which is rounding error in float64 arithmetic.\n"
+            f"<!-- --8<-- [end:composition] -->\n"
+            f"<!-- --8<-- [start:best-line] -->\nTrying every direction and offset, the best a straight line "
+            f"can do on the four XOR points is {short(100 * best_line_accuracy())} % correct.\n"
+            f"<!-- --8<-- [end:best-line] -->\n")
+    return generated(SOURCE, body)
+
+
+def accuracy_table() -> bytes:
+    x, y, models = trained_models()
+    rows = [[label, f"{short(100 * accuracy(net, x, y))} %"] for label, net in models]
+    return generated(SOURCE, table(["model", "training accuracy on noisy XOR"], rows, "lr"))
+
+
+def draw(theme: style.Theme) -> bytes:
+    x, y, models = trained_models()
+    shown = [models[0], models[-1]]
+    grid = np.linspace(-0.5, 1.5, 201)
+    gx, gy = np.meshgrid(grid, grid)
+    flat = np.column_stack([gx.ravel(), gy.ravel()])
+    with style.themed(theme):
+        fig, axes = style.new_figure(theme, width=7.2, height=3.6, ncols=2, sharey=True)
+        for ax, (label, net) in zip(axes, shown):
+            p = net.predict(flat)[:, 0].reshape(gx.shape)
+            ax.contourf(gx, gy, p >= 0.5, levels=[-0.5, 0.5, 1.5], colors=[theme.primary, theme.secondary], alpha=0.18)
+            ax.contour(gx, gy, p, levels=[0.5], colors=[theme.text], linewidths=1.4)
+            for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
+                pts = x[y == cls]
+                ax.scatter(pts[:, 0], pts[:, 1], s=12, marker=marker, color=color, label=f"class {cls}")
+            ax.set_title(f"{label}\naccuracy {short(100 * accuracy(net, x, y))} %", fontsize=10)
+            ax.set_xlim(-0.5, 1.5)
+            ax.set_ylim(-0.5, 1.5)
+            ax.set_aspect("equal")
+            ax.grid(False)
+        axes[0].legend(loc="center", fontsize=9)
+        return style.svg_bytes(fig, "XOR: a linear model against one hidden layer")
+
+
+def alt_text() -> str:
+    x, y, models = trained_models()
+    (l0, n0), (l1, n1) = models[0], models[-1]
+    return (f"Two panels with the same noisy XOR data: class 0 near the corners (0, 0) and (1, 1), class 1 near "
+            f"(0, 1) and (1, 0). Left, the {l0} draws one straight boundary and gets "
+            f"{short(100 * accuracy(n0, x, y))} % right. Right, the model with {l1} bends its "
+            f"boundary around the corners and gets {short(100 * accuracy(n1, x, y))} % right.")
+
+
+def outputs() -> list[Output]:
+    pkg = ROOT / "src" / "activations"
+    deps = (HERE, ROOT / "scripts" / "tiny_mlp.py", ROOT / "scripts" / "formatting.py",
+            *(pkg / f for f in ("sigmoid.py", "relu.py", "_arrays.py", "registry.py")))
+    out = [
+        Output("facts/why.md", facts, deps),
+        Output("tables/xor-accuracy.md", accuracy_table, deps),
+        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, 7.2, 3.6),
+               (*deps, ROOT / "scripts" / "figure_snippets.py")),
+    ]
+    for name, theme in style.THEMES.items():
+        out.append(Output(f"figures/xor-{name}.svg", partial(draw, theme), (*deps, ROOT / "scripts" / "style.py")))
+    return out
