@@ -20,16 +20,19 @@ PUBLIC = {name: getattr(activations, name) for name in activations.__all__ if ca
 
 def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, float]:
     """Largest |got - exact| in ULPs of the exact value (rounded to dtype), over points where the
-    exact value is a normal float of dtype; also returns the x-independent count of points used."""
+    exact value is a normal float of dtype; also returns how many points that was."""
     import mpmath as mp
 
     info = np.finfo(dtype)
     worst, used = 0.0, 0
     for g, e in zip(np.ravel(got), exact):
         fe = float(e)
+        if e == 0 and g != 0:  # an exact zero must come out as zero
+            return float("inf"), used
         if not np.isfinite(fe) or not info.tiny <= abs(fe) <= info.max:
             continue
-        unit = float(np.spacing(dtype(abs(fe))))
+        # one ULP of a normal number in [2^(e-1), 2^e): 2^(e - 1 - mantissa bits)
+        unit = float(np.ldexp(1.0, int(np.frexp(dtype(abs(fe)))[1]) - 1 - info.nmant))
         worst = max(worst, float(abs(mp.mpf(float(g)) - e)) / unit)
         used += 1
     return worst, used

@@ -1,0 +1,143 @@
+"""The generator: deterministic outputs, written only when their bytes change, tracked by inputs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import generate
+from activations import REGISTRY
+from outputs import ROOT, STAMPS, generate as run
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    return generate.all_outputs()
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory, outputs):
+    out = tmp_path_factory.mktemp("generated")
+    report = run(outputs, out)
+    return out, report
+
+
+def _mtimes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_first_run_writes_every_output(first_run, outputs):
+    out, report = first_run
+    assert sorted(report.written) == sorted(o.path for o in outputs)
+    assert all((out / o.path).stat().st_size > 0 for o in outputs)
+
+
+def test_second_run_rewrites_nothing(tmp_path, first_run, outputs):
+    out = tmp_path / "generated"
+    shutil.copytree(first_run[0], out)
+    before = _mtimes(out)
+    report = run(outputs, out)
+    assert report.written == [] and report.unchanged == [] and report.removed == []
+    assert len(report.fresh) == len(outputs)
+    assert _mtimes(out) == before
+
+
+def test_deleting_one_output_regenerates_exactly_it(tmp_path, first_run, outputs):
+    out = tmp_path / "generated"
+    shutil.copytree(first_run[0], out)
+    victim = "figures/relu-dark.svg"
+    data = (out / victim).read_bytes()
+    (out / victim).unlink()
+    report = run(outputs, out)
+    assert report.written == [victim]
+    assert (out / victim).read_bytes() == data
+
+
+def test_hand_edited_output_is_restored(tmp_path, first_run, outputs):
+    out = tmp_path / "generated"
+    shutil.copytree(first_run[0], out)
+    target = out / "tables/softmax-seed.md"
+    original = target.read_bytes()
+    target.write_bytes(b"edited by hand\n")
+    report = run(outputs, out)
+    assert report.written == ["tables/softmax-seed.md"] and target.read_bytes() == original
+
+
+def test_changed_inputs_rerender_only_that_output_and_keep_equal_bytes(tmp_path, first_run, outputs):
+    out = tmp_path / "generated"
+    shutil.copytree(first_run[0], out)
+    stamps = json.loads((out / STAMPS).read_text())
+    stamps["figures/sigmoid-light.svg"]["inputs"] = "something else"  # as if sigmoid.py had changed
+    (out / STAMPS).write_text(json.dumps(stamps))
+    before = _mtimes(out)
+    report = run(outputs, out)
+    assert report.unchanged == ["figures/sigmoid-light.svg"] and report.written == []
+    assert _mtimes(out)["figures/sigmoid-light.svg"] == before["figures/sigmoid-light.svg"]
+
+
+def test_outputs_nobody_makes_are_removed(tmp_path, first_run, outputs):
+    out = tmp_path / "generated"
+    shutil.copytree(first_run[0], out)
+    (out / "figures" / "old-activation-light.svg").write_text("<svg/>")
+    report = run(outputs, out)
+    assert report.removed == ["figures/old-activation-light.svg"]
+
+
+def test_each_output_depends_on_the_function_it_shows_and_not_on_others(outputs):
+    src = ROOT / "src" / "activations"
+    elementwise = [a for a in REGISTRY.values() if a.elementwise]
+    for entry in elementwise:
+        own = src / entry.source
+        figure = next(o for o in outputs if o.path == f"figures/{entry.slug}-light.svg")
+        assert own in figure.deps
+        others = {src / a.source for a in elementwise if a.source != entry.source}
+        assert not others & set(figure.deps), f"{figure.path} would be redrawn when another function changes"
+
+
+def test_every_dependency_exists(outputs):
+    for o in outputs:
+        for dep in o.deps:
+            assert dep.is_file(), f"{o.path} depends on missing {dep}"
+
+
+def test_rendering_is_deterministic(outputs):
+    for o in outputs:
+        if o.path.endswith(".svg"):
+            assert o.render() == o.render(), o.path
+
+
+def test_svgs_have_no_date_or_random_ids(first_run):
+    out, _ = first_run
+    for svg in (out / "figures").glob("*.svg"):
+        text = svg.read_text()
+        assert "<dc:date>" not in text, svg.name
+
+
+def test_generator_command_is_a_no_op_the_second_time(tmp_path, first_run, capsys):
+    out = tmp_path / "generated"
+    shutil.copytree(first_run[0], out)
+    assert generate.main(out) == 0
+    assert " 0 written, 0 rendered but unchanged" in capsys.readouterr().out
+
+
+def test_every_registry_entry_has_both_figure_variants_and_a_snippet(outputs):
+    paths = {o.path for o in outputs}
+    for slug in REGISTRY:
+        assert {f"figures/{slug}-light.svg", f"figures/{slug}-dark.svg", f"figures/{slug}.md",
+                f"formulas/{slug}.md", f"accuracy/{slug}.md"} <= paths, slug
+
+
+def test_write_only_when_bytes_change(tmp_path):
+    from outputs import write_if_changed
+
+    target = tmp_path / "a" / "b.txt"
+    assert write_if_changed(target, b"one") is True
+    stamp = target.stat().st_mtime_ns
+    os.utime(target, ns=(stamp - 10**9, stamp - 10**9))
+    assert write_if_changed(target, b"one") is False
+    assert target.stat().st_mtime_ns == stamp - 10**9
+    assert write_if_changed(target, b"two") is True and target.read_bytes() == b"two"
