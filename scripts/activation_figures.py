@@ -63,7 +63,8 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
                             markeredgecolor=theme.secondary, markeredgewidth=1.8)
             ax.plot([k], [value], "o", markersize=7, color=theme.secondary)
             ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)} (convention)", (k, value),
-                        xytext=(12, -22), textcoords="offset points", color=theme.text, fontsize=10)
+                        xytext=(12, 22), textcoords="offset points", color=theme.text, fontsize=10,
+                        arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
         peak = derivative_peak(entry)
         if peak is not None:
             px, py = peak

@@ -99,7 +99,8 @@ def draw(theme: style.Theme) -> bytes:
             ax.set_ylim(-0.5, 1.5)
             ax.set_aspect("equal")
             ax.grid(False)
-        axes[0].legend(loc="center", fontsize=9)
+        handles, labels = axes[0].get_legend_handles_labels()
+        fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=9)
         return style.svg_bytes(fig, "XOR: a linear model against one hidden layer")
 
 

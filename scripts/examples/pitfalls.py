@@ -9,7 +9,7 @@ import numpy as np
 
 # --8<-- [start:naive_softmax]
 def naive_softmax(x):
-    e = np.exp(x)  # overflows to inf once x > 709 (float64)
+    e = np.exp(x)  # inf for large x, and then inf / inf is nan
     return e / np.sum(e)
 # --8<-- [end:naive_softmax]
 
