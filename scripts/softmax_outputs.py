@@ -62,7 +62,7 @@ def in_place_table() -> bytes:
     in_place_softmax(caller)
     rows = [["before any call", str(OVERFLOW)], ["after `softmax(a)`", str(after_ours)],
             ["after `in_place_softmax(a)`", str(caller.tolist())]]
-    return generated(SOURCE, table(["", "the caller's array `a`"], rows, "ll"))
+    return generated(SOURCE, table(["moment", "the caller's array `a`"], rows, "ll"))
 
 
 def batch_table() -> bytes:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
 import numpy as np
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -36,3 +39,31 @@ def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, float]:
         worst = max(worst, float(abs(mp.mpf(float(g)) - e)) / unit)
         used += 1
     return worst, used
+
+
+def build_site(out: Path) -> Path:
+    """Generate figures and tables, then `mkdocs build --strict` into out (raises with the log)."""
+    import generate
+
+    generate.main()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+                            cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"
+    return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The site, built once per test session."""
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+def require_tool(what: str, found: bool, how: str) -> None:
+    """Skip a test whose tool is missing on a contributor's machine; in CI a missing tool fails."""
+    if found:
+        return
+    message = f"{what} is not available, so these checks did not run. {how}"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -1,0 +1,195 @@
+"""Every page of the built site in a real browser (Debian's Chromium through Playwright).
+
+Each page is opened once per colour scheme; what the visit saw (console, requests, rendered
+math, visible figures, axe findings) is recorded, and the tests below assert on it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import require_tool
+from serve_site import serving
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SCHEMES = ("light", "dark")
+
+try:
+    from playwright.sync_api import sync_playwright
+except ImportError:  # pragma: no cover - the pinned test dependencies include it
+    sync_playwright = None
+
+
+@dataclass
+class Visit:
+    url: str
+    scheme: str
+    console_errors: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+    math_sources: int = 0
+    math_rendered: int = 0
+    raw_math: list[str] = field(default_factory=list)
+    figures: dict[str, bool] = field(default_factory=dict)  # src -> visible
+    violations: list[dict] = field(default_factory=list)
+
+
+def page_paths(site: Path) -> list[str]:
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in site.rglob("index.html")) + ["404.html"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool("Chromium with Playwright", sync_playwright is not None and Path(CHROMIUM).is_file()
+                 and shutil.which(CHROMIUM) is not None,
+                 f"Install Debian's browser (`sudo apt-get install chromium`) or set CHROMIUM to a Chromium binary; "
+                 f"no browser download is needed. Looked for {CHROMIUM}.")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with serving(site) as url:
+        yield url
+
+
+MATH_CHECK = """() => {
+  const content = document.querySelector('.md-content');
+  const clone = content.cloneNode(true);
+  clone.querySelectorAll('pre, code, .katex-mathml, script, style').forEach(n => n.remove());
+  const text = clone.textContent;
+  const raw = [];
+  for (const token of ['\\\\(', '\\\\)', '\\\\[', '\\\\]', '$']) if (text.includes(token)) raw.push(token);
+  return {sources: document.querySelectorAll('.arithmatex').length,
+          rendered: document.querySelectorAll('.arithmatex .katex').length, raw};
+}"""
+
+FIGURES = """() => Array.from(document.querySelectorAll('img[src*="#only-"]')).map(img => {
+  const r = img.getBoundingClientRect();
+  return [img.getAttribute('src'), getComputedStyle(img).display !== 'none' && r.width > 0 && r.height > 0];
+})"""
+
+
+def visit(browser, base: str, path: str, scheme: str) -> Visit:
+    from axe_playwright_python.sync_playwright import Axe
+
+    origin = urlsplit(base).netloc
+    v = Visit(base + path, scheme)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+
+    def route(r):
+        if urlsplit(r.request.url).netloc != origin:
+            v.external.append(r.request.url)
+            r.abort()
+        else:
+            r.continue_()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.on("console", lambda m: v.console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: v.console_errors.append(str(e)))
+    page.on("request", lambda r: v.requests.append(r.url))
+    page.on("requestfailed", lambda r: v.failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: v.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+    response = page.goto(v.url, wait_until="networkidle")
+    if path == "404.html":
+        v.failed = [f for f in v.failed if not f.startswith(v.url)]  # the 404 page itself is meant to be a 404
+    elif response is None or response.status != 200:
+        v.failed.append(f"{v.url} (HTTP {response.status if response else '?'})")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy figures
+    page.wait_for_load_state("networkidle")
+    math = page.evaluate(MATH_CHECK)
+    v.math_sources, v.math_rendered, v.raw_math = math["sources"], math["rendered"], math["raw"]
+    v.figures = dict(page.evaluate(FIGURES))
+    v.violations = Axe().run(page).response["violations"]
+    context.close()
+    return v
+
+
+@pytest.fixture(scope="module")
+def visits(browser, served, site) -> dict[tuple[str, str], Visit]:
+    return {(path, scheme): visit(browser, served, path, scheme) for path in page_paths(site) for scheme in SCHEMES}
+
+
+def _each(visits):
+    return sorted(visits.items())
+
+
+def test_every_page_loads_cleanly(visits):
+    problems = {f"{p or '/'} [{s}]": (v.console_errors, v.failed) for (p, s), v in _each(visits)
+                if v.console_errors or v.failed}
+    assert not problems, problems
+
+
+def test_no_request_leaves_the_site(visits):
+    assert all(v.requests for v in visits.values())
+    leaks = {f"{p or '/'} [{s}]": v.external for (p, s), v in _each(visits) if v.external}
+    assert not leaks, leaks
+
+
+def test_math_is_rendered(visits):
+    pages_with_math = 0
+    for (p, s), v in _each(visits):
+        assert v.math_rendered == v.math_sources, f"{p or '/'} [{s}]: {v.math_rendered}/{v.math_sources} rendered"
+        assert not v.raw_math, f"{p or '/'} [{s}]: raw TeX delimiters in the text: {v.raw_math}"
+        pages_with_math += v.math_sources > 0
+    assert pages_with_math >= 4
+
+
+def test_only_the_schemes_figures_are_visible(visits):
+    checked = 0
+    for (p, s), v in _each(visits):
+        for src, visible in v.figures.items():
+            assert visible == src.endswith(f"#only-{s}"), f"{p} [{s}]: {src} visible={visible}"
+            checked += 1
+    assert checked >= 2 * 2 * 4  # at least four figures per scheme, each in two variants
+
+
+def test_axe_finds_no_violations(visits):
+    found = {f"{p or '/'} [{s}]": [(x["id"], len(x["nodes"]), x["nodes"][0]["target"]) for x in v.violations]
+             for (p, s), v in _each(visits) if v.violations}
+    assert not found, found
+
+
+@pytest.mark.parametrize(("query", "expected"), [("softmax", "activations/softmax/"), ("sigmoid", "activations/sigmoid/")])
+def test_search_finds_the_right_page_first(browser, served, query, expected):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served, wait_until="networkidle")
+    page.fill(".md-search__input", query)
+    first = page.locator(".md-search-result__item a").first
+    first.wait_for(timeout=10_000)
+    href = first.get_attribute("href")
+    context.close()
+    assert urlsplit(href).path.endswith(expected), f"first result for {query!r} is {href}"
+
+
+def test_search_and_navigation_are_reachable_with_tab(browser, served):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(served + "activations/relu/", wait_until="networkidle")
+    reached = set()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        reached.add(page.evaluate("""() => {
+            const e = document.activeElement;
+            if (e.matches('.md-search__input')) return 'search';
+            if (e.closest('.md-nav--primary') && e.matches('a')) return 'nav:' + e.getAttribute('href');
+            return e.tagName;
+        }"""))
+    context.close()
+    assert "search" in reached
+    assert any(r.startswith("nav:") and "softmax" in r for r in reached), reached
