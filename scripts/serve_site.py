@@ -22,6 +22,9 @@ class Handler(SimpleHTTPRequestHandler):
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript", ".svg": "image/svg+xml",
                       ".woff2": "font/woff2", ".json": "application/json", ".xml": "application/xml"}
     _gzip_cache: dict[tuple[str, int], bytes] = {}
+    # linkchecker waits between requests to one host unless the host answers with this header
+    # (its documented opt-in for faster checking); only the link tests turn it on.
+    allow_fast_link_checks = False
 
     def log_message(self, *args):  # quiet: tests and audits print their own summaries
         pass
@@ -56,6 +59,8 @@ class Handler(SimpleHTTPRequestHandler):
         # pages and everything else are revalidated.
         hashed = "/assets/" in self.path and any(p in self.path for p in ("/stylesheets/", "/javascripts/", "/katex/"))
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if hashed else "no-cache")
+        if self.allow_fast_link_checks:
+            self.send_header("LinkChecker", "local")
         super().end_headers()
 
     def send_error(self, code, message=None, explain=None):
@@ -74,9 +79,10 @@ class Handler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serving(directory: Path, port: int = 0):
+def serving(directory: Path, port: int = 0, fast_link_checks: bool = False):
     """Serve directory on 127.0.0.1 (a free port unless given) in a thread; yields the base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", port), partial(Handler, directory=str(directory)))
+    handler = type("SiteHandler", (Handler,), {"allow_fast_link_checks": fast_link_checks})
+    server = ThreadingHTTPServer(("127.0.0.1", port), partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

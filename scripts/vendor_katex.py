@@ -1,8 +1,9 @@
 """Refresh the copy of KaTeX in docs/assets/katex/ (`make vendor-katex`; needs npm).
 
-The site serves KaTeX itself so that no page contacts another host. Only what the pages load
-is kept: the minified script and stylesheet, auto-render, the woff2 fonts (every browser that
-runs KaTeX reads woff2, so the stylesheet's woff/ttf fallbacks are dropped) and the licence.
+Formulas are rendered at build time by scripts/katex_hook.py, which runs katex.min.js; pages
+load only the stylesheet and the fonts, from the site itself. Kept: the minified script, the
+stylesheet, the woff2 fonts (every browser KaTeX supports reads woff2, so the stylesheet's
+woff/ttf fallbacks are dropped) and the licence.
 """
 
 from __future__ import annotations
@@ -34,9 +35,7 @@ def main() -> int:
         if DEST.exists():
             shutil.rmtree(DEST)
         (DEST / "fonts").mkdir(parents=True)
-        (DEST / "contrib").mkdir()
         shutil.copy(pkg / "dist" / "katex.min.js", DEST)
-        shutil.copy(pkg / "dist" / "contrib" / "auto-render.min.js", DEST / "contrib")
         shutil.copy(pkg / "LICENSE", DEST / "LICENSE")
         css = woff2_only((pkg / "dist" / "katex.min.css").read_text())
         if re.search(r"\.(woff|ttf)\)", css):

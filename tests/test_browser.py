@@ -169,10 +169,18 @@ def test_search_finds_the_right_page_first(browser, served, query, expected):
     context = browser.new_context()
     page = context.new_page()
     page.goto(served, wait_until="networkidle")
-    page.fill(".md-search__input", query)
-    first = page.locator(".md-search-result__item a").first
-    first.wait_for(timeout=10_000)
-    href = first.get_attribute("href")
+    page.focus(".md-search__input")
+    # The index loads in a web worker; until it is ready the meta line says "Initializing search".
+    page.wait_for_function("""() => {
+        const meta = document.querySelector('.md-search-result__meta')?.textContent || '';
+        return meta !== '' && !/initializing/i.test(meta);
+    }""", timeout=15_000)
+    page.locator(".md-search__input").press_sequentially(query, delay=20)  # real keystrokes, as a reader types
+    # Results arrive from the worker; wait until the meta line counts them, then read the first.
+    page.wait_for_function("""() => /\\d/.test(document.querySelector('.md-search-result__meta')?.textContent || '')
+                               && document.querySelector('.md-search-result__item a') !== null""", timeout=15_000)
+    page.wait_for_timeout(300)
+    href = page.locator(".md-search-result__item a").first.get_attribute("href")
     context.close()
     assert urlsplit(href).path.endswith(expected), f"first result for {query!r} is {href}"
 
