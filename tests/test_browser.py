@@ -185,6 +185,21 @@ def test_search_finds_the_right_page_first(browser, served, query, expected):
     assert urlsplit(href).path.endswith(expected), f"first result for {query!r} is {href}"
 
 
+def test_pages_fit_a_phone_screen(browser, served, site):
+    """At 360 CSS pixels nothing makes the page scroll sideways (wide tables and formulas scroll
+    inside their own box)."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, device_scale_factor=2)
+    page = context.new_page()
+    wide = {}
+    for path in page_paths(site):
+        page.goto(served + path, wait_until="networkidle")
+        width = page.evaluate("document.scrollingElement.scrollWidth")
+        if width > 360:
+            wide[path or "/"] = width
+    context.close()
+    assert not wide, f"pages wider than a 360 px screen: {wide}"
+
+
 def test_search_and_navigation_are_reachable_with_tab(browser, served):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
