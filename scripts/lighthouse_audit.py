@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from serve_site import serving
+from serve_site import page_urls, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -31,11 +31,6 @@ MAX_TRANSFER_KIB = 350
 # Lighthouse's performance score varies from run to run (by 10 points and more on a busy
 # 2-core machine), so each page is measured RUNS times and the median run counts.
 RUNS = int(os.environ.get("AUDIT_RUNS", "3"))
-
-
-def pages(site: Path) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                  for p in site.rglob("index.html"))
 
 
 def run(url: str, form_factor: str, report: Path) -> dict:
@@ -68,7 +63,7 @@ def main(site: Path = ROOT / "site") -> int:
     header = f"{'page':<30} {'form':<8} {'perf':>5} {'a11y':>5} {'best':>5} {'seo':>5} {'KiB':>7}  perf of each run"
     print(header + "\n" + "-" * len(header))
     with serving(site) as base:
-        for page in pages(site):
+        for page in page_urls(site):
             for form in ("mobile", "desktop"):
                 name = (page.strip("/").replace("/", "-") or "home") + f"-{form}"
                 r = median_run(base + page, form, REPORTS / f"{name}.json")

@@ -78,6 +78,12 @@ class Handler(SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
+def page_urls(site: Path) -> list[str]:
+    """The URL path (relative to the site root) of every page of a built site: "", "a/b/", ..."""
+    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
+                  for p in Path(site).rglob("index.html"))
+
+
 @contextmanager
 def serving(directory: Path, port: int = 0, fast_link_checks: bool = False):
     """Serve directory on 127.0.0.1 (a free port unless given) in a thread; yields the base URL."""

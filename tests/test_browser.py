@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import require_tool
-from serve_site import serving
+from serve_site import page_urls, serving
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -44,8 +44,7 @@ class Visit:
 
 
 def page_paths(site: Path) -> list[str]:
-    return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                  for p in site.rglob("index.html")) + ["404.html"]
+    return page_urls(site) + ["404.html"]
 
 
 @pytest.fixture(scope="module")

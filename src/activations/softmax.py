@@ -23,7 +23,9 @@ def _prepare(x, axis, name):
 
 # --8<-- [start:shifted_exp]
 def _shifted_exp(x, axis):
-    """Return (x - m, exp(x - m), sum of exp(x - m) - 1, m) for the row maximum m.
+    """Return (d, err, exp(x - m), sum of exp(x - m) - 1, m) for the row maximum m.
+
+    d + err is x - m exactly: d is the rounded difference and err its rounding error.
 
     Subtracting the row maximum m keeps every exponent <= 0, so exp cannot overflow and the
     largest term is exactly 1; by the shift identity the result does not change.
@@ -42,7 +44,7 @@ def _shifted_exp(x, axis):
     first_max = np.zeros(x.shape, dtype=bool)
     np.put_along_axis(first_max, np.argmax(d == 0, axis=axis, keepdims=True), True, axis=axis)
     rest = np.sum(np.where(first_max, 0.0, e), axis=axis, keepdims=True)
-    return d + err, e, rest, m
+    return d, err, e, rest, m
 # --8<-- [end:shifted_exp]
 
 
@@ -62,7 +64,7 @@ def softmax(x, axis=-1):
     arr, out_dtype, axis = _prepare(x, axis, "softmax")
     if arr.size == 0:
         return finish(arr.reshape(np.shape(x)), out_dtype)
-    _, e, rest, m = _shifted_exp(arr, axis)
+    _, _, e, rest, m = _shifted_exp(arr, axis)
     p = e / (1.0 + rest)
     inf_row, is_top, count = _infinite_rows(arr, m, axis)
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -77,8 +79,8 @@ def log_softmax(x, axis=-1):
     arr, out_dtype, axis = _prepare(x, axis, "log_softmax")
     if arr.size == 0:
         return finish(arr.reshape(np.shape(x)), out_dtype)
-    shifted, _, rest, m = _shifted_exp(arr, axis)
-    out = shifted - np.log1p(rest)
+    d, err, _, rest, m = _shifted_exp(arr, axis)
+    out = d + (err - np.log1p(rest))  # err would vanish in d + err alone
     inf_row, is_top, count = _infinite_rows(arr, m, axis)
     with np.errstate(divide="ignore"):
         out = np.where(inf_row, np.where(is_top, 0.0 - np.log(count), -np.inf), out)
