@@ -10,7 +10,7 @@ import matplotlib
 from matplotlib.figure import Figure
 
 # Figures are drawn at this size (inches) unless a figure asks for another.
-WIDTH, HEIGHT = 6.4, 4.0
+WIDTH, HEIGHT = 5.6, 3.6
 CSS_PX_PER_INCH = 96
 
 
@@ -42,7 +42,7 @@ def _rc(theme: Theme) -> dict:
         "svg.fonttype": "none",  # text stays text: small files, selectable, scales with the page
         "font.family": "sans-serif",
         "font.sans-serif": ["DejaVu Sans"],
-        "font.size": 11,
+        "font.size": 12,
         "mathtext.fontset": "dejavusans",
         "text.color": theme.text,
         "axes.labelcolor": theme.text,

@@ -17,6 +17,7 @@ HERE = Path(__file__)
 SOURCE = "scripts/why_outputs.py"
 SEED = 7
 COMPOSITION_INPUTS = 1000
+XOR_SIZE = (6.4, 3.6)  # inches: two square panels side by side
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR = np.array([0, 1, 1, 0])
 # (label, hidden activation, hidden width): the models compared on the page
@@ -86,7 +87,7 @@ def draw(theme: style.Theme) -> bytes:
     gx, gy = np.meshgrid(grid, grid)
     flat = np.column_stack([gx.ravel(), gy.ravel()])
     with style.themed(theme):
-        fig, axes = style.new_figure(theme, width=7.2, height=3.6, ncols=2, sharey=True)
+        fig, axes = style.new_figure(theme, width=XOR_SIZE[0], height=XOR_SIZE[1], ncols=2, sharey=True)
         for ax, (label, net) in zip(axes, shown):
             p = net.predict(flat)[:, 0].reshape(gx.shape)
             ax.contourf(gx, gy, p >= 0.5, levels=[-0.5, 0.5, 1.5], colors=[theme.primary, theme.secondary], alpha=0.18)
@@ -120,7 +121,7 @@ def outputs() -> list[Output]:
     out = [
         Output("facts/why.md", facts, deps),
         Output("tables/xor-accuracy.md", accuracy_table, deps),
-        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, 7.2, 3.6),
+        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, *XOR_SIZE),
                (*deps, ROOT / "scripts" / "figure_snippets.py")),
     ]
     for name, theme in style.THEMES.items():
