@@ -5,6 +5,10 @@ pymdownx.arithmatex (generic mode) wraps math as <span class="arithmatex">\\(...
 embedded JavaScript engine (QuickJS) and replaces each formula with KaTeX's HTML and MathML,
 so readers' browsers run no script for math, and the page does not shift when it renders.
 A formula KaTeX cannot parse fails the build.
+
+Each page also preloads the KaTeX fonts its formulas use (read off KaTeX's stylesheet), so
+they arrive with the stylesheets; discovered late, they would re-flow the text around the
+formulas after the first paint.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import quickjs
 
 KATEX = Path(__file__).resolve().parent.parent / "docs" / "assets" / "katex" / "katex.min.js"
 MATH = re.compile(r'<(span|div) class="arithmatex">\\([(\[])(.*?)\\[)\]]</\1>', re.S)
+FONT_RULE = re.compile(r"([^{}]+)\{([^{}]*font-family:KaTeX_(\w+)[^{}]*)\}")
 
 
 @cache
@@ -49,5 +54,44 @@ def render_math(page_html: str) -> str:
     return MATH.sub(replace, page_html)
 
 
+@cache
+def font_rules() -> list[tuple[frozenset[str], str]]:
+    """(classes an element must have, font file) for every KaTeX rule that picks a font."""
+    css = (KATEX.parent / "katex.min.css").read_text(encoding="utf-8")
+    rules = []
+    for selectors, body, family in FONT_RULE.findall(css):
+        if "@font-face" in selectors:
+            continue
+        bold, italic = "font-weight:700" in body, "font-style:italic" in body
+        style = {(True, True): "BoldItalic", (True, False): "Bold", (False, True): "Italic"}.get((bold, italic), "Regular")
+        for selector in selectors.split(","):
+            # The last compound selector with classes: the element (or, for ".a>span", the
+            # parent) whose presence means the font is needed.
+            compound = next(c for c in reversed(re.split(r"[\s>+~]+", selector.strip())) if "." in c)
+            rules.append((frozenset(c for c in compound.split(".") if c), f"KaTeX_{family}-{style}.woff2"))
+    return rules
+
+
+def fonts_used(page_html: str) -> list[str]:
+    """The KaTeX font files the formulas in page_html need."""
+    if 'class="katex' not in page_html:
+        return []
+    elements = {frozenset(c.split()) for c in re.findall(r'class="([^"]+)"', page_html)}
+    used = {"KaTeX_Main-Regular.woff2"}  # .katex itself is set in KaTeX_Main
+    used |= {font for need, font in font_rules() if any(need <= have for have in elements)}
+    return sorted(f for f in used if (KATEX.parent / "fonts" / f).is_file())
+
+
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs hook signature
     return render_math(html)
+
+
+def on_post_page(output: str, page, config) -> str:  # noqa: ARG001 - MkDocs hook signature
+    fonts = fonts_used(output)
+    if not fonts:
+        return output
+    # The stylesheet link tells us the relative path from this page to the site's assets.
+    prefix = re.search(r'href="([^"]*)assets/katex/katex\.min\.css"', output).group(1)
+    links = "".join(f'<link rel="preload" href="{prefix}assets/katex/fonts/{f}" as="font" type="font/woff2" crossorigin>'
+                    for f in fonts)
+    return output.replace("</head>", links + "</head>", 1)

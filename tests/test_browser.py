@@ -41,6 +41,8 @@ class Visit:
     raw_math: list[str] = field(default_factory=list)
     figures: dict[str, bool] = field(default_factory=dict)  # src -> visible
     violations: list[dict] = field(default_factory=list)
+    fonts_preloaded: list[str] = field(default_factory=list)
+    fonts_used: list[str] = field(default_factory=list)
 
 
 def page_paths(site: Path) -> list[str]:
@@ -75,6 +77,15 @@ MATH_CHECK = """() => {
   return {sources: document.querySelectorAll('.arithmatex').length,
           rendered: document.querySelectorAll('.arithmatex .katex').length, raw};
 }"""
+
+FONTS = """() => ({
+  preloaded: Array.from(document.querySelectorAll('link[rel=preload][as=font]')).map(l => l.href.split('/').pop()),
+  used: Array.from(document.fonts).filter(f => f.status === 'loaded' && f.family.startsWith('KaTeX')).map(f => {
+    const bold = f.weight === '700' || f.weight === 'bold', italic = f.style === 'italic';
+    const style = bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Regular';
+    return `${f.family.replace(/"/g, '')}-${style}.woff2`;
+  }),
+})"""
 
 FIGURES = """() => Array.from(document.querySelectorAll('img[src*="#only-"]')).map(img => {
   const r = img.getBoundingClientRect();
@@ -113,6 +124,8 @@ def visit(browser, base: str, path: str, scheme: str) -> Visit:
     math = page.evaluate(MATH_CHECK)
     v.math_sources, v.math_rendered, v.raw_math = math["sources"], math["rendered"], math["raw"]
     v.figures = dict(page.evaluate(FIGURES))
+    fonts = page.evaluate(FONTS)
+    v.fonts_preloaded, v.fonts_used = sorted(fonts["preloaded"]), sorted(set(fonts["used"]))
     v.violations = Axe().run(page).response["violations"]
     context.close()
     return v
@@ -155,6 +168,14 @@ def test_only_the_schemes_figures_are_visible(visits):
             assert visible == src.endswith(f"#only-{s}"), f"{p} [{s}]: {src} visible={visible}"
             checked += 1
     assert checked >= 2 * 2 * 4  # at least four figures per scheme, each in two variants
+
+
+def test_each_page_preloads_exactly_the_math_fonts_it_uses(visits):
+    """A font found late re-flows the text after the first paint; a preloaded one left unused
+    is wasted bytes. The build's list (scripts/katex_hook.py) must match what the browser used."""
+    for (p, s), v in _each(visits):
+        assert v.fonts_preloaded == v.fonts_used, f"{p or '/'} [{s}]: preloaded {v.fonts_preloaded}, used {v.fonts_used}"
+    assert any(v.fonts_used for v in visits.values())
 
 
 def test_axe_finds_no_violations(visits):
