@@ -43,12 +43,15 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def fingerprint(output: Output) -> str:
-    """Hash of everything the output's bytes depend on."""
+def fingerprint(output: Output, file_digests: dict[Path, str] | None = None) -> str:
+    """Hash of everything the output's bytes depend on; file_digests caches each file's hash
+    within one run, since most outputs share their dependencies."""
+    digests = {} if file_digests is None else file_digests
     h = hashlib.sha256(output.path.encode())
     for dep in sorted(set(output.deps)):
-        h.update(str(dep.relative_to(ROOT)).encode())
-        h.update(dep.read_bytes())
+        if dep not in digests:
+            digests[dep] = _sha(dep.read_bytes())
+        h.update(f"{dep.relative_to(ROOT)}={digests[dep]}".encode())
     for dist in _VERSIONED:
         h.update(f"{dist}=={metadata.version(dist)}".encode())
     return h.hexdigest()
@@ -76,10 +79,10 @@ def generate(outputs: Iterable[Output], out_dir: Path = GENERATED) -> Report:
         stamps = json.loads(stamp_file.read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         stamps = {}
-    new_stamps, report = {}, Report()
+    new_stamps, report, file_digests = {}, Report(), {}
     for output in outputs:
         target = out_dir / output.path
-        key = fingerprint(output)
+        key = fingerprint(output, file_digests)
         old = stamps.get(output.path, {})
         if old.get("inputs") == key and target.is_file() and _sha(target.read_bytes()) == old.get("bytes"):
             report.fresh.append(output.path)

@@ -6,6 +6,7 @@ Used by `make audit` (Lighthouse) and the browser tests: `python scripts/serve_s
 from __future__ import annotations
 
 import gzip
+import re
 import sys
 import threading
 from contextlib import contextmanager
@@ -14,6 +15,9 @@ from io import BytesIO
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+# Material names its bundles with a content hash (main.57a0d79d.min.css); only those can be
+# cached for good. Our own CSS/JS and KaTeX keep their names across changes, so they revalidate.
+HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(css|js)$")
 COMPRESSIBLE = {"text/html", "text/css", "text/javascript", "application/javascript", "application/json",
                 "image/svg+xml", "text/plain", "application/xml", "text/xml"}
 
@@ -55,9 +59,7 @@ class Handler(SimpleHTTPRequestHandler):
         return BytesIO(body)
 
     def end_headers(self):
-        # Material's assets carry a content hash in their names, so they can be cached for good;
-        # pages and everything else are revalidated.
-        hashed = "/assets/" in self.path and any(p in self.path for p in ("/stylesheets/", "/javascripts/", "/katex/"))
+        hashed = HASHED.search(self.path.split("?")[0])
         self.send_header("Cache-Control", "public, max-age=31536000, immutable" if hashed else "no-cache")
         if self.allow_fast_link_checks:
             self.send_header("LinkChecker", "local")
@@ -80,8 +82,9 @@ class Handler(SimpleHTTPRequestHandler):
 
 def page_urls(site: Path) -> list[str]:
     """The URL path (relative to the site root) of every page of a built site: "", "a/b/", ..."""
+    site = Path(site)
     return sorted("" if p.parent == site else p.parent.relative_to(site).as_posix() + "/"
-                  for p in Path(site).rglob("index.html"))
+                  for p in site.rglob("index.html"))
 
 
 @contextmanager
