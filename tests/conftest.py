@@ -16,28 +16,35 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import activations  # noqa: E402
 
 # Every public function of the package (the registry and its entry type are not functions).
-PUBLIC = {name: getattr(activations, name) for name in activations.__all__ if name not in ("REGISTRY", "Activation")}
+PUBLIC = {name: getattr(activations, name) for name in activations.__all__ if name not in ("REGISTRY", "Activation", "FAMILIES", "SMOOTHNESS")}
 
 
-def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, float]:
-    """Largest |got - exact| in ULPs of the exact value (rounded to dtype), over points where the
-    exact value is a normal float of dtype; also returns how many points that was. An exact
-    zero must come out as zero."""
+def ulp_errors(got: np.ndarray, exact: list, dtype) -> np.ndarray:
+    """|got - exact| in ULPs of the exact value (rounded to dtype), point by point; nan where
+    the exact value is not a normal float of dtype, inf where an exact zero came out nonzero."""
     import mpmath as mp
 
     info = np.finfo(dtype)
-    worst, used = 0.0, 0
-    for g, e in zip(np.ravel(got), exact):
+    out = np.full(len(exact), np.nan)
+    for i, (g, e) in enumerate(zip(np.ravel(got), exact)):
         fe = float(e)
-        if e == 0 and g != 0:  # an exact zero must come out as zero
-            return float("inf"), used
-        if not np.isfinite(fe) or not info.tiny <= abs(fe) <= info.max:
+        if e == 0:
+            out[i] = 0.0 if g == 0 else np.inf
+            continue
+        if not np.isfinite(fe) or not float(info.tiny) <= abs(fe) <= float(info.max):
             continue
         # one ULP of a normal number in [2^(e-1), 2^e): 2^(e - 1 - mantissa bits)
         unit = float(np.ldexp(1.0, int(np.frexp(dtype(abs(fe)))[1]) - 1 - info.nmant))
-        worst = max(worst, float(abs(mp.mpf(float(g)) - e)) / unit)
-        used += 1
-    return worst, used
+        out[i] = float(abs(mp.mpf(float(g)) - e)) / unit
+    return out
+
+
+def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, int]:
+    """Largest ULP error over points where the exact value is a normal float, and how many
+    points that was. An exact zero must come out as zero."""
+    errors = ulp_errors(got, exact, dtype)
+    used = errors[~np.isnan(errors)]
+    return (float(np.max(used)) if len(used) else 0.0), int(np.sum(np.isfinite(errors)))
 
 
 def build_site(out: Path) -> Path:

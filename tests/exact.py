@@ -6,11 +6,80 @@ import mpmath as mp
 
 mp.mp.dps = 50
 
+ZERO, ONE = mp.mpf(0), mp.mpf(1)
+SELU_ALPHA = mp.mpf("1.6732632423543772848170429916717")
+SELU_SCALE = mp.mpf("1.0507009873554804934193349852946")
+GELU_C = mp.sqrt(2 / mp.pi)
+GELU_K = mp.mpf("0.044715")
+
+
+def sigmoid(x):
+    return 1 / (1 + mp.exp(-x))
+
+
+def sigmoid_d(x):
+    return mp.exp(-abs(x)) / (1 + mp.exp(-abs(x))) ** 2
+
+
+def softplus(x):
+    return max(x, ZERO) + mp.log1p(mp.exp(-abs(x)))
+
+
+def phi(x):
+    return mp.exp(-x * x / 2) / mp.sqrt(2 * mp.pi)
+
+
+def cdf(x):
+    if abs(x) > 10**5:  # mpmath's erfc cannot take such arguments; Phi is 0 or 1 to any float
+        return ZERO if x < 0 else ONE
+    return mp.erfc(-x / mp.sqrt(2)) / 2
+
+
+def gelu_tanh_v(x):  # 2u
+    return 2 * GELU_C * (x + GELU_K * x**3)
+
+
+def elu(x, a=ONE):
+    return x if x > 0 else a * mp.expm1(x)
+
+
+def step(cond):
+    return ONE if cond else ZERO
+
+
 # slug -> (function, derivative) on one mpmath number; every elementwise registry entry needs one.
+# The derivative's value at a kink is the convention the registry states.
 ELEMENTWISE = {
-    "sigmoid": (lambda x: 1 / (1 + mp.exp(-x)), lambda x: mp.exp(-x) / (1 + mp.exp(-x)) ** 2),
-    "relu": (lambda x: max(mp.mpf(0), x), lambda x: mp.mpf(1) if x > 0 else mp.mpf(0)),
+    "identity": (lambda x: x, lambda x: ONE),
+    "binary-step": (lambda x: step(x >= 0), lambda x: ZERO),
+    "sigmoid": (sigmoid, sigmoid_d),
+    "tanh": (mp.tanh, lambda x: 4 * sigmoid_d(2 * x)),
+    "hard-sigmoid": (lambda x: min(max((x + 3) / 6, ZERO), ONE), lambda x: mp.mpf(1) / 6 if -3 < x < 3 else ZERO),
+    "hard-tanh": (lambda x: min(max(x, -ONE), ONE), lambda x: step(-1 < x < 1)),
+    "softsign": (lambda x: x / (1 + abs(x)), lambda x: 1 / (1 + abs(x)) ** 2),
+    "log-sigmoid": (lambda x: -softplus(-x), lambda x: sigmoid(-x)),
+    "relu": (lambda x: max(ZERO, x), lambda x: step(x > 0)),
+    "leaky-relu": (lambda x: x if x > 0 else mp.mpf("0.01") * x, lambda x: ONE if x > 0 else mp.mpf("0.01")),
+    "prelu": (lambda x: x if x > 0 else mp.mpf("0.25") * x, lambda x: ONE if x > 0 else mp.mpf("0.25")),
+    "relu6": (lambda x: min(max(x, ZERO), mp.mpf(6)), lambda x: step(0 < x < 6)),
+    "elu": (elu, lambda x: ONE if x > 0 else mp.exp(x)),
+    "selu": (lambda x: SELU_SCALE * elu(x, SELU_ALPHA),
+             lambda x: SELU_SCALE * (ONE if x > 0 else SELU_ALPHA * mp.exp(x))),
+    "celu": (elu, lambda x: ONE if x > 0 else mp.exp(x)),
+    "gelu": (lambda x: x * cdf(x), lambda x: cdf(x) + x * phi(x)),
+    "gelu-tanh": (lambda x: x * sigmoid(gelu_tanh_v(x)),
+                  lambda x: sigmoid(gelu_tanh_v(x))
+                  + x * 2 * GELU_C * (1 + 3 * GELU_K * x * x) * sigmoid_d(gelu_tanh_v(x))),
+    "silu": (lambda x: x * sigmoid(x), lambda x: sigmoid(x) * (1 + x * sigmoid(-x))),
+    "mish": (lambda x: x * mp.tanh(softplus(x)),
+             lambda x: mp.tanh(softplus(x)) + x * 4 * sigmoid_d(2 * softplus(x)) * sigmoid(x)),
+    "softplus": (softplus, sigmoid),
+    "hard-swish": (lambda x: x * min(max((x + 3) / 6, ZERO), ONE),
+                   lambda x: ZERO if x < -3 else (ONE if x > 3 else (2 * x + 3) / 6)),
 }
+
+# slug -> gate on one mpmath number, for the gated units a * gate(b)
+GATES = {"glu": sigmoid, "geglu": lambda b: b * cdf(b), "swiglu": lambda b: b * sigmoid(b)}
 
 
 def softmax_rows(rows, log: bool = False) -> list[list]:

@@ -42,3 +42,39 @@ def finish(result: np.ndarray, out_dtype: np.dtype) -> np.ndarray | np.floating:
     with np.errstate(over="ignore"):
         out = result.astype(out_dtype, copy=False)
     return out[()] if out.ndim == 0 else out
+
+
+def check_param(value: Any, name: str, fname: str, positive: bool = False) -> float:
+    """Return a parameter as a float, or raise if it is not a finite real number (> 0 if asked)."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{fname}: {name} must be a real number, got {type(value).__name__}")
+    v = float(value)
+    if not np.isfinite(v):
+        raise ValueError(f"{fname}: {name} must be finite, got {v}")
+    if positive and v <= 0:
+        raise ValueError(f"{fname}: {name} must be > 0, got {v}")
+    return v
+
+
+def finite(x: np.ndarray) -> np.ndarray:
+    """x with +-inf replaced by the largest finite floats (nan stays nan).
+
+    Products like x * sigmoid(x) would meet inf * 0 at -inf; at the largest finite input the
+    same formulas give the limit without an invalid operation.
+    """
+    big = np.finfo(x.dtype).max
+    return np.clip(x, -big, big)
+
+
+def two_product(a: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """(p, e) with p = fl(a b) and a b = p + e exactly (Dekker), for |a b| well inside range."""
+    p = a * b
+    split = 134217729.0  # 2^27 + 1: Veltkamp's splitting constant for float64
+    ta = split * a
+    a_hi = ta - (ta - a)
+    a_lo = a - a_hi
+    tb = split * b
+    b_hi = tb - (tb - b)
+    b_lo = b - b_hi
+    e = ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo
+    return p, e

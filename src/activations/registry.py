@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .relu import relu, relu_derivative
-from .sigmoid import sigmoid, sigmoid_derivative
+from .elu import celu, celu_derivative, elu, elu_derivative, selu, selu_derivative
+from .gated import geglu, glu, swiglu
+from .linear import binary_step, binary_step_derivative, identity, identity_derivative
+from .relu import (leaky_relu, leaky_relu_derivative, prelu, prelu_derivative, relu, relu6, relu6_derivative,
+                   relu_derivative)
+from .sigmoid import (hard_sigmoid, hard_sigmoid_derivative, log_sigmoid, log_sigmoid_derivative, sigmoid,
+                      sigmoid_derivative)
+from .smooth_relu import (gelu, gelu_derivative, gelu_tanh, gelu_tanh_derivative, hard_swish, hard_swish_derivative,
+                          mish, mish_derivative, silu, silu_derivative, softplus, softplus_derivative)
 from .softmax import log_softmax, softmax
+from .tanh import hard_tanh, hard_tanh_derivative, softsign, softsign_derivative, tanh, tanh_derivative
+
+# Families, in the order of the navigation.
+FAMILIES = ("Linear and step", "Sigmoid-like", "ReLU-like", "Smooth ReLU-like", "Gated", "Output layers")
+# Smoothness classes, from least to most smooth.
+SMOOTHNESS = ("discontinuous", "C0", "C1", "C-infinity")
 
 
 @dataclass(frozen=True)
 class Activation:
     """What the site needs to know about one activation."""
 
-    slug: str  # page name and figure file stem
+    slug: str  # figure file stem and, unless `page` says otherwise, page name
     name: str  # display name
     fn: Callable
     derivative: Callable | None  # None where the function is not elementwise
@@ -24,56 +37,280 @@ class Activation:
     x_range: tuple[float, float]  # the interval the figure shows
     elementwise: bool
     summary: str  # one sentence, used in tables and figure alt text
-    kink: float | None = None  # where the derivative is a chosen convention, if anywhere
+    family: str
+    origin: str  # where it comes from: authors, title, year (Markdown)
+    smoothness: str  # one of SMOOTHNESS; checked numerically by the tests
+    kinks: tuple[float, ...] = ()  # where the derivative's value is a chosen convention
+    jumps: tuple[float, ...] = ()  # where the function itself is discontinuous
+    params: Mapping[str, float] = field(default_factory=dict)  # the defaults, as in `fn`
+    variants: tuple[Mapping[str, float], ...] = ()  # parameter values drawn side by side
+    inset: tuple[tuple[float, float], tuple[float, float]] | None = None  # zoom: (x-range, y-range)
+    page: str | None = None  # the page that documents it, when several entries share one
     # Largest error, in units in the last place, that the tests allow against 50-digit values
-    # wherever the exact result is a normal float (0 means exact).
+    # wherever the exact result is a normal float (0 means exact). Where the problem itself is
+    # ill-conditioned (condition number k > 1), the allowance is k times the bound.
     ulp_bound: float = 0.0
     derivative_ulp_bound: float | None = None
+    accuracy_note: str = ""  # why a bound is larger than usual
 
     @property
     def source(self) -> str:
         """File name of the module that implements it, relative to src/activations/."""
         return self.fn.__module__.rsplit(".", 1)[-1] + ".py"
 
+    @property
+    def page_slug(self) -> str:
+        return self.page or self.slug
+
+
+_PIECEWISE_LINEAR = "piecewise linear"
 
 _ENTRIES = (
     Activation(
-        slug="sigmoid",
-        name="Sigmoid",
-        fn=sigmoid,
-        derivative=sigmoid_derivative,
-        latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
-        derivative_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
-        x_range=(-8.0, 8.0),
-        elementwise=True,
-        summary="squashes any real number into the open interval between 0 and 1",
-        ulp_bound=2.0,
-        derivative_ulp_bound=4.0,
-    ),
-    Activation(
-        slug="relu",
-        name="ReLU",
-        fn=relu,
-        derivative=relu_derivative,
-        latex=r"\operatorname{ReLU}(x) = \max(0, x)",
-        derivative_latex=r"\operatorname{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
-        x_range=(-4.0, 4.0),
-        elementwise=True,
-        summary="passes positive inputs through unchanged and sets negative inputs to 0",
-        kink=0.0,
+        slug="identity", name="Identity", fn=identity, derivative=identity_derivative,
+        latex=r"f(x) = x", derivative_latex=r"f'(x) = 1",
+        x_range=(-4.0, 4.0), elementwise=True, family="Linear and step", smoothness="C-infinity",
+        summary="returns its input unchanged; the output activation of regression",
+        origin="the linear unit of the earliest neural networks (Widrow and Hoff's ADALINE, 1960)",
         derivative_ulp_bound=0.0,
     ),
     Activation(
-        slug="softmax",
-        name="Softmax",
-        fn=softmax,
-        derivative=None,
+        slug="binary-step", name="Binary step", fn=binary_step, derivative=binary_step_derivative,
+        latex=r"H(x) = \begin{cases} 1 & x \ge 0 \\ 0 & x < 0 \end{cases}",
+        derivative_latex=r"H'(x) = 0 \quad (x \ne 0)",
+        x_range=(-4.0, 4.0), elementwise=True, family="Linear and step", smoothness="discontinuous",
+        summary="outputs 1 for inputs at or above 0 and 0 below; the unit of the perceptron",
+        origin="McCulloch and Pitts' threshold neuron (1943) and Rosenblatt's perceptron (1958)",
+        kinks=(0.0,), jumps=(0.0,), derivative_ulp_bound=0.0,
+    ),
+    Activation(
+        slug="sigmoid", name="Sigmoid", fn=sigmoid, derivative=sigmoid_derivative,
+        latex=r"\sigma(x) = \frac{1}{1 + e^{-x}}",
+        derivative_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
+        x_range=(-8.0, 8.0), elementwise=True, family="Sigmoid-like", smoothness="C-infinity",
+        summary="squashes any real number into the open interval between 0 and 1",
+        origin="the logistic function (Verhulst, 1838); in backpropagation since Rumelhart, Hinton and Williams (1986)",
+        ulp_bound=2.0, derivative_ulp_bound=4.0,
+    ),
+    Activation(
+        slug="tanh", name="Tanh", fn=tanh, derivative=tanh_derivative,
+        latex=r"\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}} = 2\sigma(2x) - 1",
+        derivative_latex=r"\tanh'(x) = 1 - \tanh^2(x)",
+        x_range=(-4.0, 4.0), elementwise=True, family="Sigmoid-like", smoothness="C-infinity",
+        summary="squashes any real number into the open interval between -1 and 1, centred on 0",
+        origin="recommended over the logistic sigmoid for hidden layers by LeCun et al., *Efficient BackProp* (1998)",
+        ulp_bound=2.0, derivative_ulp_bound=4.0,
+    ),
+    Activation(
+        slug="hard-sigmoid", name="Hard sigmoid", fn=hard_sigmoid, derivative=hard_sigmoid_derivative,
+        latex=r"\operatorname{hardsigmoid}(x) = \min\bigl(\max\bigl(\tfrac{x + 3}{6}, 0\bigr), 1\bigr)",
+        derivative_latex=r"\operatorname{hardsigmoid}'(x) = \begin{cases} \tfrac16 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
+        x_range=(-5.0, 5.0), elementwise=True, family="Sigmoid-like", smoothness="C0",
+        summary="a piecewise-linear sigmoid: a ramp from 0 at x = -3 to 1 at x = 3",
+        origin="Courbariaux et al., *BinaryConnect* (2015); the ReLU6 form from Howard et al., *MobileNetV3* (2019)",
+        kinks=(-3.0, 3.0), inset=((-3.6, -2.4), (-0.02, 0.12)), ulp_bound=2.0, derivative_ulp_bound=1.0,
+    ),
+    Activation(
+        slug="hard-tanh", name="Hard tanh", fn=hard_tanh, derivative=hard_tanh_derivative,
+        latex=r"\operatorname{hardtanh}(x) = \min(\max(x, -1), 1)",
+        derivative_latex=r"\operatorname{hardtanh}'(x) = \begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}",
+        x_range=(-3.0, 3.0), elementwise=True, family="Sigmoid-like", smoothness="C0",
+        summary="clips its input to the interval from -1 to 1",
+        origin="Collobert, *Large Scale Machine Learning* (PhD thesis, 2004)",
+        kinks=(-1.0, 1.0), params={"min_val": -1.0, "max_val": 1.0}, derivative_ulp_bound=0.0,
+    ),
+    Activation(
+        slug="softsign", name="Softsign", fn=softsign, derivative=softsign_derivative,
+        latex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
+        derivative_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+        x_range=(-8.0, 8.0), elementwise=True, family="Sigmoid-like", smoothness="C1",
+        summary="squashes into the interval from -1 to 1 like tanh, but approaches the bounds only polynomially",
+        origin="Bergstra et al., *Quadratic polynomials learn better image features* (2009); Glorot and Bengio (2010)",
+        kinks=(0.0,), ulp_bound=2.0, derivative_ulp_bound=4.0,
+    ),
+    Activation(
+        slug="log-sigmoid", name="Log-sigmoid", fn=log_sigmoid, derivative=log_sigmoid_derivative,
+        latex=r"\log\sigma(x) = -\log\bigl(1 + e^{-x}\bigr)",
+        derivative_latex=r"(\log\sigma)'(x) = 1 - \sigma(x) = \sigma(-x)",
+        x_range=(-6.0, 6.0), elementwise=True, family="Output layers", smoothness="C-infinity",
+        summary="the logarithm of the sigmoid: the log-probability of class 1 for a binary classifier",
+        origin="the log-likelihood of logistic regression (Cox, 1958)",
+        ulp_bound=2.0, derivative_ulp_bound=2.0,
+    ),
+    Activation(
+        slug="relu", name="ReLU", fn=relu, derivative=relu_derivative,
+        latex=r"\operatorname{ReLU}(x) = \max(0, x)",
+        derivative_latex=r"\operatorname{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
+        x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="passes positive inputs through unchanged and sets negative inputs to 0",
+        origin="Nair and Hinton (2010); Glorot, Bordes and Bengio, *Deep Sparse Rectifier Neural Networks* (2011)",
+        kinks=(0.0,), derivative_ulp_bound=0.0,
+    ),
+    Activation(
+        slug="leaky-relu", name="Leaky ReLU", fn=leaky_relu, derivative=leaky_relu_derivative,
+        latex=r"\operatorname{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}",
+        derivative_latex=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
+        x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="like ReLU, but negative inputs keep a small slope a instead of 0",
+        origin="Maas, Hannun and Ng, *Rectifier Nonlinearities Improve Neural Network Acoustic Models* (2013)",
+        kinks=(0.0,), params={"negative_slope": 0.01},
+        variants=({"negative_slope": 0.01}, {"negative_slope": 0.2}, {"negative_slope": 0.3}),
+        inset=((-1.0, 0.25), (-0.04, 0.02)), ulp_bound=1.0, derivative_ulp_bound=0.5,
+    ),
+    Activation(
+        slug="prelu", name="PReLU", fn=prelu, derivative=prelu_derivative,
+        latex=r"\operatorname{PReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases}\quad (a \text{ learned})",
+        derivative_latex=r"\frac{\partial \operatorname{PReLU}}{\partial x} = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases},"
+        r"\qquad \frac{\partial \operatorname{PReLU}}{\partial a} = \min(x, 0)",
+        x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="a leaky ReLU whose negative slope a is learned with the weights",
+        origin="He et al., *Delving Deep into Rectifiers* (2015)",
+        kinks=(0.0,), params={"weight": 0.25}, variants=({"weight": 0.0}, {"weight": 0.25}, {"weight": 0.5}),
+        ulp_bound=1.0, derivative_ulp_bound=0.5,
+    ),
+    Activation(
+        slug="relu6", name="ReLU6", fn=relu6, derivative=relu6_derivative,
+        latex=r"\operatorname{ReLU6}(x) = \min(\max(0, x), 6)",
+        derivative_latex=r"\operatorname{ReLU6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
+        x_range=(-3.0, 9.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="ReLU capped at 6, so the output fits a small fixed-point range",
+        origin="Krizhevsky, *Convolutional Deep Belief Networks on CIFAR-10* (2010); MobileNets (Howard et al., 2017)",
+        kinks=(0.0, 6.0), derivative_ulp_bound=0.0,
+    ),
+    Activation(
+        slug="elu", name="ELU", fn=elu, derivative=elu_derivative,
+        latex=r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
+        derivative_latex=r"\operatorname{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        x_range=(-5.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C1",
+        summary="identity for positive inputs and a smooth exponential approach to -alpha for negative ones",
+        origin="Clevert, Unterthiner and Hochreiter, *Fast and Accurate Deep Network Learning by ELUs* (2015)",
+        kinks=(0.0,), params={"alpha": 1.0}, variants=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
+        ulp_bound=2.0, derivative_ulp_bound=2.0,
+    ),
+    Activation(
+        slug="selu", name="SELU", fn=selu, derivative=selu_derivative,
+        latex=r"\operatorname{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
+        derivative_latex=r"\operatorname{SELU}'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
+        x_range=(-5.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="an ELU scaled by constants that keep activations at mean 0 and variance 1 through the layers",
+        origin="Klambauer et al., *Self-Normalizing Neural Networks* (2017)",
+        kinks=(0.0,), ulp_bound=4.0, derivative_ulp_bound=4.0,
+    ),
+    Activation(
+        slug="celu", name="CELU", fn=celu, derivative=celu_derivative,
+        latex=r"\operatorname{CELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x/\alpha} - 1) & x \le 0 \end{cases}",
+        derivative_latex=r"\operatorname{CELU}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
+        x_range=(-5.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C1",
+        summary="an ELU reparameterised so that its derivative is continuous at 0 for every alpha",
+        origin="Barron, *Continuously Differentiable Exponential Linear Units* (2017)",
+        kinks=(0.0,), params={"alpha": 1.0}, variants=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
+        ulp_bound=2.0, derivative_ulp_bound=2.0,
+    ),
+    Activation(
+        slug="gelu", name="GELU", fn=gelu, derivative=gelu_derivative,
+        latex=r"\operatorname{GELU}(x) = x\,\Phi(x) = \frac{x}{2}\operatorname{erfc}\Bigl(-\frac{x}{\sqrt2}\Bigr)",
+        derivative_latex=r"\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x)",
+        x_range=(-4.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
+        summary="weights its input by the probability that a standard normal variable is below it",
+        origin="Hendrycks and Gimpel, *Gaussian Error Linear Units (GELUs)* (2016)",
+        inset=((-2.6, 0.2), (-0.2, 0.05)), ulp_bound=8.0, derivative_ulp_bound=8.0,
+        accuracy_note="The bound for GELU is 8 rather than 4 because `scipy.special.erfc` and `erfcx`, "
+        "which compute the normal distribution here, are themselves up to about 7 ULP off between "
+        "x = -3 and x = -0.7.",
+    ),
+    Activation(
+        slug="gelu-tanh", name="GELU (tanh)", fn=gelu_tanh, derivative=gelu_tanh_derivative, page="gelu",
+        latex=r"\operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\Bigl(1 + \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^3\bigr)\Bigr)\Bigr)",
+        derivative_latex=r"\operatorname{GELU}_{\tanh}'(x) = \sigma(2u) + 2x\,u'(x)\,\sigma'(2u),\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)",
+        x_range=(-4.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
+        summary="the tanh approximation of GELU, the default of JAX and of the original BERT and GPT-2 code",
+        origin="Hendrycks and Gimpel (2016), section 2",
+        inset=((-2.6, 0.2), (-0.2, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
+    ),
+    Activation(
+        slug="silu", name="SiLU / Swish", fn=silu, derivative=silu_derivative,
+        latex=r"\operatorname{SiLU}(x) = x\,\sigma(x)",
+        derivative_latex=r"\operatorname{SiLU}'(x) = \sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))\bigr)",
+        x_range=(-6.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
+        summary="its input times the sigmoid of its input: a smooth ReLU with a small negative dip",
+        origin="Elfwing, Uchibe and Doya (2017); Ramachandran, Zoph and Le, *Searching for Activation Functions* (2017)",
+        inset=((-3.4, 0.2), (-0.32, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
+    ),
+    Activation(
+        slug="mish", name="Mish", fn=mish, derivative=mish_derivative,
+        latex=r"\operatorname{Mish}(x) = x \tanh\bigl(\operatorname{softplus}(x)\bigr)",
+        derivative_latex=r"\operatorname{Mish}'(x) = \tanh(s) + x\,\operatorname{sech}^2(s)\,\sigma(x),\quad s = \operatorname{softplus}(x)",
+        x_range=(-6.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
+        summary="its input times tanh of softplus of its input, close to SiLU with a slightly deeper dip",
+        origin="Misra, *Mish: A Self Regularized Non-Monotonic Activation Function* (2019)",
+        inset=((-3.4, 0.2), (-0.35, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
+    ),
+    Activation(
+        slug="softplus", name="Softplus", fn=softplus, derivative=softplus_derivative,
+        latex=r"\operatorname{softplus}(x) = \frac{1}{\beta}\log\bigl(1 + e^{\beta x}\bigr)",
+        derivative_latex=r"\operatorname{softplus}'(x) = \sigma(\beta x)",
+        x_range=(-5.0, 5.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
+        summary="a smooth, always positive version of ReLU whose derivative is the sigmoid",
+        origin="Dugas et al., *Incorporating Second-Order Functional Knowledge for Better Option Pricing* (2001)",
+        params={"beta": 1.0}, variants=({"beta": 0.5}, {"beta": 1.0}, {"beta": 4.0}),
+        ulp_bound=2.0, derivative_ulp_bound=4.0,
+    ),
+    Activation(
+        slug="hard-swish", name="Hard swish", fn=hard_swish, derivative=hard_swish_derivative,
+        latex=r"\operatorname{hardswish}(x) = x\,\frac{\operatorname{ReLU6}(x + 3)}{6}",
+        derivative_latex=r"\operatorname{hardswish}'(x) = \begin{cases} 0 & x < -3 \\ \tfrac{2x + 3}{6} & -3 \le x \le 3 \\ 1 & x > 3 \end{cases}",
+        x_range=(-5.0, 4.0), elementwise=True, family="Smooth ReLU-like", smoothness="C0",
+        summary="a piecewise-quadratic SiLU that needs no exponential",
+        origin="Howard et al., *Searching for MobileNetV3* (2019)",
+        kinks=(-3.0, 3.0), inset=((-3.5, 0.2), (-0.42, 0.05)), ulp_bound=2.0, derivative_ulp_bound=2.0,
+    ),
+    Activation(
+        slug="glu", name="GLU", fn=glu, derivative=None,
+        latex=r"\operatorname{GLU}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot \sigma(\mathbf{b})",
+        derivative_latex=r"\frac{\partial \operatorname{GLU}}{\partial a} = \sigma(b),\qquad"
+        r"\frac{\partial \operatorname{GLU}}{\partial b} = a\,\sigma'(b)",
+        x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
+        summary="splits its input in two halves and lets the sigmoid of one half gate the other",
+        origin="Dauphin et al., *Language Modeling with Gated Convolutional Networks* (2017)",
+        ulp_bound=2.5,
+    ),
+    Activation(
+        slug="geglu", name="GeGLU", fn=geglu, derivative=None,
+        latex=r"\operatorname{GeGLU}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot \operatorname{GELU}(\mathbf{b})",
+        derivative_latex=r"\frac{\partial \operatorname{GeGLU}}{\partial a} = \operatorname{GELU}(b),\qquad"
+        r"\frac{\partial \operatorname{GeGLU}}{\partial b} = a\,\operatorname{GELU}'(b)",
+        x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
+        summary="a gated unit whose gate is GELU: one half of the input times GELU of the other",
+        origin="Shazeer, *GLU Variants Improve Transformer* (2020)",
+        ulp_bound=8.5, accuracy_note="GeGLU inherits the 8 ULP bound of GELU (see the GELU page).",
+    ),
+    Activation(
+        slug="swiglu", name="SwiGLU", fn=swiglu, derivative=None,
+        latex=r"\operatorname{SwiGLU}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot \operatorname{SiLU}(\mathbf{b})",
+        derivative_latex=r"\frac{\partial \operatorname{SwiGLU}}{\partial a} = \operatorname{SiLU}(b),\qquad"
+        r"\frac{\partial \operatorname{SwiGLU}}{\partial b} = a\,\operatorname{SiLU}'(b)",
+        x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
+        summary="a gated unit whose gate is SiLU, used in the feed-forward layers of LLaMA and PaLM",
+        origin="Shazeer, *GLU Variants Improve Transformer* (2020)",
+        ulp_bound=4.5,
+    ),
+    Activation(
+        slug="softmax", name="Softmax", fn=softmax, derivative=None,
         latex=r"\operatorname{softmax}(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j} e^{x_j}}",
         derivative_latex=r"\frac{\partial\, \operatorname{softmax}(\mathbf{x})_i}{\partial x_j}"
         r" = p_i\,(\delta_{ij} - p_j)",
-        x_range=(-6.0, 6.0),
-        elementwise=False,
+        x_range=(-6.0, 6.0), elementwise=False, family="Output layers", smoothness="C-infinity",
         summary="turns a vector of scores into probabilities that are positive and sum to 1",
+        origin="Bridle, *Probabilistic Interpretation of Feedforward Classification Network Outputs* (1990)",
+        ulp_bound=4.0,
+    ),
+    Activation(
+        slug="log-softmax", name="Log-softmax", fn=log_softmax, derivative=None,
+        latex=r"\operatorname{logsoftmax}(\mathbf{x})_i = x_i - \log \sum_{j} e^{x_j}",
+        derivative_latex=r"\frac{\partial\, \operatorname{logsoftmax}(\mathbf{x})_i}{\partial x_j} = \delta_{ij} - p_j",
+        x_range=(-6.0, 6.0), elementwise=False, family="Output layers", smoothness="C-infinity",
+        summary="the logarithm of softmax, computed without ever forming the small probabilities",
+        origin="the log-sum-exp form of the cross-entropy loss; `LogSoftmax` in Torch7 (2012)",
         ulp_bound=4.0,
     ),
 )

@@ -1,0 +1,56 @@
+"""Gated linear units: the input is split in two halves a and b, and a is scaled by a gate g(b)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ._arrays import as_float_array, finish, finite
+from .sigmoid import _sigmoid
+from .smooth_relu import _gelu
+
+
+def _halves(x, axis, name):
+    """Check input and axis; return (a, b, output dtype), a the first half along axis, b the second."""
+    arr, out_dtype = as_float_array(x, name)
+    if isinstance(axis, bool) or not isinstance(axis, (int, np.integer)):
+        raise TypeError(f"{name}: axis must be an int, got {type(axis).__name__}")
+    if arr.ndim == 0:
+        raise ValueError(f"{name}: input must have at least one dimension to split in halves")
+    if not -arr.ndim <= axis < arr.ndim:
+        raise ValueError(f"{name}: axis {axis} is out of range for an array with {arr.ndim} dimension(s)")
+    if arr.shape[axis] % 2:
+        raise ValueError(f"{name}: the size along axis {axis} must be even to split in halves, got {arr.shape[axis]}")
+    a, b = np.split(arr, 2, axis=axis)
+    return a, b, out_dtype
+
+
+def _gate(a, g):
+    """a * g, where inf * 0 (an infinite value with a closed gate) is nan without a warning, and
+    a product beyond the largest float is inf, its correct rounding, also without one."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return a * g
+
+
+# --8<-- [start:glu]
+def glu(x, axis=-1):
+    """Gated linear unit: a * sigmoid(b), for the halves a and b of x along axis."""
+    a, b, out_dtype = _halves(x, axis, "glu")
+    return finish(_gate(a, _sigmoid(b)), out_dtype)
+# --8<-- [end:glu]
+
+
+# --8<-- [start:geglu]
+def geglu(x, axis=-1):
+    """GeGLU: a * GELU(b), for the halves a and b of x along axis."""
+    a, b, out_dtype = _halves(x, axis, "geglu")
+    return finish(_gate(a, _gelu(b)), out_dtype)
+# --8<-- [end:geglu]
+
+
+# --8<-- [start:swiglu]
+def swiglu(x, axis=-1):
+    """SwiGLU: a * SiLU(b) = a * b * sigmoid(b), for the halves a and b of x along axis."""
+    a, b, out_dtype = _halves(x, axis, "swiglu")
+    silu_b = finite(b) * _sigmoid(b) + np.where(np.isposinf(b), np.inf, 0.0)
+    return finish(_gate(a, silu_b), out_dtype)
+# --8<-- [end:swiglu]

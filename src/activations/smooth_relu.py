@@ -1,0 +1,183 @@
+"""Smooth relatives of ReLU: softplus, GELU (exact and tanh), SiLU, Mish, and hard swish."""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import erfc, erfcx
+
+from ._arrays import as_float_array, check_param, finish, finite, two_product
+from .sigmoid import _sigmoid, _sigmoid_derivative
+
+_INV_SQRT2 = (0.7071067811865476, -4.833646656726457e-17)  # 1/sqrt(2) as hi + lo
+_TWO_OVER_SQRT_PI = 1.1283791670955126
+_INV_SQRT_2PI = 0.3989422804014327
+_SQRT_2_OVER_PI = 0.7978845608028654
+_GELU_TANH_CUBIC = 0.044715
+
+
+def _softplus(x):
+    # log(1 + e^x) overflows for x > 709; split as max(x, 0) + log1p(e^-|x|), whose two
+    # terms never have opposite signs, so nothing cancels.
+    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+
+
+# --8<-- [start:softplus]
+def softplus(x, beta=1.0):
+    """Softplus, log(1 + exp(beta x)) / beta."""
+    x, out_dtype = as_float_array(x, "softplus")
+    b = check_param(beta, "beta", "softplus", positive=True)
+    return finish(_softplus(b * x) / b, out_dtype)
+# --8<-- [end:softplus]
+
+
+# --8<-- [start:softplus_derivative]
+def softplus_derivative(x, beta=1.0):
+    """Derivative of softplus: sigmoid(beta x)."""
+    x, out_dtype = as_float_array(x, "softplus_derivative")
+    b = check_param(beta, "beta", "softplus_derivative", positive=True)
+    return finish(_sigmoid(b * x), out_dtype)
+# --8<-- [end:softplus_derivative]
+
+
+# --8<-- [start:gelu_core]
+_SCALE = 64  # results are computed times 2^64 and scaled back once, see _normal_parts
+_LN2_HI, _LN2_LO = 6.93147180369123816490e-01, 1.90821492927058770002e-10  # ln 2 = hi + lo
+
+
+def _normal_parts(x):
+    """(Phi(x), phi(x), |x| <= 64) times 2^64, for the normal distribution's CDF and density.
+
+    Phi(x) = erfcx(w) exp(-w^2) / 2 with w = -x / sqrt 2. Three roundings would each cost up
+    to w^2 ULP in the left tail (hundreds near x = -37), so they are carried exactly:
+    w = hi + lo, hi^2 = s + err, and exp(-s) is taken as exp(-s + 64 ln 2) / 2^64 so that a
+    result near the underflow threshold is rounded once, at the end, not in the middle.
+    """
+    inside = np.abs(x) <= 64.0  # beyond, Phi is 0 or 1 and phi is 0 to any float
+    xs = np.where(inside | np.isnan(x), x, 0.0)
+    p, e = two_product(xs, _INV_SQRT2[0])
+    hi, lo = -p, -(e + xs * _INV_SQRT2[1])
+    s, err = two_product(hi, hi)
+    # Where exp(-s) would be subnormal, -s + 64 ln2_hi is exact (s > 600 and ln2_hi has 32
+    # significant bits, so the sum needs no bit below those of s).
+    shifted = np.exp(-np.maximum(s, 600.0) + _SCALE * _LN2_HI) * np.exp(_SCALE * _LN2_LO)
+    big_exp = np.where(s > 600.0, shifted, np.ldexp(np.exp(-np.minimum(s, 600.0)), _SCALE))
+    tail = erfcx(np.maximum(hi, 0.0))
+    left = 0.5 * tail * big_exp * (1.0 - err - lo * _TWO_OVER_SQRT_PI / tail)
+    # Near the centre scipy's erfc is the more accurate of the two (1.4 against 6 ULP).
+    # erfc(hi + lo) = erfc(hi) - lo 2 exp(-hi^2) / sqrt(pi), to first order in lo.
+    near = 0.5 * (erfc(hi) - lo * _TWO_OVER_SQRT_PI * np.exp(-np.minimum(s, 600.0)))
+    left = np.where(hi < 0.5, np.ldexp(near, _SCALE), left)
+    right = np.ldexp(0.5 * erfc(np.minimum(hi, 0.0)), _SCALE)  # x >= 0: Phi >= 1/2, no tail
+    cdf = np.where(xs < 0, left, right)
+    pdf = big_exp * (1.0 - err - 2.0 * hi * lo) * _INV_SQRT_2PI
+    return cdf, pdf, inside
+
+
+def _gelu(x):
+    """GELU on a float64 working array: x Phi(x), exactly x above 64 and 0 below -64."""
+    cdf, _, inside = _normal_parts(x)
+    inner = np.ldexp(np.where(inside | np.isnan(x), x, 0.0) * cdf, -_SCALE)
+    return np.where(inside | np.isnan(x), inner, np.where(x > 0, x, -0.0))  # x Phi(x) -> -0 from below
+# --8<-- [end:gelu_core]
+
+
+# --8<-- [start:gelu]
+def gelu(x):
+    """Gaussian error linear unit, x Phi(x) = x erfc(-x / sqrt 2) / 2."""
+    x, out_dtype = as_float_array(x, "gelu")
+    # Not x (1 + erf(x / sqrt 2)) / 2: for x < -6, 1 + erf(...) cancels to 0 and the left
+    # tail is lost entirely; erfc (as erfcx times exp) keeps every digit of the small Phi(x).
+    return finish(_gelu(x), out_dtype)
+# --8<-- [end:gelu]
+
+
+# --8<-- [start:gelu_derivative]
+def gelu_derivative(x):
+    """Derivative of GELU, Phi(x) + x phi(x)."""
+    x, out_dtype = as_float_array(x, "gelu_derivative")
+    cdf, pdf, inside = _normal_parts(x)
+    inner = np.ldexp(cdf + np.where(inside | np.isnan(x), x, 0.0) * pdf, -_SCALE)
+    return finish(np.where(inside | np.isnan(x), inner, np.where(x > 0, 1.0, 0.0)), out_dtype)
+# --8<-- [end:gelu_derivative]
+
+
+def _gelu_tanh_inner(x):
+    """2u for u = sqrt(2/pi) (x + 0.044715 x^3), with x clipped where the result saturates anyway."""
+    xs = np.clip(x, -1e4, 1e4)  # keeps x^3 finite; sigmoid(2u) is exactly 0 or 1 long before
+    return 2.0 * _SQRT_2_OVER_PI * xs * (1.0 + _GELU_TANH_CUBIC * xs * xs)
+
+
+# --8<-- [start:gelu_tanh]
+def gelu_tanh(x):
+    """GELU, tanh approximation: x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))) / 2 = x sigmoid(2u)."""
+    x, out_dtype = as_float_array(x, "gelu_tanh")
+    # (1 + tanh(u)) / 2 = sigmoid(2u): the same value without the cancellation of 1 + tanh(u)
+    # for u << 0.
+    return finish(finite(x) * _sigmoid(_gelu_tanh_inner(x)) + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+# --8<-- [end:gelu_tanh]
+
+
+# --8<-- [start:gelu_tanh_derivative]
+def gelu_tanh_derivative(x):
+    """Derivative of the tanh GELU: sigmoid(2u) + x 2u'(x) sigmoid'(2u)."""
+    x, out_dtype = as_float_array(x, "gelu_tanh_derivative")
+    xs = np.clip(x, -1e4, 1e4)
+    v = _gelu_tanh_inner(x)
+    dv = 2.0 * _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_TANH_CUBIC * xs * xs)
+    # sigmoid'(v) = sigmoid(v) sigmoid(-v): one factor sigmoid(v) comes out of the sum.
+    return finish(_sigmoid(v) * (1.0 + xs * dv * _sigmoid(-v)), out_dtype)
+# --8<-- [end:gelu_tanh_derivative]
+
+
+# --8<-- [start:silu]
+def silu(x):
+    """SiLU (swish with beta = 1), x sigmoid(x)."""
+    x, out_dtype = as_float_array(x, "silu")
+    return finish(finite(x) * _sigmoid(x) + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+# --8<-- [end:silu]
+
+
+# --8<-- [start:silu_derivative]
+def silu_derivative(x):
+    """Derivative of SiLU, sigmoid(x) (1 + x sigmoid(-x))."""
+    x, out_dtype = as_float_array(x, "silu_derivative")
+    # sigmoid(-x), not 1 - sigmoid(x), which rounds to 0 for large x.
+    return finish(_sigmoid(x) * (1.0 + finite(x) * _sigmoid(-x)), out_dtype)
+# --8<-- [end:silu_derivative]
+
+
+# --8<-- [start:mish]
+def mish(x):
+    """Mish, x tanh(softplus(x))."""
+    x, out_dtype = as_float_array(x, "mish")
+    return finish(finite(x) * np.tanh(_softplus(x)) + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+# --8<-- [end:mish]
+
+
+# --8<-- [start:mish_derivative]
+def mish_derivative(x):
+    """Derivative of Mish: tanh(sp) + x sech(sp)^2 sigmoid(x), sp = softplus(x)."""
+    x, out_dtype = as_float_array(x, "mish_derivative")
+    sp = _softplus(x)
+    sech2 = 4.0 * _sigmoid_derivative(2.0 * np.minimum(sp, 1e300))  # 1 - tanh^2 would cancel
+    return finish(np.tanh(sp) + finite(x) * sech2 * _sigmoid(x), out_dtype)
+# --8<-- [end:mish_derivative]
+
+
+# --8<-- [start:hard_swish]
+def hard_swish(x):
+    """Hard swish, x ReLU6(x + 3) / 6."""
+    x, out_dtype = as_float_array(x, "hard_swish")
+    gate = np.clip((x + 3.0) / 6.0, 0.0, 1.0)
+    return finish(finite(x) * gate + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+# --8<-- [end:hard_swish]
+
+
+# --8<-- [start:hard_swish_derivative]
+def hard_swish_derivative(x):
+    """Derivative of hard swish: 0 for x < -3, (2x + 3) / 6 for -3 <= x <= 3, 1 for x > 3."""
+    x, out_dtype = as_float_array(x, "hard_swish_derivative")
+    middle = (2.0 * np.clip(x, -3.0, 3.0) + 3.0) / 6.0
+    d = np.where(x < -3.0, 0.0, np.where(x > 3.0, 1.0, middle))
+    return finish(np.where(np.isnan(x), x, d), out_dtype)
+# --8<-- [end:hard_swish_derivative]
