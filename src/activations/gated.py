@@ -24,18 +24,23 @@ def _halves(x, axis, name):
     return a, b, out_dtype
 
 
-def _gate(a, g):
-    """a * g, where inf * 0 (an infinite value with a closed gate) is nan without a warning, and
-    a product beyond the largest float is inf, its correct rounding, also without one."""
+def _gate(a, g, sign):
+    """a * g for a gate g whose exact sign is `sign`.
+
+    An infinite value a times a gate that underflowed to 0 is still infinite (the exact gate is
+    not 0); only an exactly closed gate (0 at b = -inf, or GELU and SiLU at b = 0) times an
+    infinite value is nan, without a warning. A product beyond the largest float is inf, its
+    correct rounding.
+    """
     with np.errstate(invalid="ignore", over="ignore"):
-        return a * g
+        return np.where(np.isinf(a) & (sign != 0), a * sign, a * g)
 
 
 # --8<-- [start:glu]
 def glu(x, axis=-1):
     """Gated linear unit: a * sigmoid(b), for the halves a and b of x along axis."""
     a, b, out_dtype = _halves(x, axis, "glu")
-    return finish(_gate(a, _sigmoid(b)), out_dtype)
+    return finish(_gate(a, _sigmoid(b), np.where(b == -np.inf, 0.0, 1.0)), out_dtype)
 # --8<-- [end:glu]
 
 
@@ -43,7 +48,7 @@ def glu(x, axis=-1):
 def geglu(x, axis=-1):
     """GeGLU: a * GELU(b), for the halves a and b of x along axis."""
     a, b, out_dtype = _halves(x, axis, "geglu")
-    return finish(_gate(a, _gelu(b)), out_dtype)
+    return finish(_gate(a, _gelu(b), np.where(b == -np.inf, 0.0, np.sign(b))), out_dtype)
 # --8<-- [end:geglu]
 
 
@@ -52,5 +57,5 @@ def swiglu(x, axis=-1):
     """SwiGLU: a * SiLU(b) = a * b * sigmoid(b), for the halves a and b of x along axis."""
     a, b, out_dtype = _halves(x, axis, "swiglu")
     silu_b = finite(b) * _sigmoid(b) + np.where(np.isposinf(b), np.inf, 0.0)
-    return finish(_gate(a, silu_b), out_dtype)
+    return finish(_gate(a, silu_b, np.where(b == -np.inf, 0.0, np.sign(b))), out_dtype)
 # --8<-- [end:swiglu]
