@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from pathlib import Path
 
@@ -17,9 +18,18 @@ SAMPLES = 1601  # points per curve: smooth at any zoom, small SVG after path sim
 
 
 def module_files(entry: Activation) -> tuple[Path, ...]:
-    """The source files an entry's figures and tables are computed from."""
+    """The source files an entry's figures and tables are computed from: its module, the modules
+    that one imports from the package (smooth_relu.py builds on sigmoid.py), and the registry."""
     pkg = ROOT / "src" / "activations"
-    return (pkg / entry.source, pkg / "_arrays.py", pkg / "registry.py")
+    seen: list[Path] = []
+    todo = [pkg / entry.source]
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.append(path)
+        todo += [pkg / f"{m}.py" for m in re.findall(r"^from \.(\w+) import", path.read_text(), re.M)]
+    return (*sorted(seen), pkg / "registry.py")
 
 
 def _fmt(v: float) -> str:
@@ -38,35 +48,60 @@ def derivative_peak(entry: Activation) -> tuple[float, float] | None:
 
 
 def _segments(entry: Activation, x: np.ndarray):
-    """Pieces of the derivative between kinks, so no line is drawn across a jump."""
-    if entry.kink is None:
-        return [x]
-    return [x[x < entry.kink], x[x > entry.kink]]
+    """Pieces between kinks and jumps, so no line is drawn across a jump."""
+    cuts = sorted(set(entry.kinks) | set(entry.jumps))
+    edges = [-np.inf, *cuts, np.inf]
+    return [x[(x > lo) & (x < hi)] for lo, hi in zip(edges[:-1], edges[1:])]
+
+
+def _mark_convention(ax, f, k: float, color: str) -> float:
+    """Open circles at one-sided limits that differ from f(k), a filled one at f(k); returns f(k)."""
+    eps = 1e-9
+    value = float(f(k))
+    for side in (float(f(k - eps)), float(f(k + eps))):
+        if abs(side - value) > 1e-6:  # the one-sided limit is not the value: an open end
+            ax.plot([k], [side], "o", markersize=7, markerfacecolor="none", markeredgecolor=color, markeredgewidth=1.8)
+    ax.plot([k], [value], "o", markersize=7, color=color)
+    return value
+
+
+def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: bool = True) -> None:
+    styles = ["-", (0, (5, 1.5)), (0, (1, 1.2))]
+    variants = entry.variants or (dict(entry.params),)
+    for i, params in enumerate(variants):
+        default = params == dict(entry.params)
+        label = f"{entry.name}(x)" if not entry.variants else (
+            f"{entry.name}(x), " + ", ".join(f"{k} = {_fmt(v)}" for k, v in params.items()))
+        for j, seg in enumerate(_segments(entry, x)):
+            ax.plot(seg, entry.fn(seg, **params), color=theme.primary if default else theme.accent,
+                    linestyle=styles[i % 3] if not default else "-", linewidth=1.8 if default else 1.4,
+                    label=label if j == 0 else None)
+    for j, seg in enumerate(_segments(entry, x)):
+        ax.plot(seg, entry.derivative(seg), color=theme.secondary, linestyle="--",
+                label=f"{entry.name}'(x)" if j == 0 else None)
+    if not marks:
+        return
+    for k in entry.jumps:
+        _mark_convention(ax, entry.fn, k, theme.primary)
+    for k in entry.kinks:
+        _mark_convention(ax, entry.derivative, k, theme.secondary)
 
 
 def draw(entry: Activation, theme: style.Theme) -> bytes:
     with style.themed(theme):
         fig, ax = style.new_figure(theme)
         x = np.linspace(*entry.x_range, SAMPLES)
-        if entry.kink is not None and entry.kink not in x:
-            x = np.sort(np.append(x, entry.kink))
-        ax.plot(x, entry.fn(x), color=theme.primary, label=f"{entry.name}(x)")
-        for i, seg in enumerate(_segments(entry, x)):
-            ax.plot(seg, entry.derivative(seg), color=theme.secondary, linestyle="--",
-                    label=f"{entry.name}'(x)" if i == 0 else None)
-        if entry.kink is not None:
-            k, eps = entry.kink, 1e-9
+        extra = [k for k in (*entry.kinks, *entry.jumps) if k not in x]
+        x = np.sort(np.append(x, extra))
+        _curves(ax, entry, x, theme)
+        if len(entry.kinks) == 1 and not entry.jumps:
+            k = entry.kinks[0]
             value = float(entry.derivative(k))
-            for side in (float(entry.derivative(k - eps)), float(entry.derivative(k + eps))):
-                if side != value:  # the one-sided limit is not the value: an open end
-                    ax.plot([k], [side], "o", markersize=7, markerfacecolor="none",
-                            markeredgecolor=theme.secondary, markeredgewidth=1.8)
-            ax.plot([k], [value], "o", markersize=7, color=theme.secondary)
             ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)} (convention)", (k, value),
                         xytext=(12, 22), textcoords="offset points", color=theme.text, fontsize=10,
                         arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
         peak = derivative_peak(entry)
-        if peak is not None:
+        if peak is not None and not entry.kinks:
             px, py = peak
             ax.plot([px], [py], "o", markersize=7, color=theme.accent)
             ax.annotate(f"max {entry.name}'(x) = {_fmt(py)} at x = {_fmt(px)}", (px, py),
@@ -75,7 +110,19 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
         ax.set_xlabel("x")
-        ax.legend(loc="upper left")
+        ax.legend(loc="upper left", fontsize=9 if entry.variants else None)
+        if entry.inset is not None:
+            (x0, x1), (y0, y1) = entry.inset
+            box = ax.inset_axes([0.6, 0.08, 0.37, 0.4])
+            xs = np.linspace(x0, x1, 801)
+            xs = np.sort(np.append(xs, [k for k in (*entry.kinks, *entry.jumps) if x0 < k < x1 and k not in xs]))
+            _curves(box, entry, xs, theme, marks=False)
+            box.set_xlim(x0, x1)
+            box.set_ylim(y0, y1)
+            box.axhline(0, color=theme.axis, linewidth=0.7)
+            box.tick_params(labelsize=8)
+            box.set_title("zoom", fontsize=9, color=theme.text)
+            ax.indicate_inset_zoom(box, edgecolor=theme.muted)
         return style.svg_bytes(fig, f"{entry.name} and its derivative")
 
 
@@ -86,18 +133,27 @@ def alt_text(entry: Activation) -> str:
             f"{_fmt(lo)} to {_fmt(hi)}. {entry.name} {entry.summary}; on this interval it goes from "
             f"{_fmt(fx[0])} to {_fmt(fx[-1])}.")
     peak = derivative_peak(entry)
-    if peak is not None:
+    if peak is not None and not entry.kinks:
         text += f" The derivative is largest, {_fmt(peak[1])}, at x = {_fmt(peak[0])}, and falls towards 0 on both sides."
-    if entry.kink is not None:
-        k = entry.kink
+    for k in entry.jumps:
+        text += (f" The function jumps from {_fmt(float(entry.fn(k - 1e-9)))} to {_fmt(float(entry.fn(k + 1e-9)))} "
+                 f"at x = {_fmt(k)}, where it takes the value {_fmt(float(entry.fn(k)))}.")
+    for k in entry.kinks:
         left, right = (float(entry.derivative(k + s)) for s in (-1e-9, 1e-9))
-        text += (f" The derivative jumps from {_fmt(left)} to {_fmt(right)} at x = {_fmt(k)}, where it takes the "
-                 f"value {_fmt(float(entry.derivative(k)))} by convention.")
+        if abs(left - right) > 1e-6:
+            text += (f" The derivative jumps from {_fmt(left)} to {_fmt(right)} at x = {_fmt(k)}, where it takes the "
+                     f"value {_fmt(float(entry.derivative(k)))} by convention.")
+    if entry.variants:
+        text += " Other parameter values are drawn as thinner lines: " + "; ".join(
+            ", ".join(f"{n} = {_fmt(v)}" for n, v in p.items()) for p in entry.variants) + "."
+    if entry.inset is not None:
+        (x0, x1), _ = entry.inset
+        text += f" An inset enlarges x from {_fmt(x0)} to {_fmt(x1)}."
     return text
 
 
 def outputs() -> list[Output]:
-    out = []
+    out = grid_outputs()
     for entry in REGISTRY.values():
         if not entry.elementwise:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
@@ -109,4 +165,50 @@ def outputs() -> list[Output]:
             lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/activation_figures.py", style.WIDTH, style.HEIGHT),
             (*deps, ROOT / "scripts" / "figure_snippets.py"),
         ))
+    return out
+
+
+GRID_X, GRID_Y = (-4.0, 4.0), (-2.0, 4.0)  # one pair of axes for every function in the overview
+GRID_COLS = 5
+GRID_SIZE = (7.6, 9.2)
+
+
+def grid_entries() -> list[Activation]:
+    return [a for a in REGISTRY.values() if a.elementwise and a.page_slug == a.slug]
+
+
+def draw_grid(theme: style.Theme) -> bytes:
+    entries = grid_entries()
+    rows = -(-len(entries) // GRID_COLS)
+    with style.themed(theme):
+        fig, axes = style.new_figure(theme, *GRID_SIZE, nrows=rows, ncols=GRID_COLS, sharex=True, sharey=True)
+        x = np.linspace(*GRID_X, 801)
+        for ax, entry in zip(axes.flat, entries):
+            for seg in _segments(entry, np.sort(np.append(x, [k for k in entry.jumps if k not in x]))):
+                ax.plot(seg, entry.fn(seg), color=theme.primary, linewidth=1.6)
+            ax.axhline(0, color=theme.axis, linewidth=0.6)
+            ax.axvline(0, color=theme.axis, linewidth=0.6)
+            ax.set_title(entry.name, fontsize=10, color=theme.text)
+            ax.tick_params(labelsize=8)
+        for ax in list(axes.flat)[len(entries):]:
+            ax.set_visible(False)
+        axes.flat[0].set_xlim(*GRID_X)
+        axes.flat[0].set_ylim(*GRID_Y)
+        return style.svg_bytes(fig, "Every elementwise activation on the same axes")
+
+
+def grid_alt() -> str:
+    names = ", ".join(a.name for a in grid_entries())
+    return (f"Small multiples: {len(grid_entries())} panels, one per elementwise activation, all with x from "
+            f"{GRID_X[0]:g} to {GRID_X[1]:g} and y from {GRID_Y[0]:g} to {GRID_Y[1]:g}, in this order: {names}. "
+            "The table above gives each function's range, minimum and slopes in numbers.")
+
+
+def grid_outputs() -> list[Output]:
+    deps = (*sorted((ROOT / "src" / "activations").glob("*.py")), HERE, ROOT / "scripts" / "style.py")
+    out = [Output(f"figures/all-activations-{n}.svg", partial(draw_grid, t), deps) for n, t in style.THEMES.items()]
+    w, h = GRID_SIZE
+    out.append(Output("figures/all-activations.md",
+                      lambda: figure_markdown("all-activations", grid_alt(), "scripts/activation_figures.py", w, h),
+                      (*deps, ROOT / "scripts" / "figure_snippets.py")))
     return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 
 import generate
 from activations import REGISTRY
+from test_site import figure_stem
 from outputs import ROOT, STAMPS, generate as run
 
 
@@ -94,7 +96,9 @@ def test_each_output_depends_on_the_function_it_shows_and_not_on_others(outputs)
         own = src / entry.source
         figure = next(o for o in outputs if o.path == f"figures/{entry.slug}-light.svg")
         assert own in figure.deps
-        others = {src / a.source for a in elementwise if a.source != entry.source}
+        imported = {src / f"{m}.py" for m in re.findall(r"^from \.(\w+) import", own.read_text(), re.M)}
+        assert imported <= set(figure.deps), f"{figure.path} would not be redrawn when a module it uses changes"
+        others = {src / a.source for a in elementwise} - {own} - imported
         assert not others & set(figure.deps), f"{figure.path} would be redrawn when another function changes"
 
 
@@ -126,9 +130,12 @@ def test_generator_command_is_a_no_op_the_second_time(tmp_path, first_run, capsy
 
 def test_every_registry_entry_has_both_figure_variants_and_a_snippet(outputs):
     paths = {o.path for o in outputs}
-    for slug in REGISTRY:
-        assert {f"figures/{slug}-light.svg", f"figures/{slug}-dark.svg", f"figures/{slug}.md",
-                f"formulas/{slug}.md", f"accuracy/{slug}.md"} <= paths, slug
+    for slug, entry in REGISTRY.items():
+        stem = figure_stem(entry)
+        assert {f"figures/{stem}-light.svg", f"figures/{stem}-dark.svg", f"figures/{stem}.md",
+                f"formulas/{slug}.md", f"accuracy/{slug}.md", f"origins/{slug}.md", f"frameworks/{slug}.md"} <= paths, slug
+        if entry.elementwise:
+            assert f"properties/{slug}.md" in paths, slug
 
 
 def test_write_only_when_bytes_change(tmp_path):

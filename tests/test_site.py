@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 import yaml
 
-from activations import REGISTRY
+from activations import FAMILIES, REGISTRY
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -60,22 +60,57 @@ def nav_files(nav) -> list[str]:
 
 def test_every_registry_entry_has_a_page_in_the_nav_and_every_page_an_entry():
     nav = nav_files(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"])
-    in_nav = {Path(f).stem for f in nav if f.startswith("activations/")}
+    in_nav = [Path(f).stem for f in nav if f.startswith("activations/")]
     on_disk = {p.stem for p in (DOCS / "activations").glob("*.md")}
-    assert in_nav == on_disk == set(REGISTRY)
+    assert len(in_nav) == len(set(in_nav))
+    assert set(in_nav) == on_disk == {a.page_slug for a in REGISTRY.values()}
+
+
+def test_nav_groups_activations_by_family():
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"]
+    groups = {next(iter(item)): nav_files(next(iter(item.values()))) for item in nav
+              if isinstance(item, dict) and isinstance(next(iter(item.values())), list)}
+    assert list(groups) == list(FAMILIES)
+    for family, files in groups.items():
+        assert {Path(f).stem for f in files} == {a.page_slug for a in REGISTRY.values() if a.family == family}
+
+
+def figure_stem(entry) -> str:
+    if entry.elementwise or entry.family == "Gated" or entry.slug == "softmax":
+        return entry.slug
+    return f"{entry.slug}-two-classes"
 
 
 @pytest.mark.parametrize("slug", list(REGISTRY))
-def test_activation_page_shows_both_figure_variants_formulas_and_code(site, slug):
-    page = Page(site / "activations" / slug / "index.html")
+def test_activation_page_shows_its_figures_formulas_tables_and_code(site, slug):
+    entry = REGISTRY[slug]
+    page = Page(site / "activations" / entry.page_slug / "index.html")
     images = [a["src"] for t, a in page.tags if t == "img"]
     for theme in ("light", "dark"):
-        src = next(s for s in images if s.endswith(f"generated/figures/{slug}-{theme}.svg#only-{theme}"))
+        src = next(s for s in images if s.endswith(f"generated/figures/{figure_stem(entry)}-{theme}.svg#only-{theme}"))
         assert resolve(site, page.path, src).is_file()
     html = page.path.read_text()
     assert html.count('class="arithmatex"') >= 2
-    entry = REGISTRY[slug]
-    assert f"def {entry.fn.__name__}(" in page.visible_text(), "the implementation is not included"
+    text = page.visible_text()
+    assert f"def {entry.fn.__name__}(" in text, "the implementation is not included"
+    assert "Origin:" in text and "PyTorch" in text and "JAX" in text
+    if entry.elementwise:
+        assert "global minimum" in text and "smoothness" in text
+
+
+def test_every_framework_row_belongs_to_an_entry():
+    from frameworks import FRAMEWORKS
+
+    assert set(FRAMEWORKS) == set(REGISTRY)
+
+
+def test_all_activations_page_lists_every_entry_in_a_sortable_table(site):
+    page = Page(site / "all-activations" / "index.html")
+    html = page.path.read_text()
+    assert '<div class="sortable">' in html
+    for a in REGISTRY.values():
+        assert f">{a.name}</a>" in html, a.name
+    assert any(t == "img" and "all-activations-light.svg" in a.get("src", "") for t, a in page.tags)
 
 
 def test_every_image_exists_and_has_alt_text_and_size(site):
@@ -87,7 +122,7 @@ def test_every_image_exists_and_has_alt_text_and_size(site):
                 assert resolve(site, page.path, attrs["src"]).is_file(), (page.path, attrs["src"])
                 assert len(attrs.get("alt", "")) > 20, (page.path, attrs["src"])
                 assert attrs.get("width") and attrs.get("height"), (page.path, attrs["src"])
-    assert count >= 2 * len(REGISTRY)
+    assert count >= 2 * len({a.page_slug for a in REGISTRY.values()})
 
 
 def test_softmax_page_contains_the_seed_table(site):

@@ -121,8 +121,8 @@ _ENTRIES = (
     ),
     Activation(
         slug="softsign", name="Softsign", fn=softsign, derivative=softsign_derivative,
-        latex=r"\operatorname{softsign}(x) = \frac{x}{1 + |x|}",
-        derivative_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + |x|)^2}",
+        latex=r"\operatorname{softsign}(x) = \frac{x}{1 + \lvert x \rvert}",
+        derivative_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + \lvert x \rvert)^2}",
         x_range=(-8.0, 8.0), elementwise=True, family="Sigmoid-like", smoothness="C1",
         summary="squashes into the interval from -1 to 1 like tanh, but approaches the bounds only polynomially",
         origin="Bergstra et al., *Quadratic polynomials learn better image features* (2009); Glorot and Bengio (2010)",
@@ -220,8 +220,8 @@ _ENTRIES = (
     ),
     Activation(
         slug="gelu-tanh", name="GELU (tanh)", fn=gelu_tanh, derivative=gelu_tanh_derivative, page="gelu",
-        latex=r"\operatorname{GELU}_{\tanh}(x) = \frac{x}{2}\Bigl(1 + \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^3\bigr)\Bigr)\Bigr)",
-        derivative_latex=r"\operatorname{GELU}_{\tanh}'(x) = \sigma(2u) + 2x\,u'(x)\,\sigma'(2u),\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)",
+        latex=r"\operatorname{GELU}_{\text{tanh}}(x) = \frac{x}{2}\Bigl(1 + \tanh\Bigl(\sqrt{2/\pi}\,\bigl(x + 0.044715\,x^3\bigr)\Bigr)\Bigr)",
+        derivative_latex=r"\operatorname{GELU}_{\text{tanh}}'(x) = \sigma(2u) + 2x\,u'(x)\,\sigma'(2u),\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)",
         x_range=(-4.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
         summary="the tanh approximation of GELU, the default of JAX and of the original BERT and GPT-2 code",
         origin="Hendrycks and Gimpel (2016), section 2",

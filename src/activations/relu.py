@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import as_float_array, check_param, finish, finite
+from ._arrays import as_float_array, check_param, finish
 
 
 # --8<-- [start:relu]
@@ -25,8 +25,9 @@ def relu_derivative(x):
 
 
 def _leaky(x, slope):
-    # The negative side uses finite(x) so that a slope of 0 times -inf gives 0, not nan.
-    return np.where(x > 0, x, slope * np.minimum(finite(x), 0.0))
+    if slope == 0.0:  # 0 * -inf would be nan; the limit of 0 * x is 0
+        return np.maximum(x, 0.0) + 0.0
+    return np.where(x > 0, x, slope * x)
 
 
 def _leaky_derivative(x, slope):

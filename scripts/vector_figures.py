@@ -1,0 +1,89 @@
+"""Pictures of the functions of several inputs: gated units as heat maps over their two inputs,
+softmax and log-softmax of two classes against the score difference."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+import style
+from activation_figures import module_files
+from activations import REGISTRY, Activation
+from figure_snippets import figure_markdown
+from outputs import ROOT, Output
+
+HERE = Path(__file__)
+SOURCE = "scripts/vector_figures.py"
+GRID = 241  # points per axis of a heat map
+
+
+def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
+    lo, hi = entry.x_range
+    v = np.linspace(lo, hi, GRID)
+    a, b = np.meshgrid(v, v, indexing="xy")  # a across, b up
+    z = entry.fn(np.stack([a, b], axis=-1))[..., 0]
+    with style.themed(theme):
+        fig, ax = style.new_figure(theme)
+        limit = float(np.max(np.abs(z)))
+        image = ax.imshow(z, origin="lower", extent=(lo, hi, lo, hi), cmap="RdBu_r", vmin=-limit, vmax=limit,
+                          aspect="auto", interpolation="nearest")
+        ax.contour(a, b, z, levels=[0.0], colors=[theme.text], linewidths=1.0)
+        bar = fig.colorbar(image, ax=ax)
+        bar.set_label(f"{entry.name}(a, b)")
+        ax.set_xlabel("a (the value)")
+        ax.set_ylabel("b (the gate input)")
+        return style.svg_bytes(fig, f"{entry.name} over its two inputs")
+
+
+def gated_alt(entry: Activation) -> str:
+    lo, hi = entry.x_range
+    corners = {(a, b): float(entry.fn([a, b])[0]) for a in (lo, hi) for b in (lo, hi)}
+    text = (f"Heat map of {entry.name}(a, b) for a and b from {lo:g} to {hi:g}, blue for negative and red for "
+            f"positive values, with the zero contour drawn as a line. {entry.name} {entry.summary}. ")
+    text += "At the corners: " + "; ".join(f"a = {a:g}, b = {b:g} gives {v:.4g}" for (a, b), v in corners.items()) + "."
+    return text
+
+
+def two_class(entry: Activation) -> tuple[np.ndarray, np.ndarray]:
+    d = np.linspace(*entry.x_range, 1201)
+    return d, entry.fn(np.stack([d, np.zeros_like(d)], axis=-1))[:, 0]
+
+
+def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
+    d, p = two_class(entry)
+    with style.themed(theme):
+        fig, ax = style.new_figure(theme)
+        ax.plot(d, p, color=theme.primary, label=f"{entry.name}([d, 0]) first entry")
+        ax.axhline(0, color=theme.axis, linewidth=0.9)
+        ax.axvline(0, color=theme.axis, linewidth=0.9)
+        ax.set_xlim(*entry.x_range)
+        ax.set_xlabel("d = score of class 1 - score of class 2")
+        ax.legend(loc="upper left")
+        return style.svg_bytes(fig, f"{entry.name} of two classes")
+
+
+def two_class_alt(entry: Activation) -> str:
+    d, p = two_class(entry)
+    return (f"Plot of the first output of {entry.name} for two classes with scores d and 0, for d from "
+            f"{d[0]:g} to {d[-1]:g}: it goes from {p[0]:.4g} to {p[-1]:.4g} and depends only on the difference "
+            f"of the scores, so two classes need only one number.")
+
+
+def outputs() -> list[Output]:
+    out = []
+    for entry in REGISTRY.values():
+        if entry.elementwise:
+            continue
+        if entry.family == "Gated":
+            stem, draw, alt = entry.slug, draw_gated, gated_alt
+        else:
+            stem, draw, alt = f"{entry.slug}-two-classes", draw_two_class, two_class_alt
+        deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py", ROOT / "scripts" / "activation_figures.py")
+        for name, theme in style.THEMES.items():
+            out.append(Output(f"figures/{stem}-{name}.svg", partial(draw, entry, theme), deps))
+        out.append(Output(f"figures/{stem}.md",
+                          lambda e=entry, a=alt, s=stem: figure_markdown(s, a(e), SOURCE, style.WIDTH, style.HEIGHT),
+                          (*deps, ROOT / "scripts" / "figure_snippets.py")))
+    return out

@@ -1,0 +1,80 @@
+"""Known facts of the catalogue, computed from the functions, and each entry's declared smoothness."""
+
+import numpy as np
+import pytest
+
+import activations as A
+from activations import REGISTRY, SMOOTHNESS
+from catalogue_facts import normal_moments
+from properties import compute
+
+ELEMENTWISE = [a for a in REGISTRY.values() if a.elementwise]
+
+
+def test_sigmoid_derivative_peaks_at_a_quarter_and_tanh_derivative_at_one():
+    assert compute(REGISTRY["sigmoid"]).max_slope == 0.25 and A.sigmoid_derivative(0.0) == 0.25
+    assert compute(REGISTRY["tanh"]).max_slope == 1.0 and A.tanh_derivative(0.0) == 1.0
+
+
+def test_tanh_is_a_rescaled_sigmoid():
+    x = np.linspace(-20, 20, 4001)
+    np.testing.assert_allclose(A.tanh(x), 2 * A.sigmoid(2 * x) - 1, rtol=0, atol=4e-16)
+
+
+def test_selu_keeps_mean_zero_and_variance_one():
+    mean, var = normal_moments(A.selu)
+    assert abs(mean) < 1e-9 and abs(var - 1) < 1e-9
+
+
+@pytest.mark.parametrize(("slug", "x", "value"), [
+    ("gelu", -0.751791524693564457, -0.169971207499171),
+    ("silu", -1.27846454276107380, -0.278464542761074),
+    ("mish", -1.19228408900000000, -0.308843413),
+    ("hard-swish", -1.5, -0.375),
+])
+def test_minima_of_the_non_monotonic_functions(slug, x, value):
+    m = compute(REGISTRY[slug]).minimum
+    assert m is not None and m.value == pytest.approx(value, abs=1e-9)
+    assert float(m.where.split("= ")[1]) == pytest.approx(x, abs=1e-3)
+
+
+def test_framework_defaults_that_differ():
+    assert A.leaky_relu(-1.0) == -0.01 and A.leaky_relu(-1.0, negative_slope=0.2) == -0.2
+    assert A.relu_derivative(0.0) == 0.0
+    assert A.gelu(1.0) != A.gelu_tanh(1.0)
+
+
+def _max_jump(f, x):
+    return float(np.max(np.abs(np.diff(f(x)))))
+
+
+@pytest.mark.parametrize("entry", ELEMENTWISE, ids=lambda a: a.slug)
+def test_declared_smoothness_holds(entry):
+    """Discontinuous: f jumps. C0: f continuous, f' jumps at a kink. C1: f' continuous, f''
+    jumps at a kink. C-infinity: f' continuous everywhere with no kink (f'' checked near 0)."""
+    assert entry.smoothness in SMOOTHNESS
+    h = 1e-7
+    f, d = entry.fn, entry.derivative
+    x = np.linspace(-10, 10, 200_001)
+    if entry.smoothness == "discontinuous":
+        assert any(abs(float(f(k + h)) - float(f(k - h))) > 0.1 for k in entry.jumps)
+        return
+    assert not entry.jumps
+    assert _max_jump(f, x) < 1e-3  # continuous: no jump between grid points 1e-4 apart
+    fd_jumps = [abs(float(d(k + h)) - float(d(k - h))) for k in entry.kinks]
+    if entry.smoothness == "C0":
+        assert any(j > 1e-3 for j in fd_jumps), "declared C0 but the derivative does not jump"
+        return
+    assert _max_jump(d, x) < 1e-3  # derivative continuous
+    if entry.smoothness == "C1":
+        second = [abs((float(d(k + 2 * h)) - float(d(k + h))) - (float(d(k - h)) - float(d(k - 2 * h)))) / h
+                  for k in entry.kinks]
+        assert any(s > 1e-3 for s in second), "declared C1 but the second derivative does not jump"
+    else:
+        assert not entry.kinks
+
+
+def test_every_parameterised_function_draws_its_default():
+    for a in ELEMENTWISE:
+        if a.variants:
+            assert dict(a.params) in [dict(v) for v in a.variants], a.slug
