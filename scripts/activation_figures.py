@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+from matplotlib.patches import Rectangle
 
 import style
 from activations import REGISTRY, Activation
@@ -58,27 +59,32 @@ def _mark_convention(ax, f, k: float, color: str) -> float:
     """Open circles at one-sided limits that differ from f(k), a filled one at f(k); returns f(k)."""
     eps = 1e-9
     value = float(f(k))
-    for side in (float(f(k - eps)), float(f(k + eps))):
-        if abs(side - value) > 1e-6:  # the one-sided limit is not the value: an open end
-            ax.plot([k], [side], "o", markersize=7, markerfacecolor="none", markeredgecolor=color, markeredgewidth=1.8)
-    ax.plot([k], [value], "o", markersize=7, color=color)
+    open_ends = [side for side in (float(f(k - eps)), float(f(k + eps))) if abs(side - value) > 1e-6]
+    for side in open_ends:  # a one-sided limit that is not the value: an open end
+        ax.plot([k], [side], "o", markersize=7, markerfacecolor="none", markeredgecolor=color, markeredgewidth=1.8)
+    if open_ends:  # where nothing jumps there is no convention to show
+        ax.plot([k], [value], "o", markersize=7, color=color)
     return value
 
 
 def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: bool = True) -> None:
-    styles = ["-", (0, (5, 1.5)), (0, (1, 1.2))]
+    styles = [(0, (5, 1.5)), (0, (1, 1.2))]  # the default is solid, the other values dashed and dotted
     variants = entry.variants or (dict(entry.params),)
-    for i, params in enumerate(variants):
+    others = 0
+    for params in variants:
         default = params == dict(entry.params)
+        i, others = others, others + (not default)
         label = f"{entry.name}(x)" if not entry.variants else (
             f"{entry.name}(x), " + ", ".join(f"{k} = {_fmt(v)}" for k, v in params.items()))
+        if entry.variants and len(params) == 1:  # the parameter is named once, in the legend title
+            label = _fmt(next(iter(params.values()))) + (" (default)" if default else "")
         for j, seg in enumerate(_segments(entry, x)):
             ax.plot(seg, entry.fn(seg, **params), color=theme.primary if default else theme.accent,
-                    linestyle=styles[i % 3] if not default else "-", linewidth=1.8 if default else 1.4,
+                    linestyle="-" if default else styles[i % 2], linewidth=1.8 if default else 1.4,
                     label=label if j == 0 else None)
     for j, seg in enumerate(_segments(entry, x)):
         ax.plot(seg, entry.derivative(seg), color=theme.secondary, linestyle="--",
-                label=f"{entry.name}'(x)" if j == 0 else None)
+                label=(f"{entry.name}'(x)" + (", default" if entry.variants else "")) if j == 0 else None)
     if not marks:
         return
     for k in entry.jumps:
@@ -87,42 +93,55 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         _mark_convention(ax, entry.derivative, k, theme.secondary)
 
 
+def _jumps_at(f, k: float) -> bool:
+    return abs(float(f(k - 1e-9)) - float(f(k + 1e-9))) > 1e-6
+
+
 def draw(entry: Activation, theme: style.Theme) -> bytes:
     with style.themed(theme):
-        fig, ax = style.new_figure(theme)
+        if entry.inset is None:
+            fig, ax = style.new_figure(theme)
+        else:  # the zoom gets its own panel, so it never hides part of the full view
+            fig, (ax, zoom) = style.new_figure(theme, ncols=2, width_ratios=[2, 1])
         x = np.linspace(*entry.x_range, SAMPLES)
         extra = [k for k in (*entry.kinks, *entry.jumps) if k not in x]
         x = np.sort(np.append(x, extra))
         _curves(ax, entry, x, theme)
-        if len(entry.kinks) == 1 and not entry.jumps:
-            k = entry.kinks[0]
+        jumping = [k for k in entry.kinks if _jumps_at(entry.derivative, k)]
+        if len(jumping) == 1 and not entry.jumps:
+            k = jumping[0]
             value = float(entry.derivative(k))
-            ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)} (convention)", (k, value),
-                        xytext=(12, 22), textcoords="offset points", color=theme.text, fontsize=10,
+            ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)}\n(convention)", (k, value),
+                        xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=9,
                         arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
         peak = derivative_peak(entry)
         if peak is not None and not entry.kinks:
             px, py = peak
+            right_half = px > sum(entry.x_range) / 2
             ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-            ax.annotate(f"max {entry.name}'(x) = {_fmt(py)} at x = {_fmt(px)}", (px, py),
-                        xytext=(14, 10), textcoords="offset points", color=theme.text, fontsize=10)
+            ax.annotate(f"max {entry.name}'(x) = {_fmt(py)}\nat x = {_fmt(px)}", (px, py),
+                        xytext=(-14 if right_half else 14, 10), textcoords="offset points", color=theme.text,
+                        fontsize=10, ha="right" if right_half else "left")
         ax.axhline(0, color=theme.axis, linewidth=0.9)
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
         ax.set_xlabel("x")
-        ax.legend(loc="upper left", fontsize=9 if entry.variants else None)
+        title = f"{entry.name}(x), {next(iter(entry.params))} =" if entry.variants and len(entry.params) == 1 else None
+        legend = ax.legend(loc="upper left", fontsize=9 if entry.variants else None, title=title,
+                           title_fontsize=9, alignment="left")
+        legend.get_title().set_color(theme.text)
         if entry.inset is not None:
             (x0, x1), (y0, y1) = entry.inset
-            box = ax.inset_axes([0.6, 0.08, 0.37, 0.4])
             xs = np.linspace(x0, x1, 801)
             xs = np.sort(np.append(xs, [k for k in (*entry.kinks, *entry.jumps) if x0 < k < x1 and k not in xs]))
-            _curves(box, entry, xs, theme, marks=False)
-            box.set_xlim(x0, x1)
-            box.set_ylim(y0, y1)
-            box.axhline(0, color=theme.axis, linewidth=0.7)
-            box.tick_params(labelsize=8)
-            box.set_title("zoom", fontsize=9, color=theme.text)
-            ax.indicate_inset_zoom(box, edgecolor=theme.muted)
+            _curves(zoom, entry, xs, theme, marks=False)
+            zoom.set_xlim(x0, x1)
+            zoom.set_ylim(y0, y1)
+            zoom.axhline(0, color=theme.axis, linewidth=0.7)
+            zoom.tick_params(labelsize=9)
+            zoom.set_xlabel("x (zoom)")
+            ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
+                                   linewidth=1.0, linestyle=":"))
         return style.svg_bytes(fig, f"{entry.name} and its derivative")
 
 
@@ -148,7 +167,8 @@ def alt_text(entry: Activation) -> str:
             ", ".join(f"{n} = {_fmt(v)}" for n, v in p.items()) for p in entry.variants) + "."
     if entry.inset is not None:
         (x0, x1), _ = entry.inset
-        text += f" An inset enlarges x from {_fmt(x0)} to {_fmt(x1)}."
+        text += (f" A second panel on the right enlarges x from {_fmt(x0)} to {_fmt(x1)}, the region marked by a "
+                 f"dotted box in the first.")
     return text
 
 

@@ -24,8 +24,9 @@ def table(header: list[str], rows: list[list[str]], align: str | None = None) ->
     """A Markdown table; align is one character per column: l, r or c."""
     align = align or "l" * len(header)
     marks = {"l": ":--", "r": "--:", "c": ":-:"}
-    lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(marks[a] for a in align) + " |"]
-    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    lines = ["| " + " | ".join(h.replace("|", "\\|") for h in header) + " |", "| " + " | ".join(marks[a] for a in align) + " |"]
+    # A "|" inside a cell (as in |f'|) would end the cell; the escaped form prints a bar.
+    lines += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 

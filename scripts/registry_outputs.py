@@ -18,8 +18,10 @@ SOURCE = "scripts/registry_outputs.py"
 PKG = ROOT / "src" / "activations"
 DEPS = (Path(__file__), ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "properties.py",
         ROOT / "scripts" / "frameworks.py", *sorted(PKG.glob("*.py")))
-SMOOTHNESS_TEXT = {"discontinuous": "discontinuous", "C0": "C⁰: continuous, with kinks",
-                   "C1": "C¹: continuous derivative", "C-infinity": "C^∞: smooth"}
+SMOOTHNESS_SHORT = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>",
+                    "C-infinity": "C<sup>∞</sup>"}
+SMOOTHNESS_TEXT = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>: continuous, with kinks",
+                   "C1": "C<sup>1</sup>: continuous derivative", "C-infinity": "C<sup>∞</sup>: smooth"}
 
 
 def link(a: Activation) -> str:
@@ -105,9 +107,9 @@ def comparison_table() -> bytes:
     for a in REGISTRY.values():
         if a.elementwise:
             r = properties_row(a.slug)
-            rows.append([link(a), a.family, *(r[c] for c in COMPARED), a.smoothness.replace("C-infinity", "C^∞")])
+            rows.append([link(a), a.family, *(r[c] for c in COMPARED), SMOOTHNESS_SHORT[a.smoothness]])
         else:
-            rows.append([link(a), a.family, *(["vector"] + ["—"] * (len(COMPARED) - 1)), a.smoothness.replace("C-infinity", "C^∞")])
+            rows.append([link(a), a.family, *(["vector"] + ["—"] * (len(COMPARED) - 1)), SMOOTHNESS_SHORT[a.smoothness]])
     body = table(["activation", "family", *COMPARED, "smoothness"], rows)
     return generated(SOURCE, '<div class="sortable" markdown>\n\n' + body + "\n</div>\n")
 

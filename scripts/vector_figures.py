@@ -30,6 +30,7 @@ def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
         image = ax.imshow(z, origin="lower", extent=(lo, hi, lo, hi), cmap="RdBu_r", vmin=-limit, vmax=limit,
                           aspect="auto", interpolation="nearest")
         ax.contour(a, b, z, levels=[0.0], colors=[theme.text], linewidths=1.0)
+        ax.grid(False)  # grid lines would read as contours
         bar = fig.colorbar(image, ax=ax)
         bar.set_label(f"{entry.name}(a, b)")
         ax.set_xlabel("a (the value)")

@@ -236,3 +236,27 @@ def test_search_and_navigation_are_reachable_with_tab(browser, served):
     context.close()
     assert "search" in reached
     assert any(r.startswith("nav:") and "softmax" in r for r in reached), reached
+
+
+def test_the_comparison_table_sorts_by_any_column_with_the_keyboard(browser, served):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(served + "all-activations/", wait_until="networkidle")
+    table = page.locator(".sortable table")
+    headers = [t.strip() for t in table.locator("thead th").all_inner_texts()]
+    column = next(i for i, h in enumerate(headers) if h.startswith("max |f'|"))
+    button = table.locator("thead th").nth(column).locator("button")
+
+    def column_values() -> list[float]:
+        cells = table.locator(f"tbody tr td:nth-child({column + 1})").all_inner_texts()
+        return [float(c.replace("∞", "inf")) for c in cells if c.strip() not in ("—", "vector")]
+
+    original = column_values()
+    button.focus()
+    page.keyboard.press("Enter")
+    assert table.locator("thead th").nth(column).get_attribute("aria-sort") == "ascending"
+    assert column_values() == sorted(original)
+    page.keyboard.press("Enter")
+    assert column_values() == sorted(original, reverse=True)
+    assert column_values() != original or len(set(original)) == 1
+    context.close()
