@@ -1,4 +1,4 @@
-"""Facts of the catalogue computed from the functions: SELU's self-normalising fixed point."""
+"""Facts of the catalogue computed from the functions: SELU's fixed point, GELU's left tail."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ import numpy as np
 from scipy.integrate import quad
 
 from activation_figures import module_files
-from activations import REGISTRY, selu
-from formatting import generated
+from scipy.special import erf
+
+from activations import REGISTRY, gelu, selu
+from formatting import generated, sci, table
 from outputs import ROOT, Output
 from sigmoid_outputs import section
 
@@ -36,6 +38,24 @@ def selu_facts() -> bytes:
     return generated(SOURCE, body)
 
 
+GELU_TAIL = [-5.0, -10.0, -20.0, -30.0, -37.0]
+
+
+def naive_gelu(x: float) -> float:
+    """The textbook formula, x (1 + erf(x / sqrt 2)) / 2, as most code writes it."""
+    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+
+
+def gelu_tail_table() -> bytes:
+    rows = []
+    for x in GELU_TAIL:
+        ours, naive = float(gelu(x)), naive_gelu(x)
+        rows.append([f"{x:g}", sci(ours), sci(naive), f"{abs(naive - ours) / abs(ours):.1e}"])
+    return generated(SOURCE, table(["x", "`gelu(x)` (ours)", "x (1 + erf(x / √2)) / 2", "its relative error"],
+                                   rows, "rrrr"))
+
+
 def outputs() -> list[Output]:
     deps = (*module_files(REGISTRY["selu"]), HERE, ROOT / "scripts" / "formatting.py")
-    return [Output("facts/selu.md", selu_facts, deps)]
+    gelu_deps = (*module_files(REGISTRY["gelu"]), HERE, ROOT / "scripts" / "formatting.py")
+    return [Output("facts/selu.md", selu_facts, deps), Output("tables/gelu-tail.md", gelu_tail_table, gelu_deps)]

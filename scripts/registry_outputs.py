@@ -70,7 +70,7 @@ def properties_row(slug: str) -> dict[str, str]:
     a = REGISTRY[slug]
     p = compute(a)
     conventions = [f"{a.name}'({_num(k)}) = {_num(float(a.derivative(k)))}" for k in a.kinks
-                   if float(a.derivative(k - 1e-9)) != float(a.derivative(k + 1e-9))]
+                   if abs(float(a.derivative(k - 1e-9)) - float(a.derivative(k + 1e-9))) > 1e-6]
     kinks = ", ".join(_num(k) for k in (*a.jumps, *a.kinks))
     return {
         "range": interval(p),

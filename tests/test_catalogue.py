@@ -78,3 +78,16 @@ def test_every_parameterised_function_draws_its_default():
     for a in ELEMENTWISE:
         if a.variants:
             assert dict(a.params) in [dict(v) for v in a.variants], a.slug
+
+
+def test_gelu_keeps_the_left_tail_that_the_textbook_formula_loses():
+    import mpmath as mp
+
+    from catalogue_facts import GELU_TAIL, naive_gelu
+
+    mp.mp.dps = 50
+    for x in GELU_TAIL:
+        exact = mp.mpf(x) * mp.erfc(-mp.mpf(x) / mp.sqrt(2)) / 2
+        assert abs(A.gelu(x) - exact) / abs(exact) < 8 * 2.0**-52
+        if x <= -10:
+            assert naive_gelu(x) == 0.0  # every digit lost, as the page's table shows

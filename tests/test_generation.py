@@ -108,12 +108,6 @@ def test_every_dependency_exists(outputs):
             assert dep.is_file(), f"{o.path} depends on missing {dep}"
 
 
-def test_rendering_is_deterministic(outputs):
-    for o in outputs:
-        if o.path.endswith(".svg"):
-            assert o.render() == o.render(), o.path
-
-
 def test_svgs_have_no_date_or_random_ids(first_run):
     out, _ = first_run
     for svg in (out / "figures").glob("*.svg"):

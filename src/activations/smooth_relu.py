@@ -11,8 +11,6 @@ from .sigmoid import _sigmoid, _sigmoid_derivative
 _INV_SQRT2 = (0.7071067811865476, -4.833646656726457e-17)  # 1/sqrt(2) as hi + lo
 _TWO_OVER_SQRT_PI = 1.1283791670955126
 _INV_SQRT_2PI = 0.3989422804014327
-_SQRT_2_OVER_PI = 0.7978845608028654
-_GELU_TANH_CUBIC = 0.044715
 
 
 def _softplus(x):
@@ -101,10 +99,48 @@ def gelu_derivative(x):
 # --8<-- [end:gelu_derivative]
 
 
+# --8<-- [start:gelu_tanh_core]
+_TWO_SQRT_2_OVER_PI = (1.5957691216057308, -9.96930880911092e-17)  # 2 sqrt(2/pi) as hi + lo
+_CUBIC = (0.044715, 2.1960211427085595e-18)  # the decimal 0.044715 as hi + lo
+
+
+def _two_sum(a, b):
+    s = a + b
+    v = s - a
+    return s, (a - (s - v)) + (b - v)
+
+
 def _gelu_tanh_inner(x):
-    """2u for u = sqrt(2/pi) (x + 0.044715 x^3), with x clipped where the result saturates anyway."""
-    xs = np.clip(x, -1e4, 1e4)  # keeps x^3 finite; sigmoid(2u) is exactly 0 or 1 long before
-    return 2.0 * _SQRT_2_OVER_PI * xs * (1.0 + _GELU_TANH_CUBIC * xs * xs)
+    """(v, e) with v + e = 2u = 2 sqrt(2/pi) (x + 0.044715 x^3) to about twice float precision.
+
+    sigmoid(v) has relative condition |v| sigmoid(-v), which reaches a thousand in the left tail
+    (x = -20 gives v = -1000): a few roundings in v would cost thousands of ULP in the result,
+    so v is carried with its rounding errors (x is clipped where sigmoid(v) is exactly 0 or 1).
+    """
+    xs = np.clip(x, -1e4, 1e4)
+    sq, sq_e = two_product(xs, xs)  # x^2
+    t, t_e = two_product(sq, _CUBIC[0])  # k x^2
+    t_e = t_e + _CUBIC[0] * sq_e + _CUBIC[1] * sq
+    u, u_e = _two_sum(1.0, t)  # 1 + k x^2
+    u_e = u_e + t_e
+    w, w_e = two_product(xs, u)  # x (1 + k x^2)
+    w_e = w_e + xs * u_e
+    v, v_e = two_product(w, _TWO_SQRT_2_OVER_PI[0])
+    return v, v_e + _TWO_SQRT_2_OVER_PI[0] * w_e + _TWO_SQRT_2_OVER_PI[1] * w
+
+
+def _sigmoid_of_sum(v, e):
+    """(2^64 sigmoid(v + e), sigmoid(-(v + e))) for a small correction e, to first order in e.
+
+    The first is scaled by 2^64 so that a gate near the underflow threshold (v < -708), which
+    x and the derivative's factors then lift back into the normal range, keeps its digits.
+    """
+    up, down = _sigmoid(v), _sigmoid(-v)
+    near = np.ldexp(up * (1.0 + e * down), _SCALE)
+    # Far left, 1 + e^v rounds to 1, so sigmoid(v + e) = e^v e^e; v + 64 ln2_hi is exact there.
+    far = np.exp(np.clip(v, -1100.0, -600.0) + _SCALE * _LN2_HI) * np.exp(_SCALE * _LN2_LO + e)
+    return np.where(v < -600.0, far, near), down * (1.0 - e * up)
+# --8<-- [end:gelu_tanh_core]
 
 
 # --8<-- [start:gelu_tanh]
@@ -113,7 +149,10 @@ def gelu_tanh(x):
     x, out_dtype = as_float_array(x, "gelu_tanh")
     # (1 + tanh(u)) / 2 = sigmoid(2u): the same value without the cancellation of 1 + tanh(u)
     # for u << 0.
-    return finish(finite(x) * _sigmoid(_gelu_tanh_inner(x)) + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+    gate, _ = _sigmoid_of_sum(*_gelu_tanh_inner(x))
+    xs = np.clip(x, -1e4, 1e4)  # beyond, the result is x itself or 0
+    inner = np.ldexp(xs * gate, -_SCALE)
+    return finish(np.where((np.abs(x) <= 1e4) | np.isnan(x), inner, np.where(x > 0, x, -0.0)), out_dtype)
 # --8<-- [end:gelu_tanh]
 
 
@@ -122,10 +161,10 @@ def gelu_tanh_derivative(x):
     """Derivative of the tanh GELU: sigmoid(2u) + x 2u'(x) sigmoid'(2u)."""
     x, out_dtype = as_float_array(x, "gelu_tanh_derivative")
     xs = np.clip(x, -1e4, 1e4)
-    v = _gelu_tanh_inner(x)
-    dv = 2.0 * _SQRT_2_OVER_PI * (1.0 + 3.0 * _GELU_TANH_CUBIC * xs * xs)
+    gate, down = _sigmoid_of_sum(*_gelu_tanh_inner(x))
+    dv = _TWO_SQRT_2_OVER_PI[0] * (1.0 + 3.0 * _CUBIC[0] * xs * xs)
     # sigmoid'(v) = sigmoid(v) sigmoid(-v): one factor sigmoid(v) comes out of the sum.
-    return finish(_sigmoid(v) * (1.0 + xs * dv * _sigmoid(-v)), out_dtype)
+    return finish(np.ldexp(gate * (1.0 + xs * dv * down), -_SCALE), out_dtype)
 # --8<-- [end:gelu_tanh_derivative]
 
 
