@@ -42,7 +42,8 @@ def formulas(entry: Activation) -> bytes:
 
 
 def _ulps(bound: float) -> str:
-    return "is exact" if bound == 0 else f"is correct to within {bound:g} units in the last place (ULP)"
+    unit = "unit" if bound == 1 else "units"
+    return "is exact" if bound == 0 else f"is correct to within {bound:g} {unit} in the last place (ULP)"
 
 
 def accuracy(entry: Activation) -> bytes:

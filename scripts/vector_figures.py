@@ -1,5 +1,6 @@
 """Pictures of the functions of several inputs: gated units as heat maps over their two inputs,
-softmax and log-softmax of two classes against the score difference."""
+softmax and log-softmax of two classes against the score difference, softmax of three classes
+on the probability simplex."""
 
 from __future__ import annotations
 
@@ -72,6 +73,51 @@ def two_class_alt(entry: Activation) -> str:
             f"of the scores, so two classes need only one number.")
 
 
+SIMPLEX_SCORES = ([2.0, 1.0, 0.0], [3.0, 3.0, 0.0], [-1.0, 0.5, 2.5])  # three score vectors to follow
+TEMPERATURES = np.geomspace(0.05, 50.0, 400)
+CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3) / 2]])  # class 1, 2, 3
+
+
+def simplex_paths(entry: Activation) -> list[np.ndarray]:
+    """For each score vector z, softmax(z / T) for every temperature T, as rows of probabilities."""
+    return [entry.fn(np.array(z)[None, :] / TEMPERATURES[:, None]) for z in SIMPLEX_SCORES]
+
+
+def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
+    colours = (theme.primary, theme.secondary, theme.accent)
+    with style.themed(theme):
+        fig, ax = style.new_figure(theme)
+        ax.fill(CORNERS[:, 0], CORNERS[:, 1], facecolor="none", edgecolor=theme.axis, linewidth=1.2)
+        for (cx, cy), label, dy in zip(CORNERS, ("class 1", "class 2", "class 3"), (-0.07, -0.07, 0.03)):
+            ax.text(cx, cy + dy, label, ha="center", va="bottom" if dy > 0 else "top", color=theme.text, fontsize=10)
+        centre = CORNERS.mean(axis=0)
+        ax.plot(*centre, "o", color=theme.muted, markersize=5)
+        for z, probs, colour in zip(SIMPLEX_SCORES, simplex_paths(entry), colours):
+            xy = probs @ CORNERS
+            ax.plot(xy[:, 0], xy[:, 1], color=colour, linewidth=1.8,
+                    label=f"z = ({', '.join(f'{v:g}' for v in z)})")
+            at_one = entry.fn(np.array(z)) @ CORNERS
+            ax.plot(*at_one, "o", color=colour, markersize=6)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.legend(loc="upper left", bbox_to_anchor=(0.8, 1.0), fontsize=9, title="softmax(z / T), T from 0.05 to 50",
+                  title_fontsize=9)
+        ax.get_legend().get_title().set_color(theme.text)
+        return style.svg_bytes(fig, f"{entry.name} of three classes on the probability simplex")
+
+
+def simplex_alt(entry: Activation) -> str:
+    text = ("A triangle whose corners are the three certain outcomes (class 1, 2 or 3) and whose points are all "
+            "probability vectors of three classes; the centre, marked, is the uniform distribution. ")
+    for z, probs in zip(SIMPLEX_SCORES, simplex_paths(entry)):
+        p1 = entry.fn(np.array(z))
+        text += (f"For scores ({', '.join(f'{v:g}' for v in z)}) the curve of softmax(z / T) runs from "
+                 f"({', '.join(f'{v:.2f}' for v in probs[0])}) at T = {TEMPERATURES[0]:g} to "
+                 f"({', '.join(f'{v:.2f}' for v in probs[-1])}) at T = {TEMPERATURES[-1]:g}, passing "
+                 f"({', '.join(f'{v:.2f}' for v in p1)}) at T = 1 (dot). ")
+    return text + "Low temperature moves towards the corner of the largest score, high temperature towards the centre."
+
+
 def outputs() -> list[Output]:
     out = []
     for entry in REGISTRY.values():
@@ -87,4 +133,11 @@ def outputs() -> list[Output]:
         out.append(Output(f"figures/{stem}.md",
                           lambda e=entry, a=alt, s=stem: figure_markdown(s, a(e), SOURCE, style.WIDTH, style.HEIGHT),
                           (*deps, ROOT / "scripts" / "figure_snippets.py")))
+    entry = REGISTRY["softmax"]
+    deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py", ROOT / "scripts" / "activation_figures.py")
+    for name, theme in style.THEMES.items():
+        out.append(Output(f"figures/softmax-simplex-{name}.svg", partial(draw_simplex, entry, theme), deps))
+    out.append(Output("figures/softmax-simplex.md",
+                      lambda: figure_markdown("softmax-simplex", simplex_alt(entry), SOURCE, style.WIDTH, style.HEIGHT),
+                      (*deps, ROOT / "scripts" / "figure_snippets.py")))
     return out

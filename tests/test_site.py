@@ -14,6 +14,7 @@ from activations import FAMILIES, REGISTRY
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
+SITE_DESCRIPTION = " ".join(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_description"].split())
 
 
 class Page(HTMLParser):
@@ -158,6 +159,10 @@ def test_every_page_has_a_description_and_title(site):
             continue
         metas = {a.get("name"): a.get("content") for t, a in page.tags if t == "meta"}
         assert metas.get("description"), page.path
+        # a page whose front matter does not parse falls back to the site's description and
+        # shows its front matter as text
+        assert metas["description"] != SITE_DESCRIPTION or page.path.parent == site, page.path
+        assert "description:" not in page.visible_text(), page.path
 
 
 # --- authored pages: numbers come from generated snippets, not from the keyboard ---------------

@@ -12,6 +12,7 @@ SELU_ALPHA = 1.6732632423543772848170429916717
 SELU_SCALE = 1.0507009873554804934193349852946
 
 
+# --8<-- [start:elu_core]
 def _elu(x, alpha):
     # expm1(x) rather than exp(x) - 1, which cancels for small |x|; min(x, 0) so the
     # branch that is not taken never computes exp of a large number.
@@ -20,6 +21,7 @@ def _elu(x, alpha):
 
 def _elu_derivative(x, alpha):
     return np.where(np.isnan(x), x, np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0.0))))
+# --8<-- [end:elu_core]
 
 
 # --8<-- [start:elu]

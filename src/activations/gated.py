@@ -9,6 +9,7 @@ from .sigmoid import _sigmoid
 from .smooth_relu import _gelu
 
 
+# --8<-- [start:gated_core]
 def _halves(x, axis, name):
     """Check input and axis; return (a, b, output dtype), a the first half along axis, b the second."""
     arr, out_dtype = as_float_array(x, name)
@@ -34,6 +35,7 @@ def _gate(a, g, sign):
     """
     with np.errstate(invalid="ignore", over="ignore"):
         return np.where(np.isinf(a) & (sign != 0), a * sign, a * g)
+# --8<-- [end:gated_core]
 
 
 # --8<-- [start:glu]

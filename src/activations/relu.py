@@ -24,6 +24,7 @@ def relu_derivative(x):
 # --8<-- [end:relu_derivative]
 
 
+# --8<-- [start:leaky_core]
 def _leaky(x, slope):
     if slope == 0.0:  # 0 * -inf would be nan; the limit of 0 * x is 0
         return np.maximum(x, 0.0) + 0.0
@@ -32,6 +33,7 @@ def _leaky(x, slope):
 
 def _leaky_derivative(x, slope):
     return np.where(np.isnan(x), x, np.where(x > 0, 1.0, slope))
+# --8<-- [end:leaky_core]
 
 
 # --8<-- [start:leaky_relu]

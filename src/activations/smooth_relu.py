@@ -13,10 +13,12 @@ _TWO_OVER_SQRT_PI = 1.1283791670955126
 _INV_SQRT_2PI = 0.3989422804014327
 
 
+# --8<-- [start:softplus_core]
 def _softplus(x):
     # log(1 + e^x) overflows for x > 709; split as max(x, 0) + log1p(e^-|x|), whose two
     # terms never have opposite signs, so nothing cancels.
     return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+# --8<-- [end:softplus_core]
 
 
 # --8<-- [start:softplus]
