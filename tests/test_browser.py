@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -131,9 +133,25 @@ def visit(browser, base: str, path: str, scheme: str) -> Visit:
     return v
 
 
+WORKERS = 2  # visits spend much of their time waiting for the network to go idle, so two overlap well
+
+
+def _visit_chunk(base: str, chunk: list[tuple[str, str]]) -> dict[tuple[str, str], Visit]:
+    # Playwright objects belong to the thread that made them: each worker has its own browser.
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            return {(path, scheme): visit(b, base, path, scheme) for path, scheme in chunk}
+        finally:
+            b.close()
+
+
 @pytest.fixture(scope="module")
 def visits(browser, served, site) -> dict[tuple[str, str], Visit]:
-    return {(path, scheme): visit(browser, served, path, scheme) for path in page_paths(site) for scheme in SCHEMES}
+    jobs = [(path, scheme) for path in page_paths(site) for scheme in SCHEMES]
+    with ThreadPoolExecutor(WORKERS) as pool:
+        parts = pool.map(partial(_visit_chunk, served), [jobs[i::WORKERS] for i in range(WORKERS)])
+        return {key: v for part in parts for key, v in part.items()}
 
 
 def _each(visits):
