@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from activations import log_softmax, relu, relu_derivative, sigmoid, sigmoid_derivative, softmax
+from activations import REGISTRY, log_softmax, softmax
 
 N = 1_000_000
 rng = np.random.default_rng(0)
@@ -12,10 +12,19 @@ X32 = X64.astype(np.float32)
 BATCH = rng.normal(0, 5, (1000, 1000))
 
 
-@pytest.mark.parametrize("f", [sigmoid, sigmoid_derivative, relu, relu_derivative], ids=lambda f: f.__name__)
+ELEMENTWISE = [f for a in REGISTRY.values() if a.elementwise for f in (a.fn, a.derivative)]
+GATED = [a.fn for a in REGISTRY.values() if a.family == "Gated"]
+
+
+@pytest.mark.parametrize("f", ELEMENTWISE, ids=lambda f: f.__name__)
 @pytest.mark.parametrize("x", [X64, X32], ids=["float64", "float32"])
 def test_elementwise(benchmark, f, x):
     benchmark(f, x)
+
+
+@pytest.mark.parametrize("f", GATED, ids=lambda f: f.__name__)
+def test_gated(benchmark, f):
+    benchmark(f, X64.reshape(-1, 2))
 
 
 @pytest.mark.parametrize("f", [softmax, log_softmax], ids=lambda f: f.__name__)
