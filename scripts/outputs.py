@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -68,6 +69,26 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+_PENDING: list[Output] = []  # what the forked workers render, by index (renderers are closures)
+
+
+def _render_index(i: int) -> bytes:
+    return _PENDING[i].render()
+
+
+def _render_all(outputs: list[Output]) -> list[bytes]:
+    """Render outputs, in forked worker processes when there are several and fork exists."""
+    workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+    if len(outputs) < 8 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [o.render() for o in outputs]
+    _PENDING[:] = outputs
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            return pool.map(_render_index, range(len(outputs)), chunksize=1)
+    finally:
+        _PENDING.clear()
+
+
 def generate(outputs: Iterable[Output], out_dir: Path = GENERATED) -> Report:
     """Bring out_dir up to date with outputs and remove files that no output produces."""
     outputs = list(outputs)
@@ -80,18 +101,19 @@ def generate(outputs: Iterable[Output], out_dir: Path = GENERATED) -> Report:
     except (FileNotFoundError, json.JSONDecodeError):
         stamps = {}
     new_stamps, report, file_digests = {}, Report(), {}
+    keys = {o.path: fingerprint(o, file_digests) for o in outputs}
+    stale = []
     for output in outputs:
         target = out_dir / output.path
-        key = fingerprint(output, file_digests)
         old = stamps.get(output.path, {})
-        if old.get("inputs") == key and target.is_file() and _sha(target.read_bytes()) == old.get("bytes"):
+        if old.get("inputs") == keys[output.path] and target.is_file() and _sha(target.read_bytes()) == old.get("bytes"):
             report.fresh.append(output.path)
-            data_sha = old["bytes"]
+            new_stamps[output.path] = {"inputs": keys[output.path], "bytes": old["bytes"]}
         else:
-            data = output.render()
-            (report.written if write_if_changed(target, data) else report.unchanged).append(output.path)
-            data_sha = _sha(data)
-        new_stamps[output.path] = {"inputs": key, "bytes": data_sha}
+            stale.append(output)
+    for output, data in zip(stale, _render_all(stale)):
+        (report.written if write_if_changed(out_dir / output.path, data) else report.unchanged).append(output.path)
+        new_stamps[output.path] = {"inputs": keys[output.path], "bytes": _sha(data)}
     for path in sorted(p for p in out_dir.rglob("*") if p.is_file()) if out_dir.is_dir() else []:
         rel = path.relative_to(out_dir).as_posix()
         if rel != STAMPS and rel not in new_stamps:
