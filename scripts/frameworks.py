@@ -24,7 +24,7 @@ FRAMEWORKS: dict[str, tuple[str, str, str]] = {
                    "`keras.layers.LeakyReLU(negative_slope=0.3)`, but `keras.activations.leaky_relu(x, negative_slope=0.2)`",
                    "`jax.nn.leaky_relu(x, negative_slope=0.01)`; slope 1 at 0 (x >= 0 is the linear side)"),
     "prelu": ("`nn.PReLU(num_parameters=1, init=0.25)`", "`keras.layers.PReLU(alpha_initializer=\"zeros\")`: starts as ReLU",
-              "no function in `jax.nn`; Flax has `nnx.PReLU`"),
+              "no function in `jax.nn`; Flax has a `PReLU` layer"),
     "relu6": ("`nn.ReLU6()`", "`keras.activations.relu6`", "`jax.nn.relu6`"),
     "elu": ("`nn.ELU(alpha=1.0)`", "`keras.activations.elu(x, alpha=1.0)`", "`jax.nn.elu(x, alpha=1.0)`"),
     "selu": ("`nn.SELU()`", "`keras.activations.selu`", "`jax.nn.selu`"),

@@ -310,7 +310,8 @@ _ENTRIES = (
         derivative_latex=r"\frac{\partial\, \operatorname{logsoftmax}(\mathbf{x})_i}{\partial x_j} = \delta_{ij} - p_j",
         x_range=(-6.0, 6.0), elementwise=False, family="Output layers", smoothness="C-infinity",
         summary="the logarithm of softmax, computed without ever forming the small probabilities",
-        origin="the log-sum-exp form of the cross-entropy loss; `LogSoftmax` in Torch7 (2012)",
+        origin="the log-sum-exp form of the softmax cross-entropy (Bridle, 1990); a layer of its own in Torch7 "
+        "(Collobert, Kavukcuoglu and Farabet, 2011)",
         ulp_bound=4.0,
     ),
 )
