@@ -49,6 +49,8 @@ def on_page_content(html: str, page, config, files) -> str:
     numbers: dict[str, int] = {}
     html = re.sub(r'id="cell-id=([0-9a-f-]+)"',
                   lambda m: f'id="cell-{numbers.setdefault(m.group(1), len(numbers) + 1)}"', html)
+    # code that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
+    html = html.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
     return link + html
 
 
