@@ -113,15 +113,19 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
             value = float(entry.derivative(k))
             ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)}\n(convention)", (k, value),
                         xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=9,
+                        bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
                         arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
         peak = derivative_peak(entry)
         if peak is not None and not entry.kinks:
             px, py = peak
             right_half = px > sum(entry.x_range) / 2
+            _, top = ax.get_ylim()
+            near_top = py > top - 0.15 * (top - ax.get_ylim()[0])  # then the label goes below the point
             ax.plot([px], [py], "o", markersize=7, color=theme.accent)
             ax.annotate(f"max {entry.name}'(x) = {_fmt(py)}\nat x = {_fmt(px)}", (px, py),
-                        xytext=(-14 if right_half else 14, 10), textcoords="offset points", color=theme.text,
-                        fontsize=10, ha="right" if right_half else "left")
+                        xytext=(-14 if right_half else 14, -30 if near_top else 10), textcoords="offset points",
+                        color=theme.text, fontsize=10, ha="right" if right_half else "left",
+                        bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85})
         ax.axhline(0, color=theme.axis, linewidth=0.9)
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)

@@ -24,15 +24,18 @@ class Theme:
     secondary: str  # its derivative
     accent: str  # marked points
     muted: str
+    background: str  # the page behind the transparent figure, for label boxes over curves
 
 
 # Colours keep at least 4.5:1 contrast against Material's light (white) and dark (slate)
 # page backgrounds, since the figures have transparent backgrounds.
 THEMES = {
     "light": Theme("light", text="#1f2328", grid="#d0d7de", axis="#57606a",
-                   primary="#0550ae", secondary="#a0400c", accent="#6639ba", muted="#57606a"),
+                   primary="#0550ae", secondary="#a0400c", accent="#6639ba", muted="#57606a",
+                   background="#ffffff"),
     "dark": Theme("dark", text="#e6edf3", grid="#3d444d", axis="#9198a1",
-                  primary="#79c0ff", secondary="#ffa657", accent="#d2a8ff", muted="#9198a1"),
+                  primary="#79c0ff", secondary="#ffa657", accent="#d2a8ff", muted="#9198a1",
+                  background="#1e2129"),
 }
 
 

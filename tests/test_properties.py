@@ -7,7 +7,8 @@ from hypothesis.extra import numpy as hnp
 
 from activations import log_softmax, relu, relu_derivative, sigmoid, sigmoid_derivative, softmax
 
-settings.register_profile("project", max_examples=200, deadline=None, derandomize=True)
+# No example database: every run, local or CI, tries exactly the same derandomised examples.
+settings.register_profile("project", max_examples=200, deadline=None, derandomize=True, database=None)
 settings.load_profile("project")
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
@@ -18,8 +19,10 @@ batches = hnp.arrays(np.float64, st.tuples(st.integers(1, 5), st.integers(1, 8))
 
 @given(finite)
 def test_sigmoid_symmetry(x):
-    # sigma(-x) = 1 - sigma(x), up to the rounding of 1 - sigma(x)
-    assert abs(sigmoid(-x) - (1 - sigmoid(x))) <= 2.0**-53
+    # sigma(-x) = 1 - sigma(x); 1 - sigma(x) is exact for sigma(x) >= 1/2, so the difference is
+    # the two functions' own errors: the 2 ULP bound of sigma(x) (ULP 2^-53 below 1) and a relative
+    # one for the smaller sigma(-x).
+    assert abs(sigmoid(-x) - (1 - sigmoid(x))) <= 2 * 2.0**-53 + 4 * 2.0**-53 * min(sigmoid(-x), sigmoid(x))
 
 
 @given(hnp.arrays(np.float64, st.integers(2, 50), elements=finite))
@@ -40,8 +43,9 @@ def test_sigmoid_in_closed_unit_interval_and_derivative_bounded(x):
 
 @given(finite)
 def test_sigmoid_derivative_is_s_times_one_minus_s(x):
-    s = sigmoid(x)
-    assert np.isclose(sigmoid_derivative(x), s * (1 - s), rtol=1e-12, atol=1e-300) or abs(x) > 36
+    # 1 - s is written as sigmoid(-x): computed as 1 - s it cancels for large x (at x = 11 it
+    # already has a relative error near 1e-11), which would make this reference the inaccurate side.
+    assert np.isclose(sigmoid_derivative(x), sigmoid(x) * sigmoid(-x), rtol=1e-12, atol=1e-300)
 
 
 @given(anything)
