@@ -3,6 +3,8 @@
 #
 # A stack of linear layers is one linear layer; on XOR and on two interleaved moons it cannot do
 # better than a straight line. One hidden layer with a non-linear activation solves both.
+#
+# [Download this notebook](../../generated/notebooks/why-nonlinearity.ipynb) to run it yourself.
 
 # %%
 import numpy as np
