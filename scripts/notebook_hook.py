@@ -29,6 +29,10 @@ def _is_notebook(page) -> bool:
 def on_page_content(html: str, page, config, files) -> str:
     if not _is_notebook(page):
         return html
+    # A notebook has no front matter: its first paragraph is the page's meta description.
+    first = re.search(r"<p>(.*?)</p>", html, re.S)
+    if first and "description" not in page.meta:
+        page.meta["description"] = " ".join(re.sub(r"<[^>]+>", "", first.group(1)).split())
     for pattern in DROP:
         html = pattern.sub("", html)
     css = "\n".join(m.group(1) for m in STYLE.finditer(html))
