@@ -13,6 +13,7 @@ import style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
 from outputs import ROOT, Output
+from properties import jumps_at
 
 HERE = Path(__file__)
 SAMPLES = 1601  # points per curve: smooth at any zoom, small SVG after path simplification
@@ -55,8 +56,8 @@ def _segments(entry: Activation, x: np.ndarray):
     return [x[(x > lo) & (x < hi)] for lo, hi in zip(edges[:-1], edges[1:])]
 
 
-def _mark_convention(ax, f, k: float, color: str) -> float:
-    """Open circles at one-sided limits that differ from f(k), a filled one at f(k); returns f(k)."""
+def _mark_convention(ax, f, k: float, color: str) -> None:
+    """Open circles at one-sided limits that differ from f(k), a filled one at f(k)."""
     eps = 1e-9
     value = float(f(k))
     open_ends = [side for side in (float(f(k - eps)), float(f(k + eps))) if abs(side - value) > 1e-6]
@@ -64,7 +65,6 @@ def _mark_convention(ax, f, k: float, color: str) -> float:
         ax.plot([k], [side], "o", markersize=7, markerfacecolor="none", markeredgecolor=color, markeredgewidth=1.8)
     if open_ends:  # where nothing jumps there is no convention to show
         ax.plot([k], [value], "o", markersize=7, color=color)
-    return value
 
 
 def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: bool = True) -> None:
@@ -74,10 +74,12 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
     for params in variants:
         default = params == dict(entry.params)
         i, others = others, others + (not default)
-        label = f"{entry.name}(x)" if not entry.variants else (
-            f"{entry.name}(x), " + ", ".join(f"{k} = {_fmt(v)}" for k, v in params.items()))
-        if entry.variants and len(params) == 1:  # the parameter is named once, in the legend title
+        if not entry.variants:
+            label = f"{entry.name}(x)"
+        elif len(params) == 1:  # the parameter is named once, in the legend title
             label = _fmt(next(iter(params.values()))) + (" (default)" if default else "")
+        else:
+            label = f"{entry.name}(x), " + ", ".join(f"{k} = {_fmt(v)}" for k, v in params.items())
         for j, seg in enumerate(_segments(entry, x)):
             ax.plot(seg, entry.fn(seg, **params), color=theme.primary if default else theme.accent,
                     linestyle="-" if default else styles[i % 2], linewidth=1.8 if default else 1.4,
@@ -93,10 +95,6 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         _mark_convention(ax, entry.derivative, k, theme.secondary)
 
 
-def _jumps_at(f, k: float) -> bool:
-    return abs(float(f(k - 1e-9)) - float(f(k + 1e-9))) > 1e-6
-
-
 def draw(entry: Activation, theme: style.Theme) -> bytes:
     with style.themed(theme):
         if entry.inset is None:
@@ -107,7 +105,7 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
         extra = [k for k in (*entry.kinks, *entry.jumps) if k not in x]
         x = np.sort(np.append(x, extra))
         _curves(ax, entry, x, theme)
-        jumping = [k for k in entry.kinks if _jumps_at(entry.derivative, k)]
+        jumping = [k for k in entry.kinks if jumps_at(entry.derivative, k)]
         if len(jumping) == 1 and not entry.jumps:
             k = jumping[0]
             value = float(entry.derivative(k))
@@ -163,7 +161,7 @@ def alt_text(entry: Activation) -> str:
                  f"at x = {_fmt(k)}, where it takes the value {_fmt(float(entry.fn(k)))}.")
     for k in entry.kinks:
         left, right = (float(entry.derivative(k + s)) for s in (-1e-9, 1e-9))
-        if abs(left - right) > 1e-6:
+        if jumps_at(entry.derivative, k):
             text += (f" The derivative jumps from {_fmt(left)} to {_fmt(right)} at x = {_fmt(k)}, where it takes the "
                      f"value {_fmt(float(entry.derivative(k)))} by convention.")
     if entry.variants:
@@ -181,7 +179,7 @@ def outputs() -> list[Output]:
     for entry in REGISTRY.values():
         if not entry.elementwise:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
-        deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py")
+        deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py", ROOT / "scripts" / "properties.py")
         for name, theme in style.THEMES.items():
             out.append(Output(f"figures/{entry.slug}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(

@@ -34,6 +34,11 @@ class Properties:
     minimum: Extremum | None  # the global minimum, if one is attained
 
 
+def jumps_at(f, k: float) -> bool:
+    """Whether f's one-sided limits at k differ (the derivative at a kink is then a convention)."""
+    return abs(float(f(k - 1e-9)) - float(f(k + 1e-9))) > 1e-6
+
+
 def _refine(f, x0: float, sign: float) -> tuple[float, float]:
     """The extremum near x0 (sign = 1 for a minimum, -1 for a maximum), to float precision."""
     res = minimize_scalar(lambda t: sign * float(f(t)), bracket=(x0 - 0.01, x0, x0 + 0.01), tol=1e-12)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import numpy as np
 
-from activations import FAMILIES, REGISTRY, Activation
+from activations import REGISTRY, Activation
 from formatting import generated, table
 from frameworks import FRAMEWORKS
 from outputs import ROOT, Output
-from properties import compute, interval
+from properties import compute, interval, jumps_at
 
 SOURCE = "scripts/registry_outputs.py"
 PKG = ROOT / "src" / "activations"
@@ -71,7 +71,7 @@ def properties_row(slug: str) -> dict[str, str]:
     a = REGISTRY[slug]
     p = compute(a)
     conventions = [f"{a.name}'({_num(k)}) = {_num(float(a.derivative(k)))}" for k in a.kinks
-                   if abs(float(a.derivative(k - 1e-9)) - float(a.derivative(k + 1e-9))) > 1e-6]
+                   if jumps_at(a.derivative, k)]
     kinks = ", ".join(_num(k) for k in (*a.jumps, *a.kinks))
     return {
         "range": interval(p),
@@ -113,10 +113,6 @@ def comparison_table() -> bytes:
             rows.append([link(a), a.family, *(["vector"] + ["—"] * (len(COMPARED) - 1)), SMOOTHNESS_SHORT[a.smoothness]])
     body = table(["activation", "family", *COMPARED, "smoothness"], rows)
     return generated(SOURCE, '<div class="sortable" markdown>\n\n' + body + "\n</div>\n")
-
-
-def nav_by_family() -> dict[str, list[Activation]]:
-    return {f: [a for a in REGISTRY.values() if a.family == f and a.page_slug == a.slug] for f in FAMILIES}
 
 
 def outputs() -> list[Output]:

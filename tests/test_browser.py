@@ -121,7 +121,13 @@ def visit(browser, base: str, path: str, scheme: str) -> Visit:
         v.failed = [f for f in v.failed if not f.startswith(v.url)]  # the 404 page itself is meant to be a 404
     elif response is None or response.status != 200:
         v.failed.append(f"{v.url} (HTTP {response.status if response else '?'})")
-    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")  # load lazy figures
+    if not page.evaluate("document.body !== null"):
+        # Without a body the checks below mean nothing: report what arrived instead.
+        ctype = response.headers.get("content-type") if response else None
+        v.failed.append(f"{v.url} has no <body> after load ({ctype}): {page.content()[:300]!r}")
+        context.close()
+        return v
+    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")  # load lazy figures
     page.wait_for_load_state("networkidle")
     math = page.evaluate(MATH_CHECK)
     v.math_sources, v.math_rendered, v.raw_math = math["sources"], math["rendered"], math["raw"]

@@ -66,6 +66,13 @@ def finite(x: np.ndarray) -> np.ndarray:
     return np.clip(x, -big, big)
 
 
+def two_sum(a, b):
+    """(s, e) with s = fl(a + b) and a + b = s + e exactly (Knuth's TwoSum, any order of magnitude)."""
+    s = a + b
+    v = s - a
+    return s, (a - (s - v)) + (b - v)
+
+
 def two_product(a: np.ndarray, b: float) -> tuple[np.ndarray, np.ndarray]:
     """(p, e) with p = fl(a b) and a b = p + e exactly (Dekker), for |a b| well inside range."""
     p = a * b

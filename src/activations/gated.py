@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import as_float_array, finish, finite
+from ._arrays import as_float_array, finish
 from .sigmoid import _sigmoid
-from .smooth_relu import _gelu
+from .smooth_relu import _gelu, _silu
 
 
 # --8<-- [start:gated_core]
@@ -58,6 +58,5 @@ def geglu(x, axis=-1):
 def swiglu(x, axis=-1):
     """SwiGLU: a * SiLU(b) = a * b * sigmoid(b), for the halves a and b of x along axis."""
     a, b, out_dtype = _halves(x, axis, "swiglu")
-    silu_b = finite(b) * _sigmoid(b) + np.where(np.isposinf(b), np.inf, 0.0)
-    return finish(_gate(a, silu_b, np.where(b == -np.inf, 0.0, np.sign(b))), out_dtype)
+    return finish(_gate(a, _silu(b), np.where(b == -np.inf, 0.0, np.sign(b))), out_dtype)
 # --8<-- [end:swiglu]

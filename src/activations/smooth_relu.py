@@ -5,12 +5,22 @@ from __future__ import annotations
 import numpy as np
 from scipy.special import erfc, erfcx
 
-from ._arrays import as_float_array, check_param, finish, finite, two_product
+from ._arrays import as_float_array, check_param, finish, finite, two_product, two_sum
 from .sigmoid import _sigmoid, _sigmoid_derivative
 
 _INV_SQRT2 = (0.7071067811865476, -4.833646656726457e-17)  # 1/sqrt(2) as hi + lo
 _TWO_OVER_SQRT_PI = 1.1283791670955126
 _INV_SQRT_2PI = 0.3989422804014327
+
+
+def _times(x, gate):
+    """x * gate(x) for a gate in [0, 1] that is 1 at +inf and 0 at -inf: +inf stays +inf and
+    -inf gives 0 (finite(x) avoids inf * 0) instead of nan."""
+    return finite(x) * gate + np.where(np.isposinf(x), np.inf, 0.0)
+
+
+def _silu(x):
+    return _times(x, _sigmoid(x))
 
 
 # --8<-- [start:softplus_core]
@@ -63,12 +73,11 @@ def _normal_parts(x):
     big_exp = np.where(s > 600.0, shifted, np.ldexp(np.exp(-np.minimum(s, 600.0)), _SCALE))
     tail = erfcx(np.maximum(hi, 0.0))
     left = 0.5 * tail * big_exp * (1.0 - err - lo * _TWO_OVER_SQRT_PI / tail)
-    # Near the centre scipy's erfc is the more accurate of the two (1.4 against 6 ULP).
-    # erfc(hi + lo) = erfc(hi) - lo 2 exp(-hi^2) / sqrt(pi), to first order in lo.
-    near = 0.5 * (erfc(hi) - lo * _TWO_OVER_SQRT_PI * np.exp(-np.minimum(s, 600.0)))
-    left = np.where(hi < 0.5, np.ldexp(near, _SCALE), left)
-    right = np.ldexp(0.5 * erfc(np.minimum(hi, 0.0)), _SCALE)  # x >= 0: Phi >= 1/2, no tail
-    cdf = np.where(xs < 0, left, right)
+    # Near the centre (and for x >= 0, where Phi >= 1/2 has no tail) scipy's erfc is the more
+    # accurate of the two (1.4 against 6 ULP); erfc(hi + lo) = erfc(hi) - lo 2 exp(-hi^2) / sqrt(pi)
+    # to first order in lo, and big_exp is exactly 2^64 exp(-hi^2) there.
+    near = 0.5 * (np.ldexp(erfc(hi), _SCALE) - lo * _TWO_OVER_SQRT_PI * big_exp)
+    cdf = np.where(hi < 0.5, near, left)
     pdf = big_exp * (1.0 - err - 2.0 * hi * lo) * _INV_SQRT_2PI
     return cdf, pdf, inside
 
@@ -106,12 +115,6 @@ _TWO_SQRT_2_OVER_PI = (1.5957691216057308, -9.96930880911092e-17)  # 2 sqrt(2/pi
 _CUBIC = (0.044715, 2.1960211427085595e-18)  # the decimal 0.044715 as hi + lo
 
 
-def _two_sum(a, b):
-    s = a + b
-    v = s - a
-    return s, (a - (s - v)) + (b - v)
-
-
 def _gelu_tanh_inner(x):
     """(v, e) with v + e = 2u = 2 sqrt(2/pi) (x + 0.044715 x^3) to about twice float precision.
 
@@ -123,7 +126,7 @@ def _gelu_tanh_inner(x):
     sq, sq_e = two_product(xs, xs)  # x^2
     t, t_e = two_product(sq, _CUBIC[0])  # k x^2
     t_e = t_e + _CUBIC[0] * sq_e + _CUBIC[1] * sq
-    u, u_e = _two_sum(1.0, t)  # 1 + k x^2
+    u, u_e = two_sum(1.0, t)  # 1 + k x^2
     u_e = u_e + t_e
     w, w_e = two_product(xs, u)  # x (1 + k x^2)
     w_e = w_e + xs * u_e
@@ -174,7 +177,7 @@ def gelu_tanh_derivative(x):
 def silu(x):
     """SiLU (swish with beta = 1), x sigmoid(x)."""
     x, out_dtype = as_float_array(x, "silu")
-    return finish(finite(x) * _sigmoid(x) + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+    return finish(_silu(x), out_dtype)
 # --8<-- [end:silu]
 
 
@@ -191,7 +194,7 @@ def silu_derivative(x):
 def mish(x):
     """Mish, x tanh(softplus(x))."""
     x, out_dtype = as_float_array(x, "mish")
-    return finish(finite(x) * np.tanh(_softplus(x)) + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+    return finish(_times(x, np.tanh(_softplus(x))), out_dtype)
 # --8<-- [end:mish]
 
 
@@ -209,8 +212,7 @@ def mish_derivative(x):
 def hard_swish(x):
     """Hard swish, x ReLU6(x + 3) / 6."""
     x, out_dtype = as_float_array(x, "hard_swish")
-    gate = np.clip((x + 3.0) / 6.0, 0.0, 1.0)
-    return finish(finite(x) * gate + np.where(np.isposinf(x), np.inf, 0.0), out_dtype)
+    return finish(_times(x, np.clip((x + 3.0) / 6.0, 0.0, 1.0)), out_dtype)
 # --8<-- [end:hard_swish]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._arrays import as_float_array, finish
+from ._arrays import as_float_array, finish, two_sum
 
 
 def _prepare(x, axis, name):
@@ -32,10 +32,8 @@ def _shifted_exp(x, axis):
     """
     m = np.max(x, axis=axis, keepdims=True)
     with np.errstate(invalid="ignore"):  # inf - inf in rows that are all -inf or hold +inf
-        d = x - m
         # x - m is rounded; TwoSum recovers the rounding error so exp sees the exact difference.
-        v = d - x
-        err = (x - (d - v)) + (-m - v)
+        d, err = two_sum(x, -m)
     err = np.where(np.isfinite(err), err, 0.0)
     e = np.exp(d)
     e = e + e * err
