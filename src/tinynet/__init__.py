@@ -4,6 +4,7 @@ The hidden activation and its derivative come from the `activations` registry, s
 run on exactly the functions the site documents and tests.
 """
 
-from .mlp import MLP, cross_entropy_grad, init_layers
+from .data import moons, xor_blobs
+from .mlp import MLP, accuracy, cross_entropy, cross_entropy_grad, init_layers, train
 
-__all__ = ["MLP", "cross_entropy_grad", "init_layers"]
+__all__ = ["MLP", "accuracy", "cross_entropy", "cross_entropy_grad", "init_layers", "moons", "train", "xor_blobs"]
