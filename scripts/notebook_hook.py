@@ -1,17 +1,31 @@
-"""MkDocs hook: make executed notebook pages (mkdocs-jupyter) behave like every other page.
+"""MkDocs hook: experiment pages are the executed notebooks, and behave like every other page.
+
+Each experiment's source is docs/experiments/<name>.py; its page, experiments/<name>.ipynb in the
+nav, is rendered by mkdocs-jupyter from the notebook that scripts/notebook_outputs.py executed into
+docs/generated/executed/experiments/<name>.ipynb.
 
 nbconvert's output carries an empty MathJax <script src="">, a Mermaid loader that would fetch
-from a CDN, half a megabyte of inline CSS repeated on every notebook page, and random cell ids.
-This hook removes the scripts, moves the CSS into one cached stylesheet, and numbers the cells.
+from a CDN, half a megabyte of inline CSS repeated on every notebook page, figures inlined as
+base64, TeX left for MathJax and random cell ids. This hook removes the scripts, moves the CSS
+and the figures into cached files, hands the TeX to the KaTeX hook and numbers the cells.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
 NOTEBOOKS = "experiments/"
+EXECUTED = "generated/executed/"
+FIGURE = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)(#only-(?:light|dark))"')
+MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+INLINE_MATH = re.compile(r"(?<![\\$])\$([^$]+?)\$", re.S)
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
 DROP = [
     re.compile(r'<script src="">\s*</script>'),
@@ -20,6 +34,35 @@ DROP = [
                r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>', re.S),
 ]
 _css: dict[str, str] = {}  # file name -> CSS, written once after the build
+_figures: dict[str, bytes] = {}  # file name -> SVG
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files, which turns notebooks into pages
+def on_files(files: Files, config) -> Files:
+    """Each experiment's page comes from its executed notebook, experiments/<name>.ipynb in the nav."""
+    executed = Path(config["docs_dir"]) / EXECUTED
+    for f in list(files):
+        if f.src_uri.startswith(EXECUTED) or (f.src_uri.startswith(NOTEBOOKS) and f.src_uri.endswith(".py")):
+            files.remove(f)  # sources and executed copies are reached only through the pages
+    for source in sorted((Path(config["docs_dir"]) / NOTEBOOKS).glob("*.py")):
+        uri = f"{NOTEBOOKS}{source.stem}.ipynb"
+        if not (executed / uri).is_file():
+            raise FileNotFoundError(f"{executed / uri} is missing: `make figures` executes the experiments")
+        files.append(File(uri, str(executed), config["site_dir"], config["use_directory_urls"]))
+    return files
+
+
+def _math(cell: str) -> str:
+    """TeX in a Markdown cell, in the form pymdownx.arithmatex gives the KaTeX hook."""
+    cell = DISPLAY_MATH.sub(lambda m: f'<span class="arithmatex">\\[{m.group(1)}\\]</span>', cell)  # inside a <p>
+    return INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m.group(1)}\\)</span>', cell)
+
+
+def _figure(m: re.Match, depth: int) -> str:
+    svg = base64.b64decode(m.group(1))
+    name = f"{hashlib.sha256(svg).hexdigest()[:16]}.svg"
+    _figures[name] = svg
+    return f'src="{"../" * depth}assets/experiments/{name}{m.group(2)}"'
 
 
 def _is_notebook(page) -> bool:
@@ -41,6 +84,8 @@ def on_page_content(html: str, page, config, files) -> str:
     depth = page.url.count("/")
     link = f'<link rel="stylesheet" href="{"../" * depth}assets/stylesheets/{name}">'
     html = STYLE.sub("", html)
+    html = FIGURE.sub(lambda m: _figure(m, depth), html)
+    html = MARKDOWN_CELL.sub(lambda m: m.group(1) + _math(m.group(2)) + m.group(3), html)
     # mkdocs-jupyter gives each copy button's hidden text an id like the cells', and writes a stray
     # `,=""` attribute and an aria-label the element's role does not allow: give them their own.
     copies: dict[str, int] = {}
@@ -51,7 +96,7 @@ def on_page_content(html: str, page, config, files) -> str:
                   lambda m: f'<div class="clipboard-copy-txt" id="copy-{copies.setdefault(m.group(1), len(copies) + 1)}">',
                   html)
     numbers: dict[str, int] = {}
-    html = re.sub(r'id="cell-id=([0-9a-f-]+)"',
+    html = re.sub(r'id="cell-id=([^"]+)"',
                   lambda m: f'id="cell-{numbers.setdefault(m.group(1), len(numbers) + 1)}"', html)
     # code that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
     html = html.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
@@ -63,3 +108,7 @@ def on_post_build(config) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name, css in _css.items():
         (out / name).write_text(css, encoding="utf-8")
+    figures = Path(config["site_dir"]) / "assets" / "experiments"
+    figures.mkdir(parents=True, exist_ok=True)
+    for name, svg in _figures.items():
+        (figures / name).write_bytes(svg)
