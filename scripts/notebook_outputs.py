@@ -14,8 +14,8 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-from jupyter_client.manager import KernelManager
 from nbclient import NotebookClient
+from traitlets.config import Config
 
 from figure_style.notebook import SITE_ENV
 from outputs import ROOT, Output
@@ -47,14 +47,10 @@ def executed(source: Path) -> nbformat.NotebookNode:
     nb = notebook(source)
     with tempfile.TemporaryDirectory() as sockets:
         # Local sockets rather than TCP ports: nothing listens on the network while it runs.
-        km = KernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(sockets, "kernel"))
-        client = NotebookClient(nb, km=km, timeout=TIMEOUT, record_timing=False, allow_errors=False,
-                                resources={"metadata": {"path": str(source.parent)}})
-        try:
-            client.execute(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0"})
-        finally:
-            if km.has_kernel:  # a kernel manager we made is ours to stop
-                km.shutdown_kernel(now=True)
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+        client = NotebookClient(nb, kernel_name=KERNEL, config=ipc, timeout=TIMEOUT, record_timing=False,
+                                allow_errors=False, resources={"metadata": {"path": str(source.parent)}})
+        client.execute(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0"})
     return nb
 
 
