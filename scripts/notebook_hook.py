@@ -5,9 +5,10 @@ nav, is rendered by mkdocs-jupyter from the notebook that scripts/notebook_outpu
 docs/generated/executed/experiments/<name>.ipynb.
 
 nbconvert's output carries an empty MathJax <script src="">, a Mermaid loader that would fetch
-from a CDN, half a megabyte of inline CSS repeated on every notebook page, figures inlined as
-base64, TeX left for MathJax and random cell ids. This hook removes the scripts, moves the CSS
-and the figures into cached files, hands the TeX to the KaTeX hook and numbers the cells.
+from a CDN, JupyterLab's whole stylesheet (600 kB) inline on every notebook page, figures inlined as
+base64, TeX left for MathJax and ids that repeat between cells and copy buttons. This hook removes
+the scripts, moves the CSS the pages use and the figures into cached files, hands the TeX to the KaTeX hook and
+numbers cells and copy buttons.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import sys
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+from unused_css import classes_in, prune  # noqa: E402
 
 NOTEBOOKS = "experiments/"
 EXECUTED = "generated/executed/"
@@ -35,6 +40,7 @@ DROP = [
 ]
 _css: dict[str, str] = {}  # file name -> CSS, written once after the build
 _figures: dict[str, bytes] = {}  # file name -> SVG
+_classes: set[str] = set()  # every class on a notebook page: the CSS they cannot use is dropped
 
 
 @event_priority(50)  # before mkdocs-jupyter's on_files, which turns notebooks into pages
@@ -66,7 +72,13 @@ def _figure(m: re.Match, depth: int) -> str:
 
 
 def _is_notebook(page) -> bool:
-    return page.file.src_uri.startswith(NOTEBOOKS) and page.file.src_uri.endswith((".py", ".ipynb"))
+    return page.file.src_uri.startswith(NOTEBOOKS) and page.file.src_uri.endswith(".ipynb")
+
+
+def on_pre_build(config) -> None:
+    _css.clear()  # `mkdocs serve` rebuilds in the same process: keep only this build's files
+    _figures.clear()
+    _classes.clear()
 
 
 def on_page_content(html: str, page, config, files) -> str:
@@ -100,6 +112,7 @@ def on_page_content(html: str, page, config, files) -> str:
                   lambda m: f'id="cell-{numbers.setdefault(m.group(1), len(numbers) + 1)}"', html)
     # code that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
     html = html.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
+    _classes.update(classes_in(html))
     return link + html
 
 
@@ -107,7 +120,7 @@ def on_post_build(config) -> None:
     out = Path(config["site_dir"]) / "assets" / "stylesheets"
     out.mkdir(parents=True, exist_ok=True)
     for name, css in _css.items():
-        (out / name).write_text(css, encoding="utf-8")
+        (out / name).write_text(prune(css, _classes), encoding="utf-8")
     figures = Path(config["site_dir"]) / "assets" / "experiments"
     figures.mkdir(parents=True, exist_ok=True)
     for name, svg in _figures.items():
