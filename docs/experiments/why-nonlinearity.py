@@ -48,15 +48,19 @@ for name, *_ in MODELS:
     print(f"{name:20}" + "".join(f"{scores[d, name]:>10.1%}" for d in DATA))
 
 # %% [markdown]
-# The two linear networks score the same on each problem: after training, the product of the two
-# weight matrices is a single $2 \times 2$ linear map, and a single linear map is all a linear
-# model has. Here are both, for the moons:
+# The two linear networks score the same on each problem, and for a reason: with two classes, the
+# prediction depends only on the difference of the two output columns, a single direction in the
+# plane. After training, the two-layer network's product $W_1W_2$ points the same way as the linear
+# model's $W$. Here are both, for the moons:
 
 # %%
 (w1, b1), (w2, b2) = nets["moons", "two linear layers"].layers
 (w, b), = nets["moons", "linear model"].layers
-print("two linear layers, W1 W2 =\n", np.round(w1 @ w2, 3), "\n  b1 W2 + b2 =", np.round(b1 @ w2 + b2, 3))
-print("linear model, W =\n", np.round(w, 3), "\n  b =", np.round(b, 3))
+stacked = np.append((w1 @ w2)[:, 1] - (w1 @ w2)[:, 0], (b1 @ w2 + b2)[1] - (b1 @ w2 + b2)[0])
+single = np.append(w[:, 1] - w[:, 0], b[1] - b[0])
+print("two linear layers: class-1 minus class-0 weights and bias", stacked.round(3))
+print("linear model:      class-1 minus class-0 weights and bias", single.round(3))
+assert np.allclose(stacked, single, atol=0.02)
 
 # The key outcomes, checked every time the site is built:
 for d in DATA:
@@ -72,18 +76,20 @@ assert scores["XOR", "linear model"] <= 0.75 and scores["XOR", "ReLU"] == 1.0
 
 # %%
 def draw_boundaries(fig, axes, theme):
-    grid = np.linspace(-2.2, 2.2, 161)
+    grid = np.linspace(-2.2, 2.2, 101)
     gx, gy = np.meshgrid(grid, grid)
     plane = np.column_stack([gx.ravel(), gy.ravel()])
     for row, (data_name, (x, y)) in zip(axes, DATA.items()):
         for ax, (name, *_) in zip(row, MODELS):
             logits = nets[data_name, name].forward(plane)
             margin = (logits[:, 1] - logits[:, 0]).reshape(gx.shape)
+            # the filled regions and thousands of markers as SVG paths would weigh half a megabyte:
+            # they are drawn as an image, the boundary line stays a vector
             ax.contourf(gx, gy, margin > 0, levels=[-0.5, 0.5, 1.5], colors=[theme.primary, theme.secondary],
-                        alpha=0.2)
+                        alpha=0.2, rasterized=True)
             ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.2)
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
-                ax.scatter(*x[y == cls].T, s=6, marker=marker, color=color, linewidths=0)
+                ax.scatter(*x[y == cls].T, s=6, marker=marker, color=color, linewidths=0, rasterized=True)
             ax.set_title(f"{name}\n{data_name}: {scores[data_name, name]:.1%}", fontsize=9)
             ax.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xticks=[], yticks=[], aspect="equal")
             ax.grid(False)
