@@ -51,7 +51,22 @@ def executed(source: Path) -> nbformat.NotebookNode:
         client = NotebookClient(nb, kernel_name=KERNEL, config=ipc, timeout=TIMEOUT, record_timing=False,
                                 allow_errors=False, resources={"metadata": {"path": str(source.parent)}})
         client.execute(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0"})
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
     return nb
+
+
+def merged_streams(outputs: list) -> list:
+    """Adjacent stdout (or stderr) outputs as one: how the kernel batches a cell's printing into
+    messages depends on timing, and would make two runs differ."""
+    merged = []
+    for out in outputs:
+        if merged and out.output_type == "stream" and merged[-1].output_type == "stream" and merged[-1].name == out.name:
+            merged[-1].text += out.text
+        else:
+            merged.append(out)
+    return merged
 
 
 def imported_files() -> list[Path]:

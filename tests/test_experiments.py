@@ -113,6 +113,16 @@ def test_download_is_the_source_without_outputs(source):
     assert nbformat.writes(notebook_outputs.notebook(source)) + "\n" == (GENERATED / "notebooks" / f"{source.stem}.ipynb").read_text()
 
 
+def test_adjacent_prints_become_one_output_however_the_kernel_batched_them():
+    out = lambda kind, **kw: nbformat.from_dict({"output_type": kind, **kw})  # noqa: E731
+    split = [out("stream", name="stdout", text="a\n"), out("stream", name="stdout", text="b\n"),
+             out("display_data", data={"text/plain": "figure"}, metadata={}),
+             out("stream", name="stdout", text="c\n"), out("stream", name="stderr", text="d\n")]
+    merged = notebook_outputs.merged_streams(split)
+    assert [(o.output_type, o.get("text")) for o in merged] == [
+        ("stream", "a\nb\n"), ("display_data", None), ("stream", "c\n"), ("stream", "d\n")]
+
+
 def test_executed_notebooks_are_redone_when_the_code_they_import_changes():
     deps = {o.path: set(o.deps) for o in notebook_outputs.outputs()}
     for source in SOURCES:
