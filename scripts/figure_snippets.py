@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from style import THEMES, size_px
+from figure_style import THEMES, size_px
 
 
 def figure_markdown(stem: str, alt: str, source: str, width: float, height: float) -> bytes:

@@ -82,7 +82,7 @@ def _render_all(outputs: list[Output]) -> list[bytes]:
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
     # Forking a process that runs other threads can deadlock (and warns from Python 3.12 on), so
     # a threaded caller, such as a test session with a server running, renders in-process.
-    if (len(outputs) < 8 or workers < 2 or threading.active_count() > 1
+    if (len(outputs) < 2 or workers < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         return [o.render() for o in outputs]
     _PENDING[:] = outputs

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-import style
+import figure_style as style
 from activation_figures import module_files
 from activations import REGISTRY, log_softmax, sigmoid, softmax
 from examples.pitfalls import in_place_softmax, naive_softmax, whole_array_softmax
@@ -130,5 +130,5 @@ def outputs() -> list[Output]:
                (*deps, ROOT / "scripts" / "figure_snippets.py")),
     ]
     for name, theme in style.THEMES.items():
-        out.append(Output(f"figures/softmax-{name}.svg", partial(draw, theme), (*deps, ROOT / "scripts" / "style.py")))
+        out.append(Output(f"figures/softmax-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))
     return out

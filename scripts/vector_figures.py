@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-import style
+import figure_style as style
 from activation_figures import module_files
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
@@ -127,14 +127,14 @@ def outputs() -> list[Output]:
             stem, draw, alt = entry.slug, draw_gated, gated_alt
         else:
             stem, draw, alt = f"{entry.slug}-two-classes", draw_two_class, two_class_alt
-        deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py", ROOT / "scripts" / "activation_figures.py")
+        deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "activation_figures.py")
         for name, theme in style.THEMES.items():
             out.append(Output(f"figures/{stem}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(f"figures/{stem}.md",
                           lambda e=entry, a=alt, s=stem: figure_markdown(s, a(e), SOURCE, style.WIDTH, style.HEIGHT),
                           (*deps, ROOT / "scripts" / "figure_snippets.py")))
     entry = REGISTRY["softmax"]
-    deps = (*module_files(entry), HERE, ROOT / "scripts" / "style.py", ROOT / "scripts" / "activation_figures.py")
+    deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "activation_figures.py")
     for name, theme in style.THEMES.items():
         out.append(Output(f"figures/softmax-simplex-{name}.svg", partial(draw_simplex, entry, theme), deps))
     out.append(Output("figures/softmax-simplex.md",

@@ -7,16 +7,17 @@ from pathlib import Path
 
 import numpy as np
 
-import style
+import figure_style as style
 from figure_snippets import figure_markdown
 from formatting import generated, short, table
 from outputs import ROOT, Output
-from tiny_mlp import accuracy, train
+from tinynet import MLP, accuracy, init_layers, train
 
 HERE = Path(__file__)
 SOURCE = "scripts/why_outputs.py"
 SEED = 7
 COMPOSITION_INPUTS = 1000
+STEPS, LEARNING_RATE = 2000, 1.0
 XOR_SIZE = (6.4, 3.6)  # inches: two square panels side by side
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR = np.array([0, 1, 1, 0])
@@ -47,10 +48,17 @@ def best_line_accuracy(n_directions: int = 3600) -> float:
     return best
 
 
+def fit(x, y, hidden: str | None, width: int) -> MLP:
+    """Train a model of MODELS; width 0 is a linear model (logistic regression over two classes)."""
+    sizes = [2, 2] if width == 0 else [2, width, 2]
+    net = MLP(init_layers(sizes, "xavier", SEED), hidden or "identity")
+    return train(net, x, y, steps=STEPS, lr=LEARNING_RATE)
+
+
 @cache
 def trained_models():
     x, y = xor_data()
-    return x, y, [(label, train(x, y, hidden, width, SEED)) for label, hidden, width in MODELS]
+    return x, y, [(label, fit(x, y, hidden, width)) for label, hidden, width in MODELS]
 
 
 def linear_composition_gap() -> float:
@@ -89,9 +97,10 @@ def draw(theme: style.Theme) -> bytes:
     with style.themed(theme):
         fig, axes = style.new_figure(theme, width=XOR_SIZE[0], height=XOR_SIZE[1], ncols=2, sharey=True)
         for ax, (label, net) in zip(axes, shown):
-            p = net.predict(flat)[:, 0].reshape(gx.shape)
-            ax.contourf(gx, gy, p >= 0.5, levels=[-0.5, 0.5, 1.5], colors=[theme.primary, theme.secondary], alpha=0.18)
-            ax.contour(gx, gy, p, levels=[0.5], colors=[theme.text], linewidths=1.4)
+            logits = net.forward(flat)
+            margin = (logits[:, 1] - logits[:, 0]).reshape(gx.shape)  # > 0 where class 1 is more likely
+            ax.contourf(gx, gy, margin > 0, levels=[-0.5, 0.5, 1.5], colors=[theme.primary, theme.secondary], alpha=0.18)
+            ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.4)
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
                 pts = x[y == cls]
                 ax.scatter(pts[:, 0], pts[:, 1], s=12, marker=marker, color=color, label=f"class {cls}")
@@ -116,8 +125,8 @@ def alt_text() -> str:
 
 def outputs() -> list[Output]:
     pkg = ROOT / "src" / "activations"
-    deps = (HERE, ROOT / "scripts" / "tiny_mlp.py", ROOT / "scripts" / "formatting.py",
-            *(pkg / f for f in ("sigmoid.py", "relu.py", "_arrays.py", "registry.py")))
+    deps = (HERE, *sorted((ROOT / "src" / "tinynet").glob("*.py")), ROOT / "scripts" / "formatting.py",
+            *sorted(pkg.glob("*.py")))
     out = [
         Output("facts/why.md", facts, deps),
         Output("tables/xor-accuracy.md", accuracy_table, deps),
@@ -125,5 +134,5 @@ def outputs() -> list[Output]:
                (*deps, ROOT / "scripts" / "figure_snippets.py")),
     ]
     for name, theme in style.THEMES.items():
-        out.append(Output(f"figures/xor-{name}.svg", partial(draw, theme), (*deps, ROOT / "scripts" / "style.py")))
+        out.append(Output(f"figures/xor-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))
     return out

@@ -72,7 +72,7 @@ def served(site):
 MATH_CHECK = """() => {
   const content = document.querySelector('.md-content');
   const clone = content.cloneNode(true);
-  clone.querySelectorAll('pre, code, .katex-mathml, script, style').forEach(n => n.remove());
+  clone.querySelectorAll('pre, code, .katex-mathml, .clipboard-copy-txt, script, style').forEach(n => n.remove());
   const text = clone.textContent;
   const raw = [];
   for (const token of ['\\\\(', '\\\\)', '\\\\[', '\\\\]', '$']) if (text.includes(token)) raw.push(token);

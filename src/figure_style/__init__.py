@@ -1,4 +1,4 @@
-"""The shared look of every figure: one light and one dark theme, deterministic SVG output."""
+"""The shared look of every figure (site pages and notebooks): a light and a dark theme, deterministic SVG."""
 
 from __future__ import annotations
 

@@ -1,0 +1,175 @@
+# %% [markdown]
+# # Softmax and its numerics
+#
+# Softmax turns scores into probabilities, and its textbook formula breaks in floating point long
+# before the scores are unreasonable. This experiment shows what temperature does to the output,
+# finds where the textbook formula overflows and underflows in float16, float32 and float64, and
+# builds the stable forms: shifted softmax, log-sum-exp and the cross-entropy computed from logits.
+#
+# $$\operatorname{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}$$
+#
+# [Download this notebook](../../generated/notebooks/softmax-numerics.ipynb) to run it yourself
+# (it needs this repository installed: `make install`).
+
+# %%
+import numpy as np
+
+from activations import log_softmax, softmax
+from figure_style.notebook import show
+
+CLASSES = ["dog", "cat", "puppy", "person"]
+SCORES = np.array([2.0, 10.0, 1.0, 4.0])
+
+# %% [markdown]
+# ## Temperature
+#
+# Dividing the scores by a temperature $T$ before softmax sharpens the distribution for $T < 1$
+# and flattens it for $T > 1$; the order of the classes never changes.
+
+# %%
+TEMPERATURES = [0.25, 0.5, 1, 2, 5, 20]
+table = {t: softmax(SCORES / t) for t in TEMPERATURES}
+
+
+def entropy(p):
+    """Shannon entropy in bits; 0 for a certain outcome, log2(4) = 2 for four equal ones."""
+    return float(-np.sum(p[p > 0] * np.log2(p[p > 0])))
+
+
+print(f"{'T':>6}" + "".join(f"{c:>10}" for c in CLASSES) + f"{'entropy':>10}")
+for t, p in table.items():
+    print(f"{t:>6}" + "".join(f"{v:>10.6f}" for v in p) + f"{entropy(p):>10.3f}")
+
+assert np.allclose(table[1].round(6), [0.000334, 0.997071, 0.000123, 0.002471])  # the seed's table
+assert table[0.25].max() > 0.999999 and entropy(table[20]) > 1.9
+assert all((np.argsort(p) == np.argsort(SCORES)).all() for p in table.values())
+
+
+# %%
+def draw_temperature(fig, ax, theme):
+    ts = np.geomspace(0.1, 100, 200)
+    probs = softmax(SCORES[None, :] / ts[:, None], axis=-1)
+    for i, (name, color, style) in enumerate(zip(CLASSES, (theme.primary, theme.secondary, theme.accent, theme.muted),
+                                                  ("-", "--", "-.", ":"))):
+        ax.semilogx(ts, probs[:, i], color=color, linestyle=style, label=f"{name} (score {SCORES[i]:g})")
+    ax.axhline(1 / len(SCORES), color=theme.grid, linewidth=1)
+    ax.set(xlabel="temperature T", ylabel="probability", ylim=(0, 1))
+    ax.legend(fontsize=9)
+
+
+show(draw_temperature, f"Probabilities of the four classes against the temperature, on a log axis from 0.1 to 100. "
+     f"At low temperature the highest-scoring class, cat, takes nearly all the probability ({table[0.25][1]:.6f} at "
+     f"T = 0.25); as T grows all four curves approach 1/4.")
+
+# %% [markdown]
+# ## Where the textbook formula breaks
+#
+# $e^{z}$ overflows to infinity once $z$ passes the logarithm of the largest finite number, and
+# then the quotient is $\infty/\infty = $ nan. At the other end, once every $e^{z_j}$ underflows
+# to zero the quotient is $0/0 = $ nan. The thresholds below are found by bisection on the
+# textbook formula itself, for the scores $(c, c - 1, c - 2)$, and compared with the logarithm of
+# the largest finite number of each type and of half its smallest positive number (an exact
+# result below that half rounds to zero).
+
+# %%
+def textbook_softmax(z):
+    e = np.exp(z)
+    return e / e.sum()
+
+
+def works(c, dtype):
+    with np.errstate(all="ignore"):  # the formula is meant to fail here: keep the nan, not the warning
+        return bool(np.all(np.isfinite(textbook_softmax(np.array([c, c - 1, c - 2], dtype=dtype)))))
+
+
+def edge(dtype, good, bad):
+    """The boundary between a c that works and one that does not, to the resolution of dtype."""
+    for _ in range(200):
+        mid = (good + bad) / 2
+        if mid in (good, bad):
+            break
+        good, bad = (mid, bad) if works(mid, dtype) else (good, mid)
+    return good
+
+
+rows = {}
+for dtype in (np.float16, np.float32, np.float64):
+    info = np.finfo(dtype)
+    rows[dtype.__name__] = (edge(dtype, 0.0, 1e6), float(np.log(info.max)),
+                            edge(dtype, 0.0, -1e6), float(np.log(info.smallest_subnormal) - np.log(2)))
+
+print(f"{'type':>8} {'overflow above':>15} {'log(max)':>10} {'underflow below':>16} {'log(tiny/2)':>12}")
+for name, (over, log_max, under, log_tiny) in rows.items():
+    print(f"{name:>8} {over:15.3f} {log_max:10.3f} {under:16.3f} {log_tiny:12.3f}")
+
+for name, (over, log_max, under, log_tiny) in rows.items():
+    assert abs(over - log_max) < 0.01 * abs(log_max) and abs(under - log_tiny) < 0.01 * abs(log_tiny)
+
+# %% [markdown]
+# In float16, the type many networks now compute in, the textbook formula fails for scores as
+# modest as a dozen. The fix costs one subtraction: since $\operatorname{softmax}(z) =
+# \operatorname{softmax}(z - m)$ for any constant $m$, subtract $m = \max_j z_j$. The largest
+# exponent is then $e^0 = 1$, nothing overflows, and the sum is at least 1, so it is never zero.
+
+# %%
+seed_scores = np.array([1010.0, 1000.0, 990.0])
+with np.errstate(all="ignore"):
+    print("textbook:", textbook_softmax(seed_scores))
+print("shifted: ", softmax(seed_scores))
+for dtype in (np.float16, np.float32):
+    print(f"shifted, {dtype.__name__}:", softmax(seed_scores.astype(dtype)))
+
+assert np.allclose(softmax(seed_scores), [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], rtol=1e-8)
+with np.errstate(all="ignore"):
+    assert np.isnan(textbook_softmax(seed_scores)).all()
+
+# %% [markdown]
+# ## Log-sum-exp and a stable cross-entropy
+#
+# Classification losses need $\log \operatorname{softmax}(z)_y$, and taking the log of a
+# probability that underflowed gives $-\infty$. Written from the logits instead,
+#
+# $$\log \operatorname{softmax}(z)_y = z_y - \operatorname{LSE}(z), \qquad
+# \operatorname{LSE}(z) = m + \log \sum_j e^{z_j - m},\quad m = \max_j z_j,$$
+#
+# every term is finite for finite scores.
+
+# %%
+logits, label = np.array([0.0, 800.0]), 0  # a confident, wrong prediction
+with np.errstate(all="ignore"):
+    naive_loss = -np.log(softmax(logits)[label])
+stable_loss = -log_softmax(logits)[label]
+print("cross-entropy from probabilities:", naive_loss)
+print("cross-entropy from logits:       ", stable_loss)
+
+assert np.isinf(naive_loss) and stable_loss == 800.0
+
+# %% [markdown]
+# ## Subtracting the maximum in place
+#
+# A common way to write the shift is `x -= np.max(x)`. It looks harmless, but `-=` writes into
+# the array the caller passed in: after the call the caller's scores are gone.
+
+# %%
+def softmax_in_place(x):
+    x -= np.max(x)  # the slip: modifies the argument
+    e = np.exp(x)
+    return e / e.sum()
+
+
+scores = np.array([1010, 1000, 990])
+probabilities = softmax_in_place(scores)
+print("result:", probabilities, "  caller's array afterwards:", scores)
+assert scores.tolist() == [0, -10, -20]
+
+scores = np.array([1010, 1000, 990])
+probabilities = softmax(scores)  # the library's softmax computes the shift in a new array
+print("result:", probabilities, "  caller's array afterwards:", scores)
+assert scores.tolist() == [1010, 1000, 990]
+
+# %% [markdown]
+# Writing `x = x - np.max(x)` instead makes a new array. The same care applies to the axis: a
+# batch of score vectors needs the maximum and the sum taken along each row, not over the whole
+# batch.
+#
+# See also: [softmax](../../activations/softmax/), [log-softmax](../../activations/log-softmax/).

@@ -1,0 +1,114 @@
+# %% [markdown]
+# # Why non-linearity
+#
+# Networks without activation functions, however many layers deep, fail on XOR and on two
+# interleaved moons; one hidden layer of ReLU, tanh or sigmoid units solves both. This experiment
+# trains them side by side and draws their decision boundaries.
+#
+# Stacking linear layers gives another linear layer, $(xW_1 + b_1)W_2 + b_2 = x(W_1W_2) + (b_1W_2 + b_2)$,
+# so a linear network can only split the plane with a straight line. Every network here is the
+# same small numpy MLP, trained by full-batch gradient descent on the cross-entropy, with the
+# activation functions and derivatives of this site's library.
+#
+# [Download this notebook](../../generated/notebooks/why-nonlinearity.ipynb) to run it yourself
+# (it needs this repository installed: `make install`).
+
+# %%
+import numpy as np
+
+from figure_style.notebook import show
+from tinynet import MLP, accuracy, init_layers, moons, train, xor_blobs
+
+DATA = {"XOR": xor_blobs(per_corner=50, spread=0.2, seed=0), "moons": moons(n=100, noise=0.1, seed=0)}
+# (name, layer sizes, hidden activation, learning rate)
+MODELS = [
+    ("linear model", [2, 2], "identity", 1.0),
+    ("two linear layers", [2, 16, 2], "identity", 1.0),
+    ("ReLU", [2, 16, 2], "relu", 1.0),
+    ("tanh", [2, 16, 2], "tanh", 1.0),
+    ("sigmoid", [2, 16, 2], "sigmoid", 4.0),
+]
+STEPS = 1000
+
+# %% [markdown]
+# Sigmoid's derivative is at most $0.25$, so every gradient that passes through it is at most a
+# quarter of what it was; its network gets a learning rate four times larger to move as far per
+# step. Weights start from Glorot (Xavier) initialisation, or He initialisation for ReLU.
+
+# %%
+nets, scores = {}, {}
+for data_name, (x, y) in DATA.items():
+    for name, sizes, activation, lr in MODELS:
+        net = MLP(init_layers(sizes, "he" if activation == "relu" else "xavier", seed=1), activation)
+        nets[data_name, name] = train(net, x, y, steps=STEPS, lr=lr)
+        scores[data_name, name] = accuracy(net, x, y)
+
+print(f"{'model':20}" + "".join(f"{d:>10}" for d in DATA))
+for name, *_ in MODELS:
+    print(f"{name:20}" + "".join(f"{scores[d, name]:>10.1%}" for d in DATA))
+
+# %% [markdown]
+# The two linear networks score the same on each problem, and for a reason: with two classes, the
+# prediction depends only on the difference of the two output columns, a single direction in the
+# plane. After training, the two-layer network's product $W_1W_2$ points the same way as the linear
+# model's $W$. Here are both, for the moons:
+
+# %%
+(w1, b1), (w2, b2) = nets["moons", "two linear layers"].layers
+(w, b), = nets["moons", "linear model"].layers
+stacked = np.append((w1 @ w2)[:, 1] - (w1 @ w2)[:, 0], (b1 @ w2 + b2)[1] - (b1 @ w2 + b2)[0])
+single = np.append(w[:, 1] - w[:, 0], b[1] - b[0])
+print("two linear layers: class-1 minus class-0 weights and bias", stacked.round(3))
+print("linear model:      class-1 minus class-0 weights and bias", single.round(3))
+assert np.allclose(stacked, single, atol=0.02)
+
+# The key outcomes, checked every time the site is built:
+for d in DATA:
+    assert scores[d, "linear model"] <= 0.9 and abs(scores[d, "two linear layers"] - scores[d, "linear model"]) < 0.02
+    assert all(scores[d, name] >= 0.98 for name in ("ReLU", "tanh", "sigmoid"))
+assert scores["XOR", "linear model"] <= 0.75 and scores["XOR", "ReLU"] == 1.0
+
+# %% [markdown]
+# ## Decision boundaries
+#
+# Each panel colours the plane by the class the trained network predicts there; the line is
+# where the two classes are equally likely.
+
+# %%
+def draw_boundaries(fig, axes, theme):
+    grid = np.linspace(-2.2, 2.2, 101)
+    gx, gy = np.meshgrid(grid, grid)
+    plane = np.column_stack([gx.ravel(), gy.ravel()])
+    for row, (data_name, (x, y)) in zip(axes, DATA.items()):
+        for ax, (name, *_) in zip(row, MODELS):
+            logits = nets[data_name, name].forward(plane)
+            margin = (logits[:, 1] - logits[:, 0]).reshape(gx.shape)
+            # the filled regions and thousands of markers as SVG paths would weigh half a megabyte:
+            # they are drawn as an image, the boundary line stays a vector
+            ax.contourf(gx, gy, margin > 0, levels=[-0.5, 0.5, 1.5], colors=[theme.primary, theme.secondary],
+                        alpha=0.2, rasterized=True)
+            ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.2)
+            for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
+                ax.scatter(*x[y == cls].T, s=6, marker=marker, color=color, linewidths=0, rasterized=True)
+            ax.set_title(f"{name}\n{data_name}: {scores[data_name, name]:.1%}", fontsize=9)
+            ax.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xticks=[], yticks=[], aspect="equal")
+            ax.grid(False)
+
+
+show(draw_boundaries, "Ten panels, two rows of five: XOR on top, moons below; columns are the linear model, two "
+     "linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models split the plane "
+     "with one straight line and misclassify a large share of points; the three non-linear networks bend the "
+     "boundary around the clusters and classify nearly every point correctly.",
+     width=10.5, height=5.2, nrows=2, ncols=5)
+
+# %% [markdown]
+# ## What the hidden layer does
+#
+# A ReLU layer folds the plane: each unit is zero on one side of a line and grows linearly on the
+# other. The output layer is linear in those folded coordinates, so the boundary it draws in the
+# input plane is made of straight pieces, one change of direction for each fold it uses. Smooth
+# activations such as tanh and sigmoid bend it instead of folding it, which is why their
+# boundaries above are curved.
+#
+# See also: [why activation functions](../../why-activation-functions/), [ReLU](../../activations/relu/),
+# [tanh](../../activations/tanh/), [sigmoid](../../activations/sigmoid/).

@@ -1,0 +1,127 @@
+"""MkDocs hook: experiment pages are the executed notebooks, and behave like every other page.
+
+Each experiment's source is docs/experiments/<name>.py; its page, experiments/<name>.ipynb in the
+nav, is rendered by mkdocs-jupyter from the notebook that scripts/notebook_outputs.py executed into
+docs/generated/executed/experiments/<name>.ipynb.
+
+nbconvert's output carries an empty MathJax <script src="">, a Mermaid loader that would fetch
+from a CDN, JupyterLab's whole stylesheet (600 kB) inline on every notebook page, figures inlined as
+base64, TeX left for MathJax and ids that repeat between cells and copy buttons. This hook removes
+the scripts, moves the CSS the pages use and the figures into cached files, hands the TeX to the KaTeX hook and
+numbers cells and copy buttons.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+from unused_css import classes_in, prune  # noqa: E402
+
+NOTEBOOKS = "experiments/"
+EXECUTED = "generated/executed/"
+FIGURE = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)(#only-(?:light|dark))"')
+MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
+DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
+INLINE_MATH = re.compile(r"(?<![\\$])\$([^$]+?)\$", re.S)
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+DROP = [
+    re.compile(r'<script src="">\s*</script>'),
+    re.compile(r'<!-- MathJax configuration -->\s*<script type="text/x-mathjax-config">.*?</script>', re.S),
+    re.compile(r'<script type="module">\s*document\.addEventListener\("DOMContentLoaded", async \(\) => \{\s*'
+               r'const diagrams = document\.querySelectorAll\("\.jp-Mermaid.*?</script>', re.S),
+]
+_css: dict[str, str] = {}  # file name -> CSS, written once after the build
+_figures: dict[str, bytes] = {}  # file name -> SVG
+_classes: set[str] = set()  # every class on a notebook page: the CSS they cannot use is dropped
+
+
+@event_priority(50)  # before mkdocs-jupyter's on_files, which turns notebooks into pages
+def on_files(files: Files, config) -> Files:
+    """Each experiment's page comes from its executed notebook, experiments/<name>.ipynb in the nav."""
+    executed = Path(config["docs_dir"]) / EXECUTED
+    for f in list(files):
+        if f.src_uri.startswith(EXECUTED) or (f.src_uri.startswith(NOTEBOOKS) and f.src_uri.endswith(".py")):
+            files.remove(f)  # sources and executed copies are reached only through the pages
+    for source in sorted((Path(config["docs_dir"]) / NOTEBOOKS).glob("*.py")):
+        uri = f"{NOTEBOOKS}{source.stem}.ipynb"
+        if not (executed / uri).is_file():
+            raise FileNotFoundError(f"{executed / uri} is missing: `make figures` executes the experiments")
+        files.append(File(uri, str(executed), config["site_dir"], config["use_directory_urls"]))
+    return files
+
+
+def _math(cell: str) -> str:
+    """TeX in a Markdown cell, in the form pymdownx.arithmatex gives the KaTeX hook."""
+    cell = DISPLAY_MATH.sub(lambda m: f'<span class="arithmatex">\\[{m.group(1)}\\]</span>', cell)  # inside a <p>
+    return INLINE_MATH.sub(lambda m: f'<span class="arithmatex">\\({m.group(1)}\\)</span>', cell)
+
+
+def _figure(m: re.Match, depth: int) -> str:
+    svg = base64.b64decode(m.group(1))
+    name = f"{hashlib.sha256(svg).hexdigest()[:16]}.svg"
+    _figures[name] = svg
+    return f'src="{"../" * depth}assets/experiments/{name}{m.group(2)}"'
+
+
+def _is_notebook(page) -> bool:
+    return page.file.src_uri.startswith(NOTEBOOKS) and page.file.src_uri.endswith(".ipynb")
+
+
+def on_pre_build(config) -> None:
+    _css.clear()  # `mkdocs serve` rebuilds in the same process: keep only this build's files
+    _figures.clear()
+    _classes.clear()
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if not _is_notebook(page):
+        return html
+    # A notebook has no front matter: its first paragraph is the page's meta description.
+    first = re.search(r"<p>(.*?)</p>", html, re.S)
+    if first and "description" not in page.meta:
+        page.meta["description"] = " ".join(re.sub(r"<[^>]+>", "", first.group(1)).split())
+    for pattern in DROP:
+        html = pattern.sub("", html)
+    css = "\n".join(m.group(1) for m in STYLE.finditer(html))
+    name = f"notebook.{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+    _css[name] = css
+    depth = page.url.count("/")
+    link = f'<link rel="stylesheet" href="{"../" * depth}assets/stylesheets/{name}">'
+    html = STYLE.sub("", html)
+    html = FIGURE.sub(lambda m: _figure(m, depth), html)
+    html = MARKDOWN_CELL.sub(lambda m: m.group(1) + _math(m.group(2)) + m.group(3), html)
+    # mkdocs-jupyter gives each copy button's hidden text an id like the cells', and writes a stray
+    # `,=""` attribute and an aria-label the element's role does not allow: give them their own.
+    copies: dict[str, int] = {}
+    html = re.sub(r'<clipboard-copy ,="" aria-label="Copy to Clipboard" for="([^"]+)">',
+                  lambda m: f'<clipboard-copy role="button" tabindex="0" aria-label="Copy to clipboard" '
+                            f'for="copy-{copies.setdefault(m.group(1), len(copies) + 1)}">', html)
+    html = re.sub(r'<div class="clipboard-copy-txt" id="([^"]+)">',
+                  lambda m: f'<div class="clipboard-copy-txt" id="copy-{copies.setdefault(m.group(1), len(copies) + 1)}">',
+                  html)
+    numbers: dict[str, int] = {}
+    html = re.sub(r'id="cell-id=([^"]+)"',
+                  lambda m: f'id="cell-{numbers.setdefault(m.group(1), len(numbers) + 1)}"', html)
+    # code that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
+    html = html.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
+    _classes.update(classes_in(html))
+    return link + html
+
+
+def on_post_build(config) -> None:
+    out = Path(config["site_dir"]) / "assets" / "stylesheets"
+    out.mkdir(parents=True, exist_ok=True)
+    for name, css in _css.items():
+        (out / name).write_text(prune(css, _classes), encoding="utf-8")
+    figures = Path(config["site_dir"]) / "assets" / "experiments"
+    figures.mkdir(parents=True, exist_ok=True)
+    for name, svg in _figures.items():
+        (figures / name).write_bytes(svg)

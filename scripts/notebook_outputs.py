@@ -1,0 +1,82 @@
+"""The experiments: each jupytext source in docs/experiments/ becomes two notebooks.
+
+- `notebooks/<name>.ipynb`, without outputs: the download offered on the page.
+- `executed/experiments/<name>.ipynb`, executed here with our kernel: what the page shows (the notebook hook
+  hands it to mkdocs-jupyter). It is executed again only when the source, the code it imports or
+  the library versions change, like every other generated output.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbclient import NotebookClient
+from traitlets.config import Config
+
+from figure_style.notebook import SITE_ENV
+from outputs import ROOT, Output
+
+HERE = Path(__file__)
+SOURCES = ROOT / "docs" / "experiments"
+# What an experiment may import from this repository: a change in any of it re-executes them.
+IMPORTED = ("activations", "tinynet", "figure_style")
+KERNEL = "python3"
+TIMEOUT = 120  # seconds per cell
+
+
+def notebook(source: Path) -> nbformat.NotebookNode:
+    """The jupytext source as a notebook with numbered cell ids (jupytext would draw random ones)."""
+    nb = jupytext.reads(source.read_text(encoding="utf-8"), fmt="py:percent")
+    for i, cell in enumerate(nb.cells, start=1):
+        cell.id = f"cell-{i}"
+    nb.metadata = {"kernelspec": {"name": KERNEL, "display_name": "Python 3", "language": "python"},
+                   "language_info": {"name": "python"}}
+    return nb
+
+
+def _bytes(nb: nbformat.NotebookNode) -> bytes:
+    return (nbformat.writes(nb) + "\n").encode()
+
+
+def executed(source: Path) -> nbformat.NotebookNode:
+    """The notebook run top to bottom in a fresh kernel, stopping at the first failing cell."""
+    nb = notebook(source)
+    with tempfile.TemporaryDirectory() as sockets:
+        # Local sockets rather than TCP ports: nothing listens on the network while it runs.
+        ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
+        client = NotebookClient(nb, kernel_name=KERNEL, config=ipc, timeout=TIMEOUT, record_timing=False,
+                                allow_errors=False, resources={"metadata": {"path": str(source.parent)}})
+        client.execute(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0"})
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = merged_streams(cell.outputs)
+    return nb
+
+
+def merged_streams(outputs: list) -> list:
+    """Adjacent stdout (or stderr) outputs as one: how the kernel batches a cell's printing into
+    messages depends on timing, and would make two runs differ."""
+    merged = []
+    for out in outputs:
+        if merged and out.output_type == "stream" and merged[-1].output_type == "stream" and merged[-1].name == out.name:
+            merged[-1].text += out.text
+        else:
+            merged.append(out)
+    return merged
+
+
+def imported_files() -> list[Path]:
+    return sorted(p for pkg in IMPORTED for p in (ROOT / "src" / pkg).glob("*.py"))
+
+
+def outputs() -> list[Output]:
+    out = []
+    for src in sorted(SOURCES.glob("*.py")):
+        out.append(Output(f"notebooks/{src.stem}.ipynb", lambda s=src: _bytes(notebook(s)), (src, HERE)))
+        out.append(Output(f"executed/experiments/{src.stem}.ipynb", lambda s=src: _bytes(executed(s)),
+                          (src, HERE, *imported_files())))
+    return out

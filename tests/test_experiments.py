@@ -1,0 +1,154 @@
+"""The experiments (docs/experiments/*.py): each runs as a test, and its page is the executed notebook.
+
+Each source is run here as the plain Python file it is; the assertions inside it check its own
+claims, and the tests below check the key outcomes from what it computed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import runpy
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+
+import notebook_outputs
+from conftest import ROOT
+from figure_style import notebook as nb_figures
+from test_site import DECIMAL, Page, _prose, nav_files
+
+SOURCES = sorted((ROOT / "docs" / "experiments").glob("*.py"))
+GENERATED = ROOT / "docs" / "generated"
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, dict]:
+    """Every experiment run once as a script, with figures shown the way Jupyter shows them."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.delenv(nb_figures.SITE_ENV, raising=False)
+        return {source.stem: runpy.run_path(str(source), run_name="__main__") for source in SOURCES}
+
+
+def test_there_are_four_experiments():
+    assert [s.stem for s in SOURCES] == ["dying-relu", "softmax-numerics", "vanishing-gradients", "why-nonlinearity"]
+
+
+def test_nonlinearity_solves_what_linear_models_cannot(results):
+    scores = results["why-nonlinearity"]["scores"]
+    assert scores["XOR", "linear model"] <= 0.75 and scores["XOR", "two linear layers"] <= 0.75
+    assert all(scores["XOR", m] == 1.0 for m in ("ReLU", "tanh", "sigmoid"))
+    assert all(scores["moons", m] >= 0.98 for m in ("ReLU", "tanh", "sigmoid")) and scores["moons", "linear model"] < 0.9
+
+
+def test_sigmoid_gradients_vanish_and_unscaled_weights_explode(results):
+    ratio = results["vanishing-gradients"]["ratio"]  # first layer's gradient norm / last layer's
+    assert ratio["sigmoid", "xavier"] < 1e-6
+    assert ratio["relu", "standard"] > 1e6 and ratio["gelu", "standard"] > 1e6
+    assert 0.1 < ratio["relu", "he"] < 10 and 0.1 < ratio["tanh", "xavier"] < 10
+    acc = results["vanishing-gradients"]["trained_accuracy"]
+    assert acc["relu"] > 0.95 > 0.6 > acc["sigmoid"]
+
+
+def test_large_learning_rates_kill_relu_units_and_not_elu_units(results):
+    r = results["dying-relu"]
+    fraction, rates = r["fraction"], r["RATES"]
+    assert fraction["relu", rates[-1]] > 0.25 > 0.1 > fraction["relu", rates[0]]
+    assert all(f == 0 for (a, _), f in fraction.items() if a == "elu" and f is not None)
+    assert (r["grad_w"][:, r["dead"]] == 0).all()
+
+
+def test_textbook_softmax_breaks_where_the_exponential_does(results):
+    rows = results["softmax-numerics"]["rows"]
+    assert set(rows) == {"float16", "float32", "float64"}
+    for over, log_max, under, log_half_tiny in rows.values():
+        assert over == pytest.approx(log_max, rel=1e-2) and under == pytest.approx(log_half_tiny, rel=1e-2)
+    assert rows["float16"][0] < 12  # float16 overflows for scores of about a dozen
+
+
+def test_show_draws_both_schemes_for_the_site_and_one_figure_elsewhere(monkeypatch, capsys):
+    from IPython.display import HTML, SVG
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    draw = lambda fig, ax, theme: ax.plot([0, 1], [0, 1], color=theme.primary)  # noqa: E731
+    monkeypatch.setenv(nb_figures.SITE_ENV, "1")
+    nb_figures.show(draw, "A rising line from (0, 0) to (1, 1).")
+    monkeypatch.delenv(nb_figures.SITE_ENV)
+    nb_figures.show(draw, "A rising line from (0, 0) to (1, 1).")
+    site, elsewhere = shown
+    assert isinstance(site, HTML) and isinstance(elsewhere, SVG)
+    imgs = re.findall(r"<img [^>]+>", site.data)
+    assert [re.search(r'#only-(\w+)"', i).group(1) for i in imgs] == ["light", "dark"]
+    assert all('alt="A rising line from (0, 0) to (1, 1)."' in i and 'width="' in i for i in imgs)
+
+
+# --- the notebooks the build makes -----------------------------------------------------------
+
+
+def test_every_experiment_is_in_the_nav_and_every_nav_experiment_exists():
+    nav = nav_files(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"])
+    listed = sorted(f for f in nav if f.startswith("experiments/"))
+    assert listed == sorted(f"experiments/{s.stem}.ipynb" for s in SOURCES)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
+def test_executed_notebook_has_every_cell_run_in_order_without_errors(source):
+    nb = nbformat.read(GENERATED / "executed" / "experiments" / f"{source.stem}.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.execution_count for c in code] == list(range(1, len(code) + 1))
+    assert [c.id for c in nb.cells] == [f"cell-{i}" for i in range(1, len(nb.cells) + 1)]
+    outputs = [o for c in code for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    figures = [o for o in outputs if "text/html" in o.get("data", {})]
+    assert figures and all("#only-light" in f.data["text/html"] and "#only-dark" in f.data["text/html"] for f in figures)
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
+def test_download_is_the_source_without_outputs(source):
+    nb = json.loads((GENERATED / "notebooks" / f"{source.stem}.ipynb").read_text())
+    assert all(not c.get("outputs") for c in nb["cells"])
+    assert nbformat.writes(notebook_outputs.notebook(source)) + "\n" == (GENERATED / "notebooks" / f"{source.stem}.ipynb").read_text()
+
+
+def test_adjacent_prints_become_one_output_however_the_kernel_batched_them():
+    out = lambda kind, **kw: nbformat.from_dict({"output_type": kind, **kw})  # noqa: E731
+    split = [out("stream", name="stdout", text="a\n"), out("stream", name="stdout", text="b\n"),
+             out("display_data", data={"text/plain": "figure"}, metadata={}),
+             out("stream", name="stdout", text="c\n"), out("stream", name="stderr", text="d\n")]
+    merged = notebook_outputs.merged_streams(split)
+    assert [(o.output_type, o.get("text")) for o in merged] == [
+        ("stream", "a\nb\n"), ("display_data", None), ("stream", "c\n"), ("stream", "d\n")]
+
+
+def test_executed_notebooks_are_redone_when_the_code_they_import_changes():
+    deps = {o.path: set(o.deps) for o in notebook_outputs.outputs()}
+    for source in SOURCES:
+        own = deps[f"executed/experiments/{source.stem}.ipynb"]
+        assert source in own
+        for package in ("activations", "tinynet", "figure_style"):
+            assert set((ROOT / "src" / package).glob("*.py")) <= own, package
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
+def test_experiment_page_shows_rendered_math_both_figure_schemes_and_the_download(site, source):
+    page = Page(site / "experiments" / source.stem / "index.html")
+    html = page.path.read_text()
+    srcs = [a["src"] for t, a in page.tags if t == "img"]
+    assert srcs and sum(s.endswith("#only-light") for s in srcs) == sum(s.endswith("#only-dark") for s in srcs)
+    assert not any(s.startswith("data:") for s in srcs)  # figures are files, cached across pages
+    prose = re.findall(r'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown.*?</div>', html, re.S)
+    assert 'class="katex"' in html and not [p for p in prose if "$" in re.sub(r"<[^>]+>", "", p)]
+    links = [a.get("href", "") for t, a in page.tags if t == "a"]
+    assert f"../../generated/notebooks/{source.stem}.ipynb" in links
+    assert (site / "generated" / "notebooks" / f"{source.stem}.ipynb").is_file()
+    assert 'id="cell-1"' in html and "cell-id=" not in html
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
+def test_no_hand_typed_decimal_numbers_in_experiment_prose(source):
+    cells = re.findall(r"^# %% \[markdown\]\n((?:#.*\n?)+)", source.read_text(), re.M)
+    prose = _prose("\n".join(re.sub(r"^# ?", "", line) for cell in cells for line in cell.splitlines()))
+    assert not DECIMAL.findall(prose), f"{source.name} types {DECIMAL.findall(prose)} in its text"
