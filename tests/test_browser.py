@@ -234,14 +234,23 @@ def test_pages_fit_a_phone_screen(browser, served, site):
     inside their own box)."""
     context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, device_scale_factor=2)
     page = context.new_page()
-    wide = {}
+    wide, wrapped, outputs = {}, {}, 0
     for path in page_paths(site):
         page.goto(served + path, wait_until="networkidle")
         width = page.evaluate("document.scrollingElement.scrollWidth")
         if width > 360:
             wide[path or "/"] = width
+        # a notebook's printed table keeps one line per row: its box scrolls instead of wrapping
+        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output pre')).map(pre => {
+          const lines = pre.textContent.replace(/\\n$/, '').split('\\n').length;
+          const height = parseFloat(getComputedStyle(pre).lineHeight) * lines;
+          return [pre.textContent.slice(0, 40), pre.getBoundingClientRect().height <= height + 1];
+        })""")
+        outputs += len(boxes)
+        wrapped.update({f"{path}: {text}": ok for text, ok in boxes if not ok})
     context.close()
     assert not wide, f"pages wider than a 360 px screen: {wide}"
+    assert outputs and not wrapped, f"printed output wrapped on a 360 px screen: {list(wrapped)}"
 
 
 def test_search_and_navigation_are_reachable_with_tab(browser, served):
