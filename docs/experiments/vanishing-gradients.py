@@ -3,7 +3,7 @@
 #
 # In a deep network the gradient reaches the first layers only after being multiplied by one
 # activation derivative and one weight matrix per layer. This experiment measures how large it
-# still is, layer by layer, in 20-layer networks of sigmoid, tanh, ReLU and GELU units, with
+# still is, layer by layer, in deep networks (`DEPTH` layers) of sigmoid, tanh, ReLU and GELU units, with
 # weights drawn without scaling and with the initialisation made for each activation.
 #
 # Back-propagation through layer $l$ with pre-activation $z_l = h_{l-1}W_l + b_l$ and
@@ -101,7 +101,7 @@ show(draw_sigmoid_bound, f"Semi-log plot against n, the number of layers below t
 # %% [markdown]
 # ## After training
 #
-# Each network with its fitting initialisation then takes 100 steps of full-batch gradient descent.
+# Each network with its fitting initialisation then takes `STEPS` steps of full-batch gradient descent.
 
 # %%
 STEPS, LR = 100, 0.1
