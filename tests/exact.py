@@ -47,6 +47,36 @@ def step(cond):
     return ONE if cond else ZERO
 
 
+def _mpf(value) -> mp.mpf:
+    """A parameter as the decimal it is written as (0.2, not the float64 nearest to it)."""
+    return mp.mpf(repr(float(value)))
+
+
+def leaky(slope):
+    a = _mpf(slope)
+    return (lambda x: x if x > 0 else a * x), (lambda x: ONE if x > 0 else a)
+
+
+def elu_pair(alpha):
+    a = _mpf(alpha)
+    return (lambda x: elu(x, a)), (lambda x: ONE if x > 0 else a * mp.exp(x))
+
+
+def celu_pair(alpha):
+    a = _mpf(alpha)
+    return (lambda x: x if x > 0 else a * mp.expm1(x / a)), (lambda x: ONE if x > 0 else mp.exp(x / a))
+
+
+def softplus_pair(beta):
+    b = _mpf(beta)
+    return (lambda x: softplus(b * x) / b), (lambda x: sigmoid(b * x))
+
+
+def hard_tanh_pair(min_val, max_val):
+    lo, hi = _mpf(min_val), _mpf(max_val)
+    return (lambda x: min(max(x, lo), hi)), (lambda x: step(lo < x < hi))
+
+
 # slug -> (function, derivative) on one mpmath number; every elementwise registry entry needs one.
 # The derivative's value at a kink is the convention the registry states.
 ELEMENTWISE = {
@@ -55,17 +85,17 @@ ELEMENTWISE = {
     "sigmoid": (sigmoid, sigmoid_d),
     "tanh": (mp.tanh, lambda x: 4 * sigmoid_d(2 * x)),
     "hard-sigmoid": (lambda x: min(max((x + 3) / 6, ZERO), ONE), lambda x: mp.mpf(1) / 6 if -3 < x < 3 else ZERO),
-    "hard-tanh": (lambda x: min(max(x, -ONE), ONE), lambda x: step(-1 < x < 1)),
+    "hard-tanh": hard_tanh_pair(-1, 1),
     "softsign": (lambda x: x / (1 + abs(x)), lambda x: 1 / (1 + abs(x)) ** 2),
     "log-sigmoid": (lambda x: -softplus(-x), lambda x: sigmoid(-x)),
     "relu": (lambda x: max(ZERO, x), lambda x: step(x > 0)),
-    "leaky-relu": (lambda x: x if x > 0 else mp.mpf("0.01") * x, lambda x: ONE if x > 0 else mp.mpf("0.01")),
-    "prelu": (lambda x: x if x > 0 else mp.mpf("0.25") * x, lambda x: ONE if x > 0 else mp.mpf("0.25")),
+    "leaky-relu": leaky(0.01),
+    "prelu": leaky(0.25),
     "relu6": (lambda x: min(max(x, ZERO), mp.mpf(6)), lambda x: step(0 < x < 6)),
-    "elu": (elu, lambda x: ONE if x > 0 else mp.exp(x)),
+    "elu": elu_pair(1),
     "selu": (lambda x: SELU_SCALE * elu(x, SELU_ALPHA),
              lambda x: SELU_SCALE * (ONE if x > 0 else SELU_ALPHA * mp.exp(x))),
-    "celu": (elu, lambda x: ONE if x > 0 else mp.exp(x)),
+    "celu": celu_pair(1),
     "gelu": (lambda x: x * cdf(x), lambda x: cdf(x) + x * phi(x)),
     "gelu-tanh": (lambda x: x * sigmoid(gelu_tanh_v(x)),
                   lambda x: sigmoid(gelu_tanh_v(x))
@@ -73,9 +103,20 @@ ELEMENTWISE = {
     "silu": (lambda x: x * sigmoid(x), lambda x: sigmoid(x) * (1 + x * sigmoid(-x))),
     "mish": (lambda x: x * mp.tanh(softplus(x)),
              lambda x: mp.tanh(softplus(x)) + x * 4 * sigmoid_d(2 * softplus(x)) * sigmoid(x)),
-    "softplus": (softplus, sigmoid),
+    "softplus": softplus_pair(1),
     "hard-swish": (lambda x: x * min(max((x + 3) / 6, ZERO), ONE),
                    lambda x: ZERO if x < -3 else (ONE if x > 3 else (2 * x + 3) / 6)),
+}
+
+# slug -> (keyword parameters -> (function, derivative)), for the entries with parameters;
+# the defaults above are written out, not read from the registry, so a wrong default shows.
+PARAMETRISED = {
+    "hard-tanh": hard_tanh_pair,
+    "leaky-relu": lambda negative_slope: leaky(negative_slope),
+    "prelu": lambda weight: leaky(weight),
+    "elu": lambda alpha: elu_pair(alpha),
+    "celu": lambda alpha: celu_pair(alpha),
+    "softplus": lambda beta: softplus_pair(beta),
 }
 
 # slug -> gate on one mpmath number, for the gated units a * gate(b)

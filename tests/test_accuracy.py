@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 import mpmath as mp
 import numpy as np
@@ -11,7 +11,7 @@ import scipy.special
 
 from activations import REGISTRY, log_softmax, softmax
 from conftest import ulp_error, ulp_errors
-from exact import ELEMENTWISE, GATES, softmax_rows
+from exact import ELEMENTWISE, GATES, PARAMETRISED, softmax_rows
 
 ELEMENTWISE_ENTRIES = [a for a in REGISTRY.values() if a.elementwise]
 DTYPES = [np.float64, np.float32]
@@ -44,15 +44,16 @@ def condition(g, x) -> float:
     return float(abs(x * mp.diff(g, x) / gx)) if gx != 0 else float("inf")
 
 
-def check_ulp(f, g, bound: float, x: np.ndarray, exact: list, dtype) -> None:
+def check_ulp(f, g, bound: float, x: np.ndarray, exact: list, dtype, name: str | None = None) -> None:
     """Every point within `bound` ULP, or within bound * k where g's condition number k > 1."""
+    name = name or f.__name__
     errors = ulp_errors(f(x), exact, dtype)
     assert np.sum(np.isfinite(errors)) > len(x) // 4, "too few points where the exact value is a normal float"
     for i in np.flatnonzero(errors > bound):
-        assert exact[i] != 0, f"{f.__name__}({x[i]!r}) should be exactly 0"
+        assert exact[i] != 0, f"{name}({x[i]!r}) should be exactly 0"
         k = condition(g, mp.mpf(float(x[i])))
         assert errors[i] <= bound * max(1.0, k), (
-            f"{f.__name__}({x[i]!r}) ({dtype.__name__}): {errors[i]:.3f} ULP > {bound} x condition {k:.3g}")
+            f"{name}({x[i]!r}) ({dtype.__name__}): {errors[i]:.3f} ULP > {bound} x condition {k:.3g}")
 
 
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
@@ -61,6 +62,59 @@ def check_ulp(f, g, bound: float, x: np.ndarray, exact: list, dtype) -> None:
 def test_ulp_bound(entry, which, dtype):
     f, bound = (entry.fn, entry.ulp_bound) if which == 0 else (entry.derivative, entry.derivative_ulp_bound)
     check_ulp(f, ELEMENTWISE[entry.slug][which], bound, grid(dtype), exact_values(entry.slug, which, dtype), dtype)
+
+
+# --- the other parameter values the figures draw ---------------------------------------------
+
+VARIANTS = [(a, dict(v)) for a in ELEMENTWISE_ENTRIES for v in a.variants if dict(v) != dict(a.params)]
+
+
+def _variant_id(case) -> str:
+    entry, params = case
+    return entry.slug + "-" + ",".join(f"{k}={v:g}" for k, v in params.items())
+
+
+def test_every_parameterised_entry_has_a_parameterised_reference():
+    assert {a.slug for a in ELEMENTWISE_ENTRIES if a.params} == set(PARAMETRISED)
+    assert VARIANTS, "no entry draws a non-default parameter value"
+
+
+@cache
+def variant_grid(dtype, kinks: tuple[float, ...]) -> np.ndarray:
+    """A thinner grid than grid() (every 0.02 on [-40, 40] and 300 magnitudes per sign out to the
+    largest float), with the whole log-spaced approach to each kink kept."""
+    info = np.finfo(dtype)
+    dense = np.linspace(-40, 40, 4001)
+    with np.errstate(over="ignore"):
+        wide = np.geomspace(float(info.tiny), float(info.max), 300).astype(dtype)
+    wide[-1] = info.max
+    near = np.geomspace(float(info.eps), 1.0, 200)
+    at_kinks = [k + s * near for k in kinks for s in (-1, 1)]
+    return np.unique(np.concatenate([dense.astype(dtype), wide, -wide, *(np.asarray(a, dtype) for a in at_kinks)]))
+
+
+@pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
+@pytest.mark.parametrize("which", [0, 1], ids=["function", "derivative"])
+@pytest.mark.parametrize("case", VARIANTS, ids=_variant_id)
+def test_ulp_bound_of_the_other_drawn_parameter_values(case, which, dtype):
+    entry, params = case
+    f, bound = (entry.fn, entry.ulp_bound) if which == 0 else (entry.derivative, entry.derivative_ulp_bound)
+    g = PARAMETRISED[entry.slug](**params)[which]
+    x = variant_grid(dtype, entry.kinks)
+    exact = [g(mp.mpf(float(v))) for v in x]
+    check_ulp(partial(f, **params), g, bound, x, exact, dtype, name=f"{f.__name__}(..., {_variant_id(case)})")
+
+
+@pytest.mark.parametrize("case", VARIANTS, ids=_variant_id)
+def test_derivative_of_the_other_drawn_parameter_values_is_the_derivative(case):
+    entry, params = case
+    f, d = PARAMETRISED[entry.slug](**params)
+    x = np.linspace(-12.34, 12.34, 41)
+    for k in entry.kinks:
+        x = x[np.abs(x - k) > 1e-3]
+    exact = [mp.diff(f, mp.mpf(float(v))) for v in x]
+    check_ulp(partial(entry.derivative, **params), d, max(entry.derivative_ulp_bound, 0.5), x, exact, np.float64,
+              name=entry.derivative.__name__)
 
 
 GATED = [a for a in REGISTRY.values() if a.family == "Gated"]

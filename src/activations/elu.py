@@ -64,7 +64,8 @@ def celu(x, alpha=1.0):
     """Continuously differentiable ELU: x for x > 0, alpha (e^(x / alpha) - 1) otherwise."""
     x, out_dtype = as_float_array(x, "celu")
     a = check_param(alpha, "alpha", "celu", positive=True)
-    return finish(np.where(x > 0, x, a * np.expm1(np.minimum(x, 0.0) / a)), out_dtype)
+    with np.errstate(over="ignore"):  # x / alpha = -inf for alpha < 1 and x near -max: expm1 gives -1, the limit
+        return finish(np.where(x > 0, x, a * np.expm1(np.minimum(x, 0.0) / a)), out_dtype)
 # --8<-- [end:celu]
 
 
@@ -73,6 +74,7 @@ def celu_derivative(x, alpha=1.0):
     """Derivative of CELU: 1 for x > 0, e^(x / alpha) for x <= 0; continuous at 0 for every alpha."""
     x, out_dtype = as_float_array(x, "celu_derivative")
     a = check_param(alpha, "alpha", "celu_derivative", positive=True)
-    d = np.where(x > 0, 1.0, np.exp(np.minimum(x, 0.0) / a))
+    with np.errstate(over="ignore"):  # as in celu: exp(-inf) = 0 is the limit
+        d = np.where(x > 0, 1.0, np.exp(np.minimum(x, 0.0) / a))
     return finish(np.where(np.isnan(x), x, d), out_dtype)
 # --8<-- [end:celu_derivative]

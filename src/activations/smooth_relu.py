@@ -24,10 +24,12 @@ def _silu(x):
 
 
 # --8<-- [start:softplus_core]
-def _softplus(x):
+def _softplus(x, beta=1.0):
     # log(1 + e^x) overflows for x > 709; split as max(x, 0) + log1p(e^-|x|), whose two
-    # terms never have opposite signs, so nothing cancels.
-    return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(x)))
+    # terms never have opposite signs, so nothing cancels. max(x, 0) is taken before scaling:
+    # beta x may overflow where the result, about x, does not (exp(-inf) = 0 is the limit).
+    with np.errstate(over="ignore"):
+        return np.maximum(x, 0.0) + np.log1p(np.exp(-np.abs(beta * x))) / beta
 # --8<-- [end:softplus_core]
 
 
@@ -36,7 +38,7 @@ def softplus(x, beta=1.0):
     """Softplus, log(1 + exp(beta x)) / beta."""
     x, out_dtype = as_float_array(x, "softplus")
     b = check_param(beta, "beta", "softplus", positive=True)
-    return finish(_softplus(b * x) / b, out_dtype)
+    return finish(_softplus(x, b), out_dtype)
 # --8<-- [end:softplus]
 
 
@@ -45,7 +47,8 @@ def softplus_derivative(x, beta=1.0):
     """Derivative of softplus: sigmoid(beta x)."""
     x, out_dtype = as_float_array(x, "softplus_derivative")
     b = check_param(beta, "beta", "softplus_derivative", positive=True)
-    return finish(_sigmoid(b * x), out_dtype)
+    with np.errstate(over="ignore"):  # b x = +-inf beyond the largest float: sigmoid is then 1 or 0
+        return finish(_sigmoid(b * x), out_dtype)
 # --8<-- [end:softplus_derivative]
 
 
