@@ -1,5 +1,7 @@
 """Known facts of the catalogue, computed from the functions, and each entry's declared smoothness."""
 
+import inspect
+
 import numpy as np
 import pytest
 
@@ -72,6 +74,25 @@ def test_declared_smoothness_holds(entry):
         assert any(s > 1e-3 for s in second), "declared C1 but the second derivative does not jump"
     else:
         assert not entry.kinks
+
+
+def _keyword_defaults(f) -> dict[str, object]:
+    return {n: p.default for n, p in inspect.signature(f).parameters.items()
+            if p.default is not inspect.Parameter.empty and n != "axis"}
+
+
+@pytest.mark.parametrize("entry", REGISTRY.values(), ids=lambda a: a.slug)
+def test_declared_defaults_are_the_signature_defaults(entry):
+    """`params` lists every parameter of the function and its derivative (the axis of the vector
+    functions is not a parameter of the curve) with the default the signature gives it, and every
+    name a variant sets is one of them."""
+    for f in (entry.fn, entry.derivative):
+        if f is None:
+            continue
+        defaults = _keyword_defaults(f)
+        assert dict(entry.params) == defaults, f"{entry.slug}: registry {dict(entry.params)}, {f.__name__} {defaults}"
+        for v in entry.variants:
+            assert set(v) <= set(defaults), f"{entry.slug}: variant {dict(v)} names no parameter of {f.__name__}"
 
 
 def test_every_parameterised_function_draws_its_default():
