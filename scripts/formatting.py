@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
 import numpy as np
 
 
@@ -18,6 +21,26 @@ def sci(v: float, digits: int = 8) -> str:
 def short(v: float) -> str:
     """Up to 4 significant digits, as in '0.25' or '1e-06'."""
     return f"{v:.4g}"
+
+
+def exact_or_short(v: float, max_digits: int = 10) -> str:
+    """The exact decimal value of v when it has at most max_digits significant digits (0.015625),
+    otherwise '≈' and 4 significant digits, so a rounded number never passes for an exact one."""
+    exact = Decimal(v)
+    if exact == exact.to_integral_value() or len(exact.normalize().as_tuple().digits) <= max_digits:
+        return format(exact.normalize(), "f")
+    return "≈ " + short(v)
+
+
+def outward(v: float, direction: int, digits: int = 5) -> str:
+    """v rounded to `digits` significant digits away from the claim's side: direction = +1 gives
+    a value >= v (for "from x = t on"), -1 a value <= v (for "below x = t")."""
+    if v == 0 or not np.isfinite(v):
+        return short(v)
+    exact = Decimal(v)
+    step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
+    rounded = exact.quantize(step, rounding=ROUND_CEILING if direction > 0 else ROUND_FLOOR)
+    return format(rounded.normalize(), "f")
 
 
 def table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:

@@ -8,7 +8,7 @@ import numpy as np
 
 from activation_figures import derivative_peak, module_files
 from activations import REGISTRY, relu_derivative, sigmoid
-from formatting import generated, short, table
+from formatting import exact_or_short, generated, outward, short, table
 from outputs import ROOT, Output
 
 HERE = Path(__file__)
@@ -37,7 +37,9 @@ def facts() -> bytes:
     px, py = derivative_peak(ENTRY)
     one64 = first_x_where(lambda x: sigmoid(x) == 1.0, 0, 100, np.float64)
     one32 = first_x_where(lambda x: sigmoid(np.float32(x)) == 1.0, 0, 100, np.float32)
+    # The largest x that still rounds to 0, found from the other side: sigma(-x) == 0 from there on.
     zero64 = -first_x_where(lambda x: sigmoid(-x) == 0.0, 0, 1000, np.float64)
+    zero32 = -first_x_where(lambda x: sigmoid(np.float32(-x)) == 0.0, 0, 1000, np.float32)
     body = section("threshold",
                    f"At $x = 0$ the sigmoid is exactly $\\sigma(0) = {short(float(sigmoid(0.0)))}$, so a binary "
                    f"classifier predicts class 1 when $\\sigma(x) \\ge {short(float(sigmoid(0.0)))}$, which is the "
@@ -45,15 +47,16 @@ def facts() -> bytes:
     body += section("peak",
                     f"The derivative is largest at $x = {short(px)}$, where $\\sigma'({short(px)}) = {short(py)}$.")
     body += section("rounding",
-                    f"In float64, $\\sigma(x)$ rounds to exactly 1 from $x = {short(one64)}$ on "
-                    f"(float32: from $x = {short(one32)}$), and to exactly 0 below $x = {short(zero64)}$.")
+                    f"In float64, $\\sigma(x)$ rounds to exactly 1 for every $x \\ge {outward(one64, 1)}$ "
+                    f"(float32: $x \\ge {outward(one32, 1)}$), and to exactly 0 for every "
+                    f"$x \\le {outward(zero64, -1)}$ (float32: $x \\le {outward(zero32, -1)}$).")
     return generated(SOURCE, body)
 
 
 def vanishing_table() -> bytes:
     _, peak = derivative_peak(ENTRY)
     active = float(relu_derivative(1.0))
-    rows = [[str(n), short(peak**n), short(active**n)] for n in DEPTHS]
+    rows = [[str(n), exact_or_short(peak**n), exact_or_short(active**n)] for n in DEPTHS]
     return generated(SOURCE, table(
         ["layers n", f"sigmoid: at most {short(peak)}<sup>n</sup>", f"ReLU, active path: {short(active)}<sup>n</sup>"],
         rows, "rrr"))
