@@ -13,6 +13,8 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 # Pin dates written into the site (sitemap) to the last commit, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# The repository the site's header links to: the git remote `origin`, if any (scripts/repo_url.py).
+export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/repo_url.py 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help install figures site serve test audit bench clean distclean vendor-katex

@@ -122,7 +122,6 @@ def outputs() -> list[Output]:
         out.append(Output(f"formulas/{a.slug}.md", lambda a=a: formulas(a), DEPS))
         out.append(Output(f"accuracy/{a.slug}.md", lambda a=a: accuracy(a), DEPS))
         out.append(Output(f"frameworks/{a.slug}.md", lambda a=a: frameworks_table(a), DEPS))
-        out.append(Output(f"origins/{a.slug}.md", lambda a=a: generated(SOURCE, f"**Origin:** {a.origin}.\n"), DEPS))
         if a.elementwise:
             out.append(Output(f"properties/{a.slug}.md", lambda a=a: properties_table(a), DEPS))
     return out

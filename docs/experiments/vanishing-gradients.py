@@ -47,7 +47,8 @@ def gradient_norms(net):
 #
 # "Standard" draws every weight from $N(0, 1)$. Glorot (Xavier) draws from
 # $N\big(0, \tfrac{2}{n_\text{in} + n_\text{out}}\big)$ and He from $N\big(0, \tfrac{2}{n_\text{in}}\big)$,
-# scales chosen to keep the size of the signal the same from layer to layer.
+# scales chosen to keep the size of the signal the same from layer to layer
+# ([Glorot and Bengio, 2010](../../references/#glorot2010); [He et al., 2015](../../references/#he2015)).
 
 # %%
 at_init = {(a, init): gradient_norms(MLP(init_layers(sizes, init, seed=1), a))

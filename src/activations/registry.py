@@ -9,6 +9,7 @@ from types import MappingProxyType
 from .elu import celu, celu_derivative, elu, elu_derivative, selu, selu_derivative
 from .gated import geglu, glu, swiglu
 from .linear import binary_step, binary_step_derivative, identity, identity_derivative
+from .references import cited_keys
 from .relu import (leaky_relu, leaky_relu_derivative, prelu, prelu_derivative, relu, relu6, relu6_derivative,
                    relu_derivative)
 from .sigmoid import (hard_sigmoid, hard_sigmoid_derivative, log_sigmoid, log_sigmoid_derivative, sigmoid,
@@ -38,7 +39,7 @@ class Activation:
     elementwise: bool
     summary: str  # one sentence, used in tables and figure alt text
     family: str
-    origin: str  # where it comes from: authors, title, year (Markdown)
+    origin: str  # where it comes from (Markdown); cites works of references.py as [@key]
     smoothness: str  # one of SMOOTHNESS; checked numerically by the tests
     kinks: tuple[float, ...] = ()  # where the derivative's value is a chosen convention
     jumps: tuple[float, ...] = ()  # where the function itself is discontinuous
@@ -62,6 +63,11 @@ class Activation:
     def page_slug(self) -> str:
         return self.page or self.slug
 
+    @property
+    def references(self) -> tuple[str, ...]:
+        """Keys of the works its origin cites."""
+        return cited_keys(self.origin)
+
 
 _PIECEWISE_LINEAR = "piecewise linear"
 
@@ -71,7 +77,7 @@ _ENTRIES = (
         latex=r"f(x) = x", derivative_latex=r"f'(x) = 1",
         x_range=(-4.0, 4.0), elementwise=True, family="Linear and step", smoothness="C-infinity",
         summary="returns its input unchanged; the output activation of regression",
-        origin="the linear unit of the earliest neural networks (Widrow and Hoff's ADALINE, 1960)",
+        origin="the adaptive linear neuron (ADALINE), trained on its linear output: [@widrow1960]",
         derivative_ulp_bound=0.0,
     ),
     Activation(
@@ -80,7 +86,7 @@ _ENTRIES = (
         derivative_latex=r"H'(x) = 0 \quad (x \ne 0)",
         x_range=(-4.0, 4.0), elementwise=True, family="Linear and step", smoothness="discontinuous",
         summary="outputs 1 for inputs at or above 0 and 0 below; the unit of the perceptron",
-        origin="McCulloch and Pitts' threshold neuron (1943) and Rosenblatt's perceptron (1958)",
+        origin="the threshold neuron of [@mcculloch1943] and the perceptron of [@rosenblatt1958]",
         kinks=(0.0,), jumps=(0.0,), derivative_ulp_bound=0.0,
     ),
     Activation(
@@ -89,7 +95,7 @@ _ENTRIES = (
         derivative_latex=r"\sigma'(x) = \sigma(x)\,\bigl(1 - \sigma(x)\bigr)",
         x_range=(-8.0, 8.0), elementwise=True, family="Sigmoid-like", smoothness="C-infinity",
         summary="squashes any real number into the open interval between 0 and 1",
-        origin="the logistic function (Verhulst, 1838); in backpropagation since Rumelhart, Hinton and Williams (1986)",
+        origin="the logistic curve, which Verhulst introduced for population growth in the 1830s; in backpropagation since [@rumelhart1986]",
         ulp_bound=2.0, derivative_ulp_bound=4.0,
     ),
     Activation(
@@ -98,7 +104,7 @@ _ENTRIES = (
         derivative_latex=r"\tanh'(x) = 1 - \tanh^2(x)",
         x_range=(-4.0, 4.0), elementwise=True, family="Sigmoid-like", smoothness="C-infinity",
         summary="squashes any real number into the open interval between -1 and 1, centred on 0",
-        origin="recommended over the logistic sigmoid for hidden layers by LeCun et al., *Efficient BackProp* (1998)",
+        origin="recommended over the logistic sigmoid for hidden layers by [@lecun1998]",
         ulp_bound=2.0, derivative_ulp_bound=4.0,
     ),
     Activation(
@@ -107,7 +113,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{hardsigmoid}'(x) = \begin{cases} \tfrac16 & -3 < x < 3 \\ 0 & \text{otherwise} \end{cases}",
         x_range=(-5.0, 5.0), elementwise=True, family="Sigmoid-like", smoothness="C0",
         summary="a piecewise-linear sigmoid: a ramp from 0 at x = -3 to 1 at x = 3",
-        origin="Courbariaux et al., *BinaryConnect* (2015); the ReLU6 form from Howard et al., *MobileNetV3* (2019)",
+        origin="a hard sigmoid of slope 1/2 in [@courbariaux2015]; the slope-1/6 form used here, written with ReLU6, in [@howard2019]",
         kinks=(-3.0, 3.0), inset=((-3.6, -2.4), (-0.02, 0.12)), ulp_bound=2.0, derivative_ulp_bound=1.0,
     ),
     Activation(
@@ -116,7 +122,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{hardtanh}'(x) = \begin{cases} 1 & -1 < x < 1 \\ 0 & \text{otherwise} \end{cases}",
         x_range=(-3.0, 3.0), elementwise=True, family="Sigmoid-like", smoothness="C0",
         summary="clips its input to the interval from -1 to 1",
-        origin="Collobert, *Large Scale Machine Learning* (PhD thesis, 2004)",
+        origin="[@collobert2004]",
         kinks=(-1.0, 1.0), params={"min_val": -1.0, "max_val": 1.0}, derivative_ulp_bound=0.0,
     ),
     Activation(
@@ -125,7 +131,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{softsign}'(x) = \frac{1}{(1 + \lvert x \rvert)^2}",
         x_range=(-8.0, 8.0), elementwise=True, family="Sigmoid-like", smoothness="C1",
         summary="squashes into the interval from -1 to 1 like tanh, but approaches the bounds only polynomially",
-        origin="Bergstra et al., *Quadratic polynomials learn better image features* (2009); Glorot and Bengio (2010)",
+        origin="[@elliott1993]; under the name softsign, compared with tanh in deep networks by [@glorot2010]",
         kinks=(0.0,), ulp_bound=2.0, derivative_ulp_bound=4.0,
     ),
     Activation(
@@ -134,7 +140,7 @@ _ENTRIES = (
         derivative_latex=r"(\log\sigma)'(x) = 1 - \sigma(x) = \sigma(-x)",
         x_range=(-6.0, 6.0), elementwise=True, family="Output layers", smoothness="C-infinity",
         summary="the logarithm of the sigmoid: the log-probability of class 1 for a binary classifier",
-        origin="the log-likelihood of logistic regression (Cox, 1958)",
+        origin="the log-likelihood of logistic regression, [@cox1958]",
         ulp_bound=2.0, derivative_ulp_bound=2.0,
     ),
     Activation(
@@ -143,7 +149,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{ReLU}'(x) = \begin{cases} 1 & x > 0 \\ 0 & x \le 0 \end{cases}",
         x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="passes positive inputs through unchanged and sets negative inputs to 0",
-        origin="Nair and Hinton (2010); Glorot, Bordes and Bengio, *Deep Sparse Rectifier Neural Networks* (2011)",
+        origin="the rectifying units of [@fukushima1969]; named rectified linear units by [@nair2010]; shown to train deep networks well by [@glorot2011]",
         kinks=(0.0,), derivative_ulp_bound=0.0,
     ),
     Activation(
@@ -152,7 +158,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{LeakyReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
         x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="like ReLU, but negative inputs keep a small slope a instead of 0",
-        origin="Maas, Hannun and Ng, *Rectifier Nonlinearities Improve Neural Network Acoustic Models* (2013)",
+        origin="[@maas2013]",
         kinks=(0.0,), params={"negative_slope": 0.01},
         variants=({"negative_slope": 0.01}, {"negative_slope": 0.2}, {"negative_slope": 0.3}),
         inset=((-1.0, 0.25), (-0.04, 0.02)), ulp_bound=1.0, derivative_ulp_bound=0.5,
@@ -164,7 +170,7 @@ _ENTRIES = (
         r"\qquad \frac{\partial \operatorname{PReLU}}{\partial a} = \min(x, 0)",
         x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="a leaky ReLU whose negative slope a is learned with the weights",
-        origin="He et al., *Delving Deep into Rectifiers* (2015)",
+        origin="[@he2015]",
         kinks=(0.0,), params={"weight": 0.25}, variants=({"weight": 0.0}, {"weight": 0.25}, {"weight": 0.5}),
         ulp_bound=1.0, derivative_ulp_bound=0.5,
     ),
@@ -174,7 +180,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{ReLU6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
         x_range=(-3.0, 9.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="ReLU capped at 6, so the output fits a small fixed-point range",
-        origin="Krizhevsky, *Convolutional Deep Belief Networks on CIFAR-10* (2010); MobileNets (Howard et al., 2017)",
+        origin="[@krizhevsky2010], which caps rectified units at 6; used for its robustness in low-precision computation by [@sandler2018]",
         kinks=(0.0, 6.0), derivative_ulp_bound=0.0,
     ),
     Activation(
@@ -183,7 +189,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         x_range=(-5.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C1",
         summary="identity for positive inputs and a smooth exponential approach to -alpha for negative ones",
-        origin="Clevert, Unterthiner and Hochreiter, *Fast and Accurate Deep Network Learning by ELUs* (2015)",
+        origin="[@clevert2015]",
         kinks=(0.0,), params={"alpha": 1.0}, variants=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
         ulp_bound=2.0, derivative_ulp_bound=2.0,
     ),
@@ -193,7 +199,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{SELU}'(x) = \lambda \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
         x_range=(-5.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="an ELU scaled by constants that keep activations at mean 0 and variance 1 through the layers",
-        origin="Klambauer et al., *Self-Normalizing Neural Networks* (2017)",
+        origin="[@klambauer2017]",
         kinks=(0.0,), ulp_bound=4.0, derivative_ulp_bound=4.0,
     ),
     Activation(
@@ -202,7 +208,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{CELU}'(x) = \begin{cases} 1 & x > 0 \\ e^{x/\alpha} & x \le 0 \end{cases}",
         x_range=(-5.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C1",
         summary="an ELU reparameterised so that its derivative is continuous at 0 for every alpha",
-        origin="Barron, *Continuously Differentiable Exponential Linear Units* (2017)",
+        origin="[@barron2017]",
         kinks=(0.0,), params={"alpha": 1.0}, variants=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
         ulp_bound=2.0, derivative_ulp_bound=2.0,
     ),
@@ -212,7 +218,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{GELU}'(x) = \Phi(x) + x\,\varphi(x)",
         x_range=(-4.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
         summary="weights its input by the probability that a standard normal variable is below it",
-        origin="Hendrycks and Gimpel, *Gaussian Error Linear Units (GELUs)* (2016)",
+        origin="[@hendrycks2016]",
         inset=((-2.6, 0.2), (-0.2, 0.05)), ulp_bound=8.0, derivative_ulp_bound=8.0,
         accuracy_note="The bound for GELU is 8 rather than 4 because `scipy.special.erfc` and `erfcx`, "
         "which compute the normal distribution here, are themselves off by several ULP for moderately "
@@ -224,7 +230,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{GELU}_{\text{tanh}}'(x) = \sigma(2u) + 2x\,u'(x)\,\sigma'(2u),\quad u = \sqrt{2/\pi}\,(x + 0.044715\,x^3)",
         x_range=(-4.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
         summary="the tanh approximation of GELU, the default of JAX and of the original BERT and GPT-2 code",
-        origin="Hendrycks and Gimpel (2016), section 2",
+        origin="[@hendrycks2016], section 2",
         inset=((-2.6, 0.2), (-0.2, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
     ),
     Activation(
@@ -233,7 +239,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{SiLU}'(x) = \sigma(x)\,\bigl(1 + x\,(1 - \sigma(x))\bigr)",
         x_range=(-6.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
         summary="its input times the sigmoid of its input: a smooth ReLU with a small negative dip",
-        origin="Elfwing, Uchibe and Doya (2017); Ramachandran, Zoph and Le, *Searching for Activation Functions* (2017)",
+        origin="named SiLU in [@hendrycks2016]; used by [@elfwing2017]; found again by automated search, as Swish, by [@ramachandran2017]",
         inset=((-3.4, 0.2), (-0.32, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
     ),
     Activation(
@@ -242,7 +248,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{Mish}'(x) = \tanh(s) + x\,\operatorname{sech}^2(s)\,\sigma(x),\quad s = \operatorname{softplus}(x)",
         x_range=(-6.0, 3.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
         summary="its input times tanh of softplus of its input, close to SiLU with a slightly deeper dip",
-        origin="Misra, *Mish: A Self Regularized Non-Monotonic Activation Function* (2019)",
+        origin="[@misra2019]",
         inset=((-3.4, 0.2), (-0.35, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
     ),
     Activation(
@@ -251,7 +257,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{softplus}'(x) = \sigma(\beta x)",
         x_range=(-5.0, 5.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
         summary="a smooth, always positive version of ReLU whose derivative is the sigmoid",
-        origin="Dugas et al., *Incorporating Second-Order Functional Knowledge for Better Option Pricing* (2001)",
+        origin="[@dugas2001]",
         params={"beta": 1.0}, variants=({"beta": 0.5}, {"beta": 1.0}, {"beta": 4.0}),
         ulp_bound=2.0, derivative_ulp_bound=4.0,
     ),
@@ -261,7 +267,7 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{hardswish}'(x) = \begin{cases} 0 & x < -3 \\ \tfrac{2x + 3}{6} & -3 \le x \le 3 \\ 1 & x > 3 \end{cases}",
         x_range=(-5.0, 4.0), elementwise=True, family="Smooth ReLU-like", smoothness="C0",
         summary="a piecewise-quadratic SiLU that needs no exponential",
-        origin="Howard et al., *Searching for MobileNetV3* (2019)",
+        origin="[@howard2019]",
         kinks=(-3.0, 3.0), inset=((-3.5, 0.2), (-0.42, 0.05)), ulp_bound=2.0, derivative_ulp_bound=2.0,
     ),
     Activation(
@@ -271,7 +277,7 @@ _ENTRIES = (
         r"\frac{\partial \operatorname{GLU}}{\partial b} = a\,\sigma'(b)",
         x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
         summary="splits its input in two halves and lets the sigmoid of one half gate the other",
-        origin="Dauphin et al., *Language Modeling with Gated Convolutional Networks* (2017)",
+        origin="[@dauphin2017]",
         ulp_bound=2.5,
     ),
     Activation(
@@ -281,7 +287,7 @@ _ENTRIES = (
         r"\frac{\partial \operatorname{GeGLU}}{\partial b} = a\,\operatorname{GELU}'(b)",
         x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
         summary="a gated unit whose gate is GELU: one half of the input times GELU of the other",
-        origin="Shazeer, *GLU Variants Improve Transformer* (2020)",
+        origin="[@shazeer2020]",
         ulp_bound=8.5, accuracy_note="GeGLU inherits the 8 ULP bound of GELU (see the GELU page).",
     ),
     Activation(
@@ -291,7 +297,7 @@ _ENTRIES = (
         r"\frac{\partial \operatorname{SwiGLU}}{\partial b} = a\,\operatorname{SiLU}'(b)",
         x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
         summary="a gated unit whose gate is SiLU, used in the feed-forward layers of LLaMA and PaLM",
-        origin="Shazeer, *GLU Variants Improve Transformer* (2020)",
+        origin="[@shazeer2020]",
         ulp_bound=4.5,
     ),
     Activation(
@@ -301,7 +307,7 @@ _ENTRIES = (
         r" = p_i\,(\delta_{ij} - p_j)",
         x_range=(-6.0, 6.0), elementwise=False, family="Output layers", smoothness="C-infinity",
         summary="turns a vector of scores into probabilities that are positive and sum to 1",
-        origin="Bridle, *Probabilistic Interpretation of Feedforward Classification Network Outputs* (1990)",
+        origin="[@bridle1990]",
         ulp_bound=4.0,
     ),
     Activation(
@@ -310,8 +316,7 @@ _ENTRIES = (
         derivative_latex=r"\frac{\partial\, \operatorname{logsoftmax}(\mathbf{x})_i}{\partial x_j} = \delta_{ij} - p_j",
         x_range=(-6.0, 6.0), elementwise=False, family="Output layers", smoothness="C-infinity",
         summary="the logarithm of softmax, computed without ever forming the small probabilities",
-        origin="the log-sum-exp form of the softmax cross-entropy (Bridle, 1990); a layer of its own in Torch7 "
-        "(Collobert, Kavukcuoglu and Farabet, 2011)",
+        origin="the logarithm of the softmax of [@bridle1990], whose negative is the cross-entropy loss it is trained with",
         ulp_bound=4.0,
     ),
 )
