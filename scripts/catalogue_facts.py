@@ -50,7 +50,8 @@ def gelu_tail_table() -> bytes:
     rows = []
     for x in GELU_TAIL:
         ours, naive = float(gelu(x)), naive_gelu(x)
-        rows.append([f"{x:g}", sci(ours), sci(naive), f"{abs(naive - ours) / abs(ours):.1e}"])
+        rel = abs(naive - ours) / abs(ours)
+        rows.append([f"{x:g}", sci(ours), sci(naive), "1" if rel == 1 else f"{rel:.1e}"])
     return generated(SOURCE, table(["x", "`gelu(x)` (ours)", "x (1 + erf(x / √2)) / 2", "its relative error"],
                                    rows, "rrrr"))
 

@@ -14,7 +14,10 @@ def fixed(v: float, digits: int = 6) -> str:
 
 
 def sci(v: float, digits: int = 8) -> str:
-    """numpy's scientific form with `digits` decimals, as in '9.99954600e-01'; nan as 'nan'."""
+    """numpy's scientific form with `digits` decimals, as in '9.99954600e-01'; nan as 'nan', and a
+    zero as '0' or '-0' (it has no digits to show)."""
+    if v == 0:
+        return "-0" if np.signbit(v) else "0"
     return np.format_float_scientific(v, precision=digits, unique=False, exp_digits=2) if np.isfinite(v) else str(v)
 
 
