@@ -88,6 +88,12 @@ _WORKS = (
               "unpublished manuscript, University of Toronto",
               url="http://www.cs.utoronto.ca/~kriz/conv-cifar10-aug2010.pdf",
               no_identifier="an unpublished manuscript; the author's copy at the University of Toronto"),
+    Reference("he2016", "He et al.", "Deep Residual Learning for Image Recognition", 2016, "CVPR 2016",
+              arxiv="1512.03385"),
+    Reference("ioffe2015", "Ioffe and Szegedy",
+              "Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift", 2015,
+              "ICML 2015", arxiv="1502.03167"),
+    Reference("ba2016", "Ba, Kiros and Hinton", "Layer Normalization", 2016, "arXiv preprint", arxiv="1607.06450"),
     Reference("sandler2018", "Sandler et al.", "MobileNetV2: Inverted Residuals and Linear Bottlenecks", 2018,
               "CVPR 2018", arxiv="1801.04381"),
     Reference("clevert2015", "Clevert, Unterthiner and Hochreiter",
@@ -117,6 +123,12 @@ _WORKS = (
               "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to "
               "Statistical Pattern Recognition", 1990, "Neurocomputing, NATO ASI Series F 68",
               doi="10.1007/978-3-642-76153-9_28"),
+    Reference("he2016", "He et al.", "Deep Residual Learning for Image Recognition", 2016, "CVPR 2016",
+              arxiv="1512.03385"),
+    Reference("ioffe2015", "Ioffe and Szegedy",
+              "Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift", 2015,
+              "ICML 2015", arxiv="1502.03167"),
+    Reference("ba2016", "Ba et al.", "Layer Normalization", 2016, "arXiv preprint", arxiv="1607.06450"),
 )
 
 REFERENCES: MappingProxyType[str, Reference] = MappingProxyType({r.key: r for r in _WORKS})
