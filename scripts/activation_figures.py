@@ -13,7 +13,8 @@ import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
 from outputs import ROOT, Output
-from properties import jumps_at
+from properties import (compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text,
+                        show)
 
 HERE = Path(__file__)
 SAMPLES = 1601  # points per curve: smooth at any zoom, small SVG after path simplification
@@ -35,18 +36,13 @@ def module_files(entry: Activation) -> tuple[Path, ...]:
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.4g}"
+    return show(v)
 
 
 def derivative_peak(entry: Activation) -> tuple[float, float] | None:
-    """(x, f'(x)) of the derivative's maximum on the plotted range, if it is one isolated point."""
-    x = np.linspace(*entry.x_range, SAMPLES)
-    d = entry.derivative(x)
-    top = np.max(d)
-    near = np.flatnonzero(d >= top - 1e-9 * max(1.0, abs(top)))
-    if len(near) != 1 or near[0] in (0, len(x) - 1):
-        return None
-    return float(x[near[0]]), float(top)
+    """(x, f'(x)) of the derivative's maximum on the plotted range, if it is one isolated point,
+    located by a root finder on f''."""
+    return derivative_extremum(entry, 1.0, *entry.x_range)
 
 
 def _segments(entry: Activation, x: np.ndarray):
@@ -147,26 +143,46 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
         return style.svg_bytes(fig, f"{entry.name} and its derivative")
 
 
+def _behaviour(name: str, lim, side: float) -> str:
+    """How f or f' behaves as x goes to one infinity, in words."""
+    if lim.slope != 0:
+        coefficient = "" if lim.slope == 1 else f"{show(lim.slope)} "
+        return f"{name} {'grows' if side * lim.slope > 0 else 'falls'} without bound like {coefficient}x"
+    exact = f" (it is {show(lim.value)} for {lim.exact})" if lim.exact else ""
+    return f"{name} tends to {show(lim.value)}{exact}"
+
+
 def alt_text(entry: Activation) -> str:
     lo, hi = entry.x_range
-    fx = entry.fn(np.linspace(lo, hi, SAMPLES))
-    text = (f"Plot of {entry.name} (solid line) and its derivative (dashed line) for x from "
-            f"{_fmt(lo)} to {_fmt(hi)}. {entry.name} {entry.summary}; on this interval it goes from "
-            f"{_fmt(fx[0])} to {_fmt(fx[-1])}.")
-    peak = derivative_peak(entry)
-    if peak is not None and not entry.kinks:
-        text += f" The derivative is largest, {_fmt(peak[1])}, at x = {_fmt(peak[0])}, and falls towards 0 on both sides."
+    p = compute(entry)
+    name = entry.name
+    text = (f"Plot of {name} and its derivative for x from {_fmt(lo)} to {_fmt(hi)}: the function as a solid "
+            f"line, the derivative as a dashed line. {name}: {entry.summary}. Its range is {range_text(p)}")
+    if p.minimum is not None and not p.monotonic:
+        text += f"; it dips to its minimum, {_fmt(p.minimum.value)}, at {p.minimum.where}"
+    text += "."
+    sides = [f"as x goes to {where} infinity, {_behaviour(name, f, side)} and {_behaviour('its derivative', d, side)}"
+             for where, side, (f, d) in (("minus", -1.0, p.left), ("plus", 1.0, p.right))]
+    text += f" {sides[0][0].upper()}{sides[0][1:]}; {sides[1]}."
+    top, bottom = derivative_extremum(entry, 1.0, lo, hi), derivative_extremum(entry, -1.0, lo, hi)
+    if top is not None:
+        text += f" The derivative is largest, {_fmt(top[1])}, at x = {_fmt(top[0])}"
+        text += f", and smallest, {_fmt(bottom[1])}, at x = {_fmt(bottom[0])}." if bottom is not None else "."
     for k in entry.jumps:
-        text += (f" The function jumps from {_fmt(float(entry.fn(k - 1e-9)))} to {_fmt(float(entry.fn(k + 1e-9)))} "
+        text += (f" The function jumps from {_fmt(one_sided(entry.fn, k, -1))} to {_fmt(one_sided(entry.fn, k, 1))} "
                  f"at x = {_fmt(k)}, where it takes the value {_fmt(float(entry.fn(k)))}.")
-    for k in entry.kinks:
-        left, right = (float(entry.derivative(k + s)) for s in (-1e-9, 1e-9))
-        if jumps_at(entry.derivative, k):
-            text += (f" The derivative jumps from {_fmt(left)} to {_fmt(right)} at x = {_fmt(k)}, where it takes the "
-                     f"value {_fmt(float(entry.derivative(k)))} by convention.")
+    for k in conventions(entry):
+        if k in entry.jumps:
+            text += f" There the derivative does not exist; {convention_text(entry, k)}."
+        else:
+            left, right = (one_sided(entry.derivative, k, s) for s in (-1, 1))
+            text += f" The derivative jumps from {_fmt(left)} to {_fmt(right)} at x = {_fmt(k)}; {convention_text(entry, k)}."
     if entry.variants:
-        text += " Other parameter values are drawn as thinner lines: " + "; ".join(
-            ", ".join(f"{n} = {_fmt(v)}" for n, v in p.items()) for p in entry.variants) + "."
+        default = ", ".join(f"{n} = {_fmt(v)}" for n, v in entry.params.items())
+        others = [v for v in entry.variants if dict(v) != dict(entry.params)]
+        text += (f" The default, {default}, is the thick solid line; thinner dashed and dotted lines "
+                 "show " + " and ".join(", ".join(f"{n} = {_fmt(v)}" for n, v in o.items()) for o in others)
+                 + "; the derivative is drawn for the default.")
     if entry.inset is not None:
         (x0, x1), _ = entry.inset
         text += (f" A second panel on the right enlarges x from {_fmt(x0)} to {_fmt(x1)}, the region marked by a "

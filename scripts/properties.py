@@ -2,36 +2,74 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.optimize import minimize_scalar
+from scipy.integrate import quad
+from scipy.optimize import brentq
 
 from activations import Activation
 
-DENSE = np.linspace(-50.0, 50.0, 200_001)  # step 0.0005: finds interior extrema and flat pieces
+STEP = 0.0005
+SPAN = 50.0
+DENSE = np.linspace(-SPAN, SPAN, int(round(2 * SPAN / STEP)) + 1)  # finds interior extrema and flat pieces
 NEAR = np.linspace(-8.0, 8.0, 16_001)  # a bound reached on this interval is attained, not a limit
-FAR = 1e3  # the derivative here stands for its limit at +-infinity
+FAR = 1e300  # every function here has reached its limit, in float64, long before this
+EDGE = 40.0  # beyond +-40 the normal density is below the smallest float: the mean needs no more
+DIGITS = 4  # significant digits of every number that is not an exact short decimal
+QUAD = {"limit": 200, "epsabs": 1e-15, "epsrel": 1e-13}
 
 
 @dataclass(frozen=True)
 class Extremum:
     value: float
     closed: bool  # attained at some finite x
-    where: str  # "" for a limit, "x = ..." or "x <= 0" where attained
+    where: str  # "" for a limit, "x = ..." or "x ≤ 0" where attained
+
+
+@dataclass(frozen=True)
+class Limit:
+    """How f or f' behaves as x goes to one infinity: f ~ slope * x, or f tends to value."""
+
+    slope: float  # 0 where the limit is finite
+    value: float  # the finite limit, or +-inf
+    exact: str  # "" or where the value is taken exactly, as "x ≤ 0"
+
+
+@dataclass(frozen=True)
+class Mean:
+    """E[f(z)] for z ~ N(0, 1)."""
+
+    value: float
+    tolerance: float  # 0 where exact (f - c odd), else a bound on the quadrature error
 
 
 @dataclass(frozen=True)
 class Properties:
     lower: Extremum
     upper: Extremum
+    values: tuple[float, ...] | None  # the range, where f takes only these values
     monotonic: bool
     f0: float
     d0: float
     max_slope: float
-    zero_centred: bool
-    saturates: str  # "", "left", "right" or "both", with "hard" where the derivative is exactly 0
+    mean: Mean
+    left: tuple[Limit, Limit]  # f and f' as x -> -infinity
+    right: tuple[Limit, Limit]  # f and f' as x -> +infinity
     minimum: Extremum | None  # the global minimum, if one is attained
+
+
+def show(v: float) -> str:
+    """A number as the pages print it: an exact short decimal as it is, else 4 significant digits."""
+    if v == np.inf or v == -np.inf:
+        return "∞" if v > 0 else "-∞"
+    if v == 0:
+        return "0"
+    mantissa = np.format_float_scientific(v, unique=True, trim="-").split("e")[0]
+    if len(mantissa.lstrip("-").replace(".", "")) <= 6:  # the float is this short decimal exactly
+        return np.format_float_positional(v, trim="-") if 1e-4 <= abs(v) < 1e6 else f"{v:g}"
+    return f"{v:#.{DIGITS}g}"
 
 
 def jumps_at(f, k: float) -> bool:
@@ -39,21 +77,74 @@ def jumps_at(f, k: float) -> bool:
     return abs(float(f(k - 1e-9)) - float(f(k + 1e-9))) > 1e-6
 
 
-def _refine(f, x0: float, sign: float) -> tuple[float, float]:
-    """The extremum near x0 (sign = 1 for a minimum, -1 for a maximum), to float precision."""
-    res = minimize_scalar(lambda t: sign * float(f(t)), bracket=(x0 - 0.01, x0, x0 + 0.01), tol=1e-12)
-    return float(res.x), float(f(res.x))
+def cuts(entry: Activation) -> list[float]:
+    """Kinks and jumps, each once, in order."""
+    return sorted(set(entry.kinks) | set(entry.jumps))
 
 
-def _fmt_where(x: np.ndarray, hits: np.ndarray) -> str:
+def conventions(entry: Activation) -> list[float]:
+    """Where f' has no value (f' or f jumps there), so the implementation's value is a convention."""
+    return [k for k in cuts(entry) if k in entry.jumps or jumps_at(entry.derivative, k)]
+
+
+def one_sided(g, k: float, side: float) -> float:
+    """The limit of g at k from the left (side -1) or right (side 1). g is evaluated 1e-12 away,
+    which is within about 1e-12 of the limit for every function here, and rounded to 9 digits."""
+    return float(f"{float(g(k + side * 1e-12)):.9g}") + 0.0
+
+
+def convention_text(entry: Activation, k: float) -> str:
+    """The one way every page writes a derivative's conventional value."""
+    return f"f'({show(k)}) = {show(float(entry.derivative(k)))} (convention)"
+
+
+def _root(g, a: float, b: float) -> float:
+    """A zero of g in [a, b], where g changes sign, by Brent's method to float precision. A root
+    finder stops within its tolerance of the zero; where g is exactly 0 at the short decimal
+    next to that point, the zero is that decimal."""
+    if float(g(a)) == 0.0:
+        return a
+    if float(g(b)) == 0.0:
+        return b
+    r = brentq(lambda t: float(g(t)), a, b, xtol=1e-15, rtol=4 * np.finfo(float).eps, maxiter=200)
+    snapped = round(r, 10)
+    return snapped if float(g(snapped)) == 0.0 else r
+
+
+def second_derivative(d, x: float) -> float:
+    """f''(x) as a central difference of the analytic f'; its error, near 1e-10, moves a zero of
+    f'' by far less than the digits printed."""
+    h = 1e-6 * max(1.0, abs(x))
+    return (float(d(x + h)) - float(d(x - h))) / (2 * h)
+
+
+def derivative_extremum(entry: Activation, sign: float, lo: float = -SPAN, hi: float = SPAN) -> tuple[float, float] | None:
+    """(x, f'(x)) where f' is largest (sign 1) or smallest (sign -1) on [lo, hi], if that is one
+    point: located by a root finder on f'' inside a smooth piece, or a kink where f' is continuous."""
+    d = entry.derivative
+    x = np.linspace(lo, hi, int(round((hi - lo) / STEP)) + 1)
+    y = sign * d(x)
+    i = int(np.argmax(y))
+    near = np.flatnonzero(y >= y[i] - 1e-9 * max(1.0, abs(y[i])))
+    if len(near) != 1 or i in (0, len(x) - 1):
+        return None  # a flat piece, or the largest value lies at the end of [lo, hi]
+    inside = [k for k in cuts(entry) if x[i - 1] <= k <= x[i + 1]]
+    if inside:
+        k = inside[0]
+        return None if k in conventions(entry) else (k, float(d(k)))
+    r = _root(lambda t: second_derivative(d, t), float(x[i - 1]), float(x[i + 1]))
+    return r, float(d(r))
+
+
+def _where(x: np.ndarray, hits: np.ndarray) -> str:
     """Where a flat piece lies; a grid end next to a jump is written as a strict inequality."""
     xs = x[hits]
     step = x[1] - x[0]
     lo, hi = float(xs[0]), float(xs[-1])
     if len(xs) == 1:
-        return f"x = {lo:.4g}"
-    upper = f"x ≤ {hi:.4g}" if abs(hi - round(hi)) < 1e-9 else f"x < {round(hi + step, 6):.4g}"
-    lower = f"x ≥ {lo:.4g}" if abs(lo - round(lo)) < 1e-9 else f"x > {round(lo - step, 6):.4g}"
+        return f"x = {show(lo)}"
+    upper = f"x ≤ {show(round(hi))}" if abs(hi - round(hi)) < 1e-9 else f"x < {show(round(hi + step, 6))}"
+    lower = f"x ≥ {show(round(lo))}" if abs(lo - round(lo)) < 1e-9 else f"x > {show(round(lo - step, 6))}"
     if xs[0] == x[0]:
         return upper
     if xs[-1] == x[-1]:
@@ -70,39 +161,105 @@ def _bound(entry: Activation, y: np.ndarray, sign: float) -> Extremum:
     if interior:
         flat = y == y[i]
         if np.sum(flat) > 1:
-            return Extremum(float(y[i]), True, _fmt_where(DENSE, flat))
-        x, v = _refine(f, float(DENSE[i]), sign)
-        return Extremum(v, True, f"x = {x:.4g}")
+            return Extremum(float(y[i]), True, _where(DENSE, flat))
+        x = _root(entry.derivative, float(DENSE[i - 1]), float(DENSE[i + 1]))  # f' = 0 at the extremum
+        return Extremum(float(f(x)), True, f"x = {show(x)}")
     value = min(limits, key=lambda v: sign * v)
     near = f(NEAR)
     hits = near == value
-    return Extremum(value, bool(np.any(hits)), _fmt_where(NEAR, hits) if np.any(hits) else "")
+    return Extremum(value, bool(np.any(hits)), _where(NEAR, hits) if np.any(hits) else "")
+
+
+def limit(entry: Activation, g, side: float) -> Limit:
+    """g (f or f') as x -> side * infinity: its value far out, or its slope where it grows."""
+    far = float(g(side * FAR))
+    if abs(far) > 1e100:  # grows without bound: f ~ slope * x
+        return Limit(float(f"{far / (side * FAR):.12g}"), math.copysign(np.inf, far), "")
+    value = far + 0.0  # -0.0 from an underflow is 0
+    if not cuts(entry):
+        return Limit(0.0, value, "")
+    k = cuts(entry)[0 if side < 0 else -1]  # beyond the outermost kink, a piecewise f may be constant
+    beyond = DENSE[DENSE < k] if side < 0 else DENSE[DENSE > k]
+    if not np.all(g(beyond) == value):
+        return Limit(0.0, value, "")
+    derivative = g is entry.derivative
+    closed = float(g(k)) == value and not (derivative and k in conventions(entry))
+    op = ("≤" if closed else "<") if side < 0 else ("≥" if closed else ">")
+    return Limit(0.0, value, f"x {op} {show(k)}")
+
+
+def normal_mean(entry: Activation) -> Mean:
+    """E[f(z)] for z ~ N(0, 1): exactly c where f - c is odd (z is symmetric), else by adaptive
+    quadrature split at the kinks and jumps."""
+    f = entry.fn
+    x = DENSE[DENSE > 0]
+    half = (f(x) + f(-x)) / 2
+    c = float(np.median(half))
+    if np.all(np.abs(half - c) <= 1e-15 * max(1.0, abs(c))):
+        return Mean(round(c, 12) + 0.0, 0.0)
+    edges = [-EDGE, *sorted({0.0, *cuts(entry)}), EDGE]
+    density = lambda z: math.exp(-z * z / 2) / math.sqrt(2 * math.pi)  # noqa: E731
+    total, error = 0.0, 0.0
+    for a, b in zip(edges[:-1], edges[1:]):
+        v, e = quad(lambda z: float(f(z)) * density(z), a, b, **QUAD)
+        total, error = total + v, error + e
+    return Mean(total, 10.0 ** math.ceil(math.log10(max(error, 1e-16))))
+
+
+def mean_text(m: Mean) -> str:
+    """The mean as the tables print it; a quadrature result within its error of 0 is 0 to within it."""
+    if m.tolerance == 0:
+        return show(m.value)
+    if abs(m.value) <= m.tolerance:
+        return f"0 to within {m.tolerance:.0e}"
+    return f"{m.value:#.{DIGITS}g}"
+
+
+def max_slope(entry: Activation, left: Limit, right: Limit) -> float:
+    """The supremum of |f'|: over a dense grid, at the kinks, in the limits, and at an interior
+    maximum or minimum of f' located by a root finder."""
+    d = entry.derivative
+    candidates = [float(np.max(np.abs(d(DENSE)))), *(abs(float(d(k))) for k in cuts(entry)),
+                  *(abs(lim.value) for lim in (left, right))]
+    for sign in (1.0, -1.0):
+        ext = derivative_extremum(entry, sign)
+        if ext is not None:
+            candidates.append(abs(ext[1]))
+    return max(candidates)
 
 
 def compute(entry: Activation) -> Properties:
     f, d = entry.fn, entry.derivative
     y = f(DENSE)
     lower, upper = _bound(entry, y, 1.0), _bound(entry, y, -1.0)
-    slopes = np.abs(d(DENSE))
-    sides = []
-    for side, x in (("left", -FAR), ("right", FAR)):
-        if abs(float(d(x))) < 1e-12:  # the derivative tends to 0
-            hard = float(d(x / 100)) == 0.0  # and is exactly 0 on a whole half-line
-            sides.append(f"{side}{' (exactly 0)' if hard else ''}")
+    taken = np.unique(np.concatenate([y, f(np.array(cuts(entry), dtype=float))]))
+    left = (limit(entry, f, -1.0), limit(entry, d, -1.0))
+    right = (limit(entry, f, 1.0), limit(entry, d, 1.0))
     return Properties(
         lower=lower, upper=upper,
-        monotonic=bool(np.all(np.diff(y) >= 0)),
+        values=tuple(float(v) for v in taken) if len(taken) <= 8 else None,
+        monotonic=bool(np.all(np.diff(y) >= 0) or np.all(np.diff(y) <= 0)),
         f0=float(f(0.0)), d0=float(d(0.0)),
-        max_slope=float(max(np.max(slopes), abs(float(d(-FAR))), abs(float(d(FAR))))),
-        zero_centred=float(f(0.0)) == 0.0 and lower.value < 0 < upper.value,
-        saturates=", ".join(sides),
+        max_slope=max_slope(entry, left[1], right[1]),
+        mean=normal_mean(entry),
+        left=left, right=right,
         minimum=lower if lower.closed else None,
     )
 
 
-def interval(p: Properties) -> str:
-    def end(e: Extremum) -> str:
-        return "∞" if e.value == np.inf else "-∞" if e.value == -np.inf else f"{e.value:.4g}"
+def range_text(p: Properties) -> str:
+    """The range as an interval, or as a set where f takes finitely many values."""
+    if p.values is not None:
+        return "{" + ", ".join(show(v) for v in p.values) + "}"
     left = "[" if p.lower.closed else "("
     right = "]" if p.upper.closed else ")"
-    return f"{left}{end(p.lower)}, {end(p.upper)}{right}"
+    return f"{left}{show(p.lower.value)}, {show(p.upper.value)}{right}"
+
+
+def saturation_text(p: Properties) -> str:
+    """The sides where f' tends to 0, with where it is exactly 0."""
+    sides = []
+    for side, (_, lim) in (("left", p.left), ("right", p.right)):
+        if lim.slope == 0 and lim.value == 0:
+            sides.append(side + (f" (f' = 0 for {lim.exact})" if lim.exact else ""))
+    return ", ".join(sides) or "no"

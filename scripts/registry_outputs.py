@@ -10,7 +10,7 @@ import numpy as np
 
 from activations import REGISTRY, Activation
 from formatting import generated, table
-from frameworks import FRAMEWORKS
+from frameworks import FRAMEWORK_NAMES, FRAMEWORKS
 from outputs import ROOT, Output
 from properties import compute, interval, jumps_at
 
@@ -95,9 +95,8 @@ def properties_table(entry: Activation) -> bytes:
 
 
 def frameworks_table(entry: Activation) -> bytes:
-    torch, keras, jax = FRAMEWORKS[entry.slug]
-    return generated(SOURCE, table(["framework", "name and defaults"],
-                                   [["PyTorch", torch], ["Keras 3 / TensorFlow", keras], ["JAX", jax]]))
+    rows = [[name, text] for name, text in zip(FRAMEWORK_NAMES, FRAMEWORKS[entry.slug].texts())]
+    return generated(SOURCE, table(["framework", "name and defaults"], rows))
 
 
 COMPARED = ["range", "monotonic", "f(0)", "f'(0)", "max |f'|", "global minimum", "zero-centred", "saturates"]

@@ -112,3 +112,35 @@ def test_gelu_keeps_the_left_tail_that_the_textbook_formula_loses():
         assert abs(A.gelu(x) - exact) / abs(exact) < 8 * 2.0**-52
         if x <= -10:
             assert naive_gelu(x) == 0.0  # every digit lost, as the page's table shows
+
+
+def _our_defaults(entry) -> dict[str, object]:
+    """The registry's defaults, and the axis the vector functions work along."""
+    axis = inspect.signature(entry.fn).parameters.get("axis")
+    return dict(entry.params) | ({"axis": axis.default} if axis else {})
+
+
+def test_framework_defaults_equal_ours_or_are_known_differences():
+    from frameworks import FRAMEWORKS, KNOWN_DIFFERENCES
+
+    compared, differing = set(), set()
+    for slug, row in FRAMEWORKS.items():
+        ours = _our_defaults(REGISTRY[slug])
+        for cell in row.cells():
+            for call in cell.calls:
+                for name, value in call.shared_defaults().items():
+                    if name not in ours:
+                        continue
+                    compared.add((slug, call.name, name))
+                    if (slug, call.name, name) in KNOWN_DIFFERENCES:
+                        differing.add((slug, call.name, name))
+                        assert value != ours[name], f"{slug}: {call.name} {name}={value} is listed as different but is ours"
+                    else:
+                        assert value == ours[name], f"{slug}: {call.name} documents {name}={value!r}, ours is {ours[name]!r}"
+    assert differing == set(KNOWN_DIFFERENCES), "a known difference names no documented default"
+    # the defaults a reader compares most: they must stay data, not prose
+    assert {("leaky-relu", "nn.LeakyReLU", "negative_slope"), ("leaky-relu", "jax.nn.leaky_relu", "negative_slope"),
+            ("prelu", "nn.PReLU", "weight"), ("hard-tanh", "nn.Hardtanh", "min_val"), ("hard-tanh", "nn.Hardtanh", "max_val"),
+            ("softplus", "nn.Softplus", "beta"), ("softmax", "jax.nn.softmax", "axis"), ("glu", "jax.nn.glu", "axis"),
+            *((s, c, "alpha") for s in ("elu", "celu") for c in (f"nn.{s.upper()}", f"keras.activations.{s}",
+                                                                f"jax.nn.{s}"))} <= compared
