@@ -12,11 +12,15 @@ def _loss(net, x, y):
     return cross_entropy(net.forward(x), y)
 
 
+OPTIONS = [{}, {"residual": True}, {"norm": True}, {"residual": True, "norm": True}]
+
+
+@pytest.mark.parametrize("options", OPTIONS, ids=lambda o: "+".join(o) or "plain")
 @pytest.mark.parametrize("activation", ["tanh", "sigmoid", "gelu", "elu", "identity"])
-def test_backward_matches_finite_differences(activation):
+def test_backward_matches_finite_differences(activation, options):
     rng = np.random.default_rng(3)
     x, y = rng.normal(size=(7, 3)), rng.integers(0, 2, 7)
-    net = MLP(init_layers([3, 5, 4, 2], "xavier", seed=2), activation)
+    net = MLP(init_layers([3, 5, 4, 4, 4, 2], "xavier", seed=2), activation, **options)
     grads = net.backward(cross_entropy_grad(net.forward(x), y))
     h = 1e-6
     for layer, (dw, db) in enumerate(grads):
@@ -43,6 +47,26 @@ def test_signals_are_the_gradients_at_each_pre_activation():
     for (h, _), g, (dw, db) in zip(net.cache, net.signals, grads):
         np.testing.assert_allclose(dw, h.T @ g)
         np.testing.assert_allclose(db, g.sum(axis=0))
+
+
+def test_residual_layers_add_their_input_where_the_widths_match():
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(4, 3))
+    layers = init_layers([3, 5, 5, 2], "he", seed=1)
+    (w1, b1), (w2, b2), (w3, b3) = layers
+    h1 = np.maximum(x @ w1 + b1, 0)  # 3 -> 5: no skip possible
+    h2 = h1 + np.maximum(h1 @ w2 + b2, 0)  # 5 -> 5: skip
+    np.testing.assert_allclose(MLP(layers, "relu", residual=True).forward(x), h2 @ w3 + b3, rtol=1e-12)
+
+
+def test_layer_norm_standardises_each_hidden_pre_activation_over_its_units():
+    rng = np.random.default_rng(6)
+    x = 10 + 5 * rng.normal(size=(6, 3))
+    net = MLP(init_layers([3, 8, 8, 2], "standard", seed=2), "identity", norm=True)
+    net.forward(x)
+    for _, a in net.cache[:-1]:
+        np.testing.assert_allclose(a.mean(axis=1), 0, atol=1e-12)
+        np.testing.assert_allclose(a.std(axis=1), 1, rtol=1e-3)  # 1 up to the variance's small epsilon
 
 
 def test_cross_entropy_grad_is_softmax_minus_one_hot_over_n_and_leaves_logits_alone():
