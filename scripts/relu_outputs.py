@@ -19,8 +19,9 @@ SAMPLES = 10_000
 BIASES = [1.0, 0.0, -1.0, -2.0, -3.0, -5.0]
 
 
-def dying_table() -> bytes:
-    """One ReLU unit z = w.x + b with |w| = 1 on standard normal inputs, for several biases b."""
+def dying_rows() -> list[tuple[float, float, float, float, float]]:
+    """One ReLU unit z = w.x + b with |w| = 1 on standard normal inputs, for each bias b: the share of
+    inputs with z > 0, the mean output, and the gradients of the mean output for b and for w."""
     rng = np.random.default_rng(SEED)
     x = rng.normal(size=(SAMPLES, 2))
     w = np.array([0.6, 0.8])
@@ -28,11 +29,33 @@ def dying_table() -> bytes:
     for b in BIASES:
         z = x @ w + b
         slope = relu_derivative(z)
-        # gradient of the mean output with respect to w: each input counts only if its z > 0
-        grad = (slope[:, None] * x).mean(axis=0)
-        rows.append([short(b), f"{short(100 * float(np.mean(z > 0)))} %", short(float(np.mean(relu(z)))),
-                     short(float(np.linalg.norm(grad)))])
-    return generated(SOURCE, table(["bias b", "inputs with z > 0", "mean output", "gradient norm for w"], rows, "rrrr"))
+        # each input counts only if its z > 0: d(mean output)/db is the mean slope, d/dw the mean of slope * x
+        rows.append((b, float(np.mean(z > 0)), float(np.mean(relu(z))), float(slope.mean()),
+                     float(np.linalg.norm((slope[:, None] * x).mean(axis=0)))))
+    return rows
+
+
+def dying_table() -> bytes:
+    rows = [[short(b), f"{short(100 * active)} %", short(mean), short(grad_b), short(grad_w)]
+            for b, active, mean, grad_b, grad_w in dying_rows()]
+    return generated(SOURCE, table(["bias b", "inputs with z > 0", "mean output", "gradient for b",
+                                    "gradient norm for w"], rows, "rrrrr"))
+
+
+def dying_trend() -> str:
+    """What the table shows as the bias falls, each statement checked against its rows."""
+    rows = dying_rows()  # biases in falling order
+    grad_b, grad_w = [r[3] for r in rows], [r[4] for r in rows]
+    peak = int(np.argmax(grad_w))
+    if any(a < c for a, c in zip(grad_b, grad_b[1:])) or any(a < c for a, c in zip(grad_w[peak:], grad_w[peak + 1:])):
+        raise ValueError("the dying table no longer shows both gradients falling as the bias falls")
+    if rows[-1][1] != 0 or grad_b[-1] != 0 or grad_w[-1] != 0:
+        raise ValueError("the last row of the dying table has active inputs")
+    return (f"As the bias falls, fewer inputs reach the active side. The gradient for $b$ is the mean slope, "
+            f"which is the share of inputs with $z > 0$, and it falls with that share. The gradient for $w$ is "
+            f"largest at $b = {short(BIASES[peak])}$, where the inputs straddle the kink, and falls as the bias "
+            f"drops below that. At $b = {short(BIASES[-1])}$ no input of the sample is active, and both gradients "
+            f"are exactly 0.")
 
 
 def facts() -> bytes:
@@ -41,7 +64,8 @@ def facts() -> bytes:
             f"the derivative does not exist there; this module returns $\\operatorname{{ReLU}}'(0) = {short(at)}$, the "
             f"value PyTorch, TensorFlow and JAX use as well.\n<!-- --8<-- [end:convention] -->\n"
             f"<!-- --8<-- [start:samples] -->\nThe table uses {SAMPLES:,} standard normal inputs and a weight vector "
-            f"of length 1, so $z$ is normal with mean $b$ and standard deviation 1.\n<!-- --8<-- [end:samples] -->\n")
+            f"of length 1, so $z$ is normal with mean $b$ and standard deviation 1.\n<!-- --8<-- [end:samples] -->\n"
+            f"<!-- --8<-- [start:trend] -->\n{dying_trend()}\n<!-- --8<-- [end:trend] -->\n")
     return generated(SOURCE, body)
 
 
