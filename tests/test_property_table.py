@@ -339,3 +339,19 @@ def test_the_page_shows_the_alt_text_unchanged(slug):
     rendered = markdown.markdown(first, extensions=["attr_list"])
     alt = html.unescape(re.search(r'alt="([^"]*)"', rendered).group(1))
     assert alt == alt_text(REGISTRY[slug])
+
+
+def test_selu_fixed_point_fact_states_a_quadrature_zero_as_zero_within_its_error():
+    """Mean and variance of SELU(z) from their closed forms, with the published constants:
+    E = lambda (phi(0) + alpha (sqrt(e) Phi(-1) - 1/2)), E[SELU^2] = lambda^2 (1/2 + alpha^2
+    (e^2 Phi(-2) - 2 sqrt(e) Phi(-1) + 1/2)); both 0 and 1 to far more digits than printed."""
+    from catalogue_facts import selu_facts
+
+    text = selu_facts().decode()
+    second = SELU_SCALE**2 * (mp.mpf(1) / 2 + SELU_ALPHA**2 * (mp.e**2 * cdf(-2) - 2 * mp.sqrt(mp.e) * cdf(-1)
+                                                                + mp.mpf(1) / 2))
+    tolerance = float(re.search(r"\(z\)\]\$ = 0 to within (1e-\d+) and", text).group(1))
+    assert abs(SELU_MEAN) < tolerance <= 1e-12
+    variance = re.search(r"Var\}\[\\operatorname\{SELU\}\(z\)\] = (\d\.\d+)\$", text).group(1)
+    assert variance == mp.nstr(second - SELU_MEAN**2, len(variance) - 1, strip_zeros=False)
+    assert not re.search(r"\d\.\d+e-\d+", text)  # no quadrature residue printed as a result
