@@ -12,6 +12,7 @@ import runpy
 from pathlib import Path
 
 import nbformat
+import numpy as np
 import pytest
 import yaml
 
@@ -50,6 +51,26 @@ def test_sigmoid_gradients_vanish_and_unscaled_weights_explode(results):
     assert 0.1 < ratio["relu", "he"] < 10 and 0.1 < ratio["tanh", "xavier"] < 10
     acc = results["vanishing-gradients"]["trained_accuracy"]
     assert acc["relu"] > 0.95 > 0.6 > acc["sigmoid"]
+    assert acc["gelu"] < 0.6
+
+
+def test_larger_weights_do_not_make_deep_sigmoid_learn(results):
+    r = results["vanishing-gradients"]
+    scaled = r["scaled"]  # factor -> (first / last gradient at init, median slope, accuracy)
+    assert scaled[max(scaled)][0] > 1 and scaled[1][0] < 1e-6
+    assert max(acc for _, _, acc in scaled.values()) < 0.85
+
+
+def test_residual_connections_and_normalisation_fix_what_the_text_says(results):
+    r = results["vanishing-gradients"]
+    ratio, acc = r["fixed_ratio"], r["fixed_accuracy"]
+    steps, longer, shorter = r["STEPS"], r["LONGER"], r["SHORTER"]
+    assert ratio["sigmoid", "residual"] > 1e-2 and ratio["sigmoid", "layer norm"] < 1e-6
+    assert ratio["relu", "residual"] > 1e3 and ratio["gelu", "residual"] > 1e3
+    assert all(0.1 < ratio[a, "both"] < 10 for a in ("sigmoid", "tanh", "relu", "gelu"))
+    assert acc["sigmoid", "residual", longer] > 0.95 and acc["sigmoid", "plain", longer] < 0.6
+    assert acc["sigmoid", "residual", steps] < 0.6
+    assert acc["gelu", "layer norm", shorter] > 0.95 and acc["gelu", "plain", steps] < 0.6 and shorter < steps
 
 
 def test_large_learning_rates_kill_relu_units_and_not_elu_units(results):
@@ -60,11 +81,68 @@ def test_large_learning_rates_kill_relu_units_and_not_elu_units(results):
     assert (r["grad_w"][:, r["dead"]] == 0).all()
 
 
+def _came_back_counts(history) -> list[int]:
+    """Per layer, units silent at some step and active at a later one, by walking the steps."""
+    counts = []
+    for layer in range(history.shape[1]):
+        n = 0
+        for unit in range(history.shape[2]):
+            seen_silent = False
+            for silent in history[:, layer, unit]:
+                if seen_silent and not silent:
+                    n += 1
+                    break
+                seen_silent = seen_silent or silent
+        counts.append(n)
+    return counts
+
+
+def test_dead_first_layer_relu_units_stay_dead_and_deeper_ones_come_back(results):
+    r = results["dying-relu"]
+    relu = [r["runs"]["relu", lr, False] for lr in r["RATES"]]
+    for run in relu:
+        # a unit silent on every input gets exactly zero gradient: recompute it from the trained network
+        net = run["net"]
+        net.backward(r["cross_entropy_grad"](net.forward(r["x"]), r["y"]))
+        for (h, z), g in zip(net.cache[:-1], net.signals[:-1]):
+            dead = np.all(z <= 0, axis=0)
+            assert (h.T @ g)[:, dead].tolist() == np.zeros((h.shape[1], dead.sum())).tolist()
+        assert _came_back_counts(run["history"])[0] == 0
+    assert _came_back_counts(relu[-1]["history"])[1] > 0
+
+
+def test_each_dying_relu_remedy_shows_what_the_text_says(results):
+    r = results["dying-relu"]
+    runs, rates = r["runs"], r["RATES"]
+    silent_end = {key: int(run["history"][-1].sum()) for key, run in runs.items() if run is not None}
+    # leaky ReLU: every unit keeps a gradient, no first-layer unit comes back, as many silent as ReLU
+    for lr in rates:
+        leaky = runs["leaky-relu", lr, False]
+        assert not leaky["no_gradient"].any() and _came_back_counts(leaky["history"])[0] == 0
+    assert abs(silent_end["leaky-relu", rates[-1], False] - silent_end["relu", rates[-1], False]) <= 2
+    # ELU: diverges at the two largest rates, no silent unit where it trains
+    assert [runs["elu", lr, False] is None for lr in rates] == [False] * (len(rates) - 2) + [True, True]
+    assert all(silent_end["elu", lr, False] == 0 for lr in rates[:-2])
+    # layer norm: a quarter or less of ReLU's silent units at the largest rate
+    assert 4 * silent_end["relu", rates[-1], True] < silent_end["relu", rates[-1], False]
+    # the accuracy claim: every run at rates from the third on fits the training set
+    assert all(run["accuracy"] == 1.0 for (_, lr, _), run in runs.items() if run is not None and lr >= rates[2])
+
+
 def test_textbook_softmax_breaks_where_the_exponential_does(results):
+    import mpmath as mp
+
     rows = results["softmax-numerics"]["rows"]
     assert set(rows) == {"float16", "float32", "float64"}
-    for over, log_max, under, log_half_tiny in rows.values():
-        assert over == pytest.approx(log_max, rel=1e-2) and under == pytest.approx(log_half_tiny, rel=1e-2)
+    # largest finite (2 - 2^-m) 2^e and smallest subnormal 2^(1 - bias - m) of each type, in exact arithmetic
+    formats = {"float16": (10, 15, 24), "float32": (23, 127, 149), "float64": (52, 1023, 1074)}
+    mp.mp.dps = 30
+    for name, (mant, emax, tiny_exp) in formats.items():
+        over, log_max, under, log_half_tiny = rows[name]
+        assert log_max == pytest.approx(float(mp.log((2 - mp.mpf(2) ** -mant) * mp.mpf(2) ** emax)), rel=1e-15)
+        assert log_half_tiny == pytest.approx(float(mp.log(mp.mpf(2) ** (-tiny_exp - 1))), rel=1e-15)
+        step = {"float16": 2.0 ** -6, "float32": 2.0 ** -16, "float64": 2.0 ** -42}[name]  # the grid near these values
+        assert abs(over - log_max) <= step and abs(under - log_half_tiny) <= step
     assert rows["float16"][0] < 12  # float16 overflows for scores of about a dozen
 
 
@@ -152,3 +230,28 @@ def test_no_hand_typed_decimal_numbers_in_experiment_prose(source):
     cells = re.findall(r"^# %% \[markdown\]\n((?:#.*\n?)+)", source.read_text(), re.M)
     prose = _prose("\n".join(re.sub(r"^# ?", "", line) for cell in cells for line in cell.splitlines()))
     assert not DECIMAL.findall(prose), f"{source.name} types {DECIMAL.findall(prose)} in its text"
+
+
+REPO_PACKAGES = {p.name for p in (ROOT / "src").iterdir() if (p / "__init__.py").is_file()}
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
+def test_each_notebook_says_how_to_get_everything_it_imports(source):
+    text = source.read_text()
+    run = text[text.index("# ## Run it yourself"):]
+    imported = set(re.findall(r"^(?:from|import) (\w+)", text, re.M)) - {"__future__"}
+    for package in imported & REPO_PACKAGES:
+        assert f"`{package}`" in run, f"{source.name} imports {package} but does not say where it comes from"
+    assert "numpy" in imported and "numpy" in run
+    lock = (ROOT / "requirements.lock").read_text()
+    for named in re.findall(r"(numpy|matplotlib|ipykernel)", run):
+        assert re.search(rf"^{named}==", lock, re.M), f"{named} is said to be pinned but is not in requirements.lock"
+    assert "`figure_style`" not in run or "matplotlib" in run
+    # the steps are the Makefile's own, and the Python version is the one pyproject.toml requires
+    makefile = (ROOT / "Makefile").read_text()
+    assert "-r requirements.lock" in makefile and "--no-deps -e ." in makefile and "--name python3" in makefile
+    assert "`.venv/bin/pip install -r requirements.lock`" in run and "`.venv/bin/pip install --no-deps -e .`" in run
+    assert "kernel `python3`" in run and "repository (linked at the top of every page)" in run
+    requires = re.search(r'requires-python = "([^"]+)"', (ROOT / "pyproject.toml").read_text()).group(1)
+    assert f"Python `{requires}`" in run
+    assert f"`.venv/bin/python docs/experiments/{source.name}`" in run

@@ -1,17 +1,21 @@
 # %% [markdown]
 # # Dying ReLU
 #
-# A ReLU unit whose pre-activation is negative for every input outputs zero and receives a zero
-# gradient, so gradient descent can never change its weights again: the unit is dead. This
-# experiment counts dead units after training at different learning rates, for ReLU, leaky ReLU
-# and ELU, and looks inside one dead unit.
+# A ReLU unit whose pre-activation is negative for every training input outputs zero on all of
+# them, and the gradient of the loss with respect to its own weights and bias is exactly zero. In
+# the first layer, whose inputs are the fixed training data, nothing can then move the unit again:
+# it is dead for good. A deeper unit's inputs are the outputs of the layers below, which keep
+# learning, so it can come back. This experiment trains networks at different learning rates,
+# counts such units layer by layer, counts the ones that come back, and measures what the usual
+# remedies change: which units still receive a gradient, which come back, and the accuracy.
 #
 # For a unit with pre-activation $z = xw + b$, the gradient of the loss with respect to $w$ is
 # $\sum_i \frac{\partial L}{\partial h_i}\,\phi'(z_i)\,x_i$. ReLU has $\phi'(z) = 0$ for $z < 0$, leaky
-# ReLU has $0.01$ and ELU has $e^{z}$: only ReLU's sum is exactly zero when every $z_i$ is negative.
+# ReLU has a small constant slope $a$ and ELU (with $\alpha = 1$) has $e^{z}$: only ReLU's sum is
+# exactly zero when every $z_i$ is negative.
 #
-# [Download this notebook](../../generated/notebooks/dying-relu.ipynb) to run it yourself
-# (it needs this repository installed: `make install`).
+# [Download this notebook](../../generated/notebooks/dying-relu.ipynb) to run it yourself; the
+# last section says what it needs.
 
 # %%
 import numpy as np
@@ -25,43 +29,88 @@ SIZES = [2, 32, 32, 2]
 ACTIVATIONS = ["relu", "leaky-relu", "elu"]
 RATES = [0.01, 0.1, 0.5, 1.0, 2.0, 3.0]
 STEPS = 200
+print("leaky ReLU's slope for z < 0:", REGISTRY["leaky-relu"].params["negative_slope"],
+      "  ELU's alpha:", REGISTRY["elu"].params["alpha"])
 
 
 def silent(net):
-    """For each hidden unit, whether its pre-activation is <= 0 on every training input."""
-    net.forward(x)
-    return np.concatenate([np.all(z <= 0, axis=0) for _, z in net.cache[:-1]])
+    """Per hidden layer and unit, whether its last forward pass gave a pre-activation <= 0 on every input."""
+    return np.array([np.all(z <= 0, axis=0) for _, z in net.cache[:-1]])
 
 
-def run(activation, lr):
-    """Train from He initialisation; None if the weights overflowed (the step size diverged)."""
-    net = MLP(init_layers(SIZES, "he", seed=1), activation)
+def run(activation, lr, norm=False):
+    """Train from He initialisation, noting the silent units before every step; None if the weights overflowed."""
+    net = MLP(init_layers(SIZES, "he", seed=1), activation, norm=norm)
+    history = []
     try:
         with np.errstate(over="raise", invalid="raise"):
-            for _ in range(STEPS):
-                net.step(net.backward(cross_entropy_grad(net.forward(x), y)), lr)
+            for step in range(STEPS + 1):
+                logits = net.forward(x)
+                history.append(silent(net))
+                grads = net.backward(cross_entropy_grad(logits, y))
+                if step < STEPS:
+                    net.step(grads, lr)
     except FloatingPointError:
         return None
-    return net
+    no_gradient = np.array([~np.any(dw != 0, axis=0) & (db == 0) for dw, db in grads[:-1]])
+    return {"net": net, "history": np.array(history), "no_gradient": no_gradient, "accuracy": accuracy(net, x, y)}
+
+
+def came_back(history):
+    """Per layer and unit: silent at some step and not silent at a later one."""
+    step = np.arange(len(history))[:, None, None]
+    first_silent = np.where(history, step, len(history)).min(axis=0)
+    last_active = np.where(history, -1, step).max(axis=0)
+    return last_active > first_silent
 
 
 # %% [markdown]
 # ## Silent units against the learning rate
 #
-# "Silent" means negative on every training input. For ReLU a silent unit is dead; leaky ReLU and
-# ELU units can be silent too, but they still receive a gradient.
+# "Silent" means a pre-activation at or below zero on every training input. A silent ReLU unit
+# gets no gradient for its weights; a silent leaky ReLU or ELU unit still does. Each network has
+# two hidden layers of 32 units and takes `STEPS` full-batch steps from the same He
+# initialisation. The last configuration is ReLU with layer normalisation before the activation
+# (each input's pre-activations standardised over the layer's units,
+# [Ba et al., 2016](../../references/#ba2016)). For each, the table gives the silent units
+# at the start and at the end, the units that were silent at some step and active at a later one,
+# the units whose weights get no gradient at the end, and the training accuracy.
 
 # %%
-nets = {(a, lr): run(a, lr) for a in ACTIVATIONS for lr in RATES}
-fraction = {key: None if net is None else float(silent(net).mean()) for key, net in nets.items()}
+runs = {(a, lr, False): run(a, lr) for a in ACTIVATIONS for lr in RATES}
+runs |= {("relu", lr, True): run("relu", lr, norm=True) for lr in RATES}
+CONFIGS = [(a, False) for a in ACTIVATIONS] + [("relu", True)]
+label = {(a, norm): REGISTRY[a].name + (" + layer norm" if norm else "") for a, norm in CONFIGS}
 
-print(f"{'learning rate':>14}" + "".join(f"{a:>14}" for a in ACTIVATIONS))
-for lr in RATES:
-    cells = ["diverged" if fraction[a, lr] is None else f"{fraction[a, lr]:.1%}" for a in ACTIVATIONS]
-    print(f"{lr:>14}" + "".join(f"{c:>14}" for c in cells))
 
+def per_layer(mask):
+    return " + ".join(f"{n:2d}" for n in mask.sum(axis=-1))
+
+
+print(f"{'':19} {'learning':>8} {'silent units, layer 1 + layer 2':^36} {'no':>8} {'training':>9}")
+print(f"{'':19} {'rate':>8} {'at start':>10} {'at end':>10} {'came back':>12} {'gradient':>9} {'accuracy':>9}")
+for a, norm in CONFIGS:
+    for lr in RATES:
+        r = runs[a, lr, norm]
+        if r is None:
+            print(f"{label[a, norm]:19} {lr:>8}   diverged: the weights overflowed")
+            continue
+        h = r["history"]
+        print(f"{label[a, norm]:19} {lr:>8} {per_layer(h[0]):>10} {per_layer(h[-1]):>10} "
+              f"{per_layer(came_back(h)):>12} {int(r['no_gradient'].sum()):>9} {r['accuracy']:>9.1%}")
+
+fraction = {(a, lr): None if r is None else float(r["history"][-1].mean()) for (a, lr, norm), r in runs.items() if not norm}
+relu = [runs["relu", lr, False] for lr in RATES]
 assert fraction["relu", RATES[-1]] > 4 * fraction["relu", RATES[0]]
-assert all(f == 0 for (a, _), f in fraction.items() if a == "elu" and f is not None)
+assert relu[0]["history"][0].any()  # some units are silent before the first step
+# A first-layer ReLU unit never comes back; second-layer ones do.
+assert not any(came_back(r["history"])[0].any() for r in relu) and came_back(relu[-1]["history"])[1].sum() > 0
+# No ReLU unit in the first layer dies at the smaller rates.
+calm = [lr for lr, r in zip(RATES, relu) if not r["history"][-1][0].any()]
+assert calm == RATES[:len(calm)] and len(calm) >= 4
+# A ReLU unit gets no gradient exactly when it is silent; leaky ReLU and ELU units always get one.
+assert all(np.array_equal(r["no_gradient"], r["history"][-1]) for r in relu)
+assert not any(r["no_gradient"].any() for (a, _, _), r in runs.items() if a != "relu" and r is not None)
 
 
 # %%
@@ -75,19 +124,20 @@ def draw_fraction(fig, ax, theme):
 
 worst = max(RATES, key=lambda lr: fraction["relu", lr])
 show(draw_fraction, f"Line chart of the share of silent hidden units against the learning rate, on a log axis from "
-     f"{RATES[0]} to {RATES[-1]}. ReLU and leaky ReLU rise from {fraction['relu', RATES[0]]:.0%} to "
-     f"{fraction['relu', worst]:.0%} and {fraction['leaky-relu', worst]:.0%}; ELU stays at 0 % and its training "
-     f"diverges above a learning rate of {max(lr for lr in RATES if fraction['elu', lr] is not None)}.")
+     f"{RATES[0]} to {RATES[-1]}. ReLU rises from {fraction['relu', RATES[0]]:.0%} to {fraction['relu', worst]:.0%} "
+     f"and leaky ReLU from {fraction['leaky-relu', RATES[0]]:.0%} to {fraction['leaky-relu', worst]:.0%}; ELU stays "
+     f"at 0 % up to a learning rate of {max(lr for lr in RATES if fraction['elu', lr] is not None)}, and its "
+     f"training diverges at {', '.join(str(lr) for lr in RATES if fraction['elu', lr] is None)}.")
 
 # %% [markdown]
 # ## What a dead unit looks like
 #
-# Take the ReLU network trained with the largest learning rate. A dead unit's pre-activations sit
-# below zero for every input, so its output is zero everywhere and the gradient of each of its
-# incoming weights is exactly zero.
+# Take the ReLU network trained with the learning rate that left the most units silent. A dead
+# unit's pre-activations sit below zero for every input, so its output is zero everywhere and the
+# gradient of each of its incoming weights is exactly zero.
 
 # %%
-net = nets["relu", worst]
+net = runs["relu", worst, False]["net"]
 net.backward(cross_entropy_grad(net.forward(x), y))
 x_in, z = net.cache[0]  # input and pre-activations of the first hidden layer
 dead = np.flatnonzero(np.all(z <= 0, axis=0))
@@ -101,14 +151,14 @@ print("a live unit:  pre-activation from", z[:, alive[0]].min().round(3), "to", 
 
 assert len(dead) > 0 and np.all(grad_w[:, dead] == 0) and np.any(grad_w[:, alive] != 0)
 
-# The same look at leaky ReLU: its silent units still get a gradient, so they can move back.
-leaky = nets["leaky-relu", worst]
+# The same look at leaky ReLU: its silent units still get a gradient, but a small one.
+leaky = runs["leaky-relu", worst, False]["net"]
 leaky.backward(cross_entropy_grad(leaky.forward(x), y))
 quiet = np.all(leaky.cache[0][1] <= 0, axis=0)
-leaky_grad = leaky.cache[0][0].T @ leaky.signals[0]
-print(f"leaky ReLU: {quiet.sum()} silent first-layer units, smallest weight gradient among them",
-      f"{np.abs(leaky_grad[:, quiet]).max(axis=0).min():.1e}")
-assert quiet.any() and np.all(np.abs(leaky_grad[:, quiet]).max(axis=0) > 0)
+leaky_grad = np.abs(leaky.cache[0][0].T @ leaky.signals[0]).max(axis=0)  # largest weight gradient of each unit
+print(f"leaky ReLU: {quiet.sum()} silent first-layer units; their largest weight gradient is "
+      f"{leaky_grad[quiet].max():.1e}, against a median of {np.median(leaky_grad[~quiet]):.1e} for the active ones")
+assert quiet.any() and np.all(leaky_grad[quiet] > 0) and leaky_grad[quiet].max() < np.median(leaky_grad[~quiet]) / 10
 
 
 # %%
@@ -126,10 +176,88 @@ show(draw_unit, f"Histogram of the pre-activations of two first-layer units over
      f"live unit's spread from {z[:, alive[0]].min():.2f} to {z[:, alive[0]].max():.2f}, across zero.")
 
 # %% [markdown]
-# A unit in the first layer sees the fixed training inputs, so once dead it stays dead. Deeper units
-# can come back if the layers below them change what they receive. The usual remedies are a smaller
-# learning rate, an activation with a non-zero slope on the left (leaky ReLU, ELU, GELU, SiLU), and
-# normalisation layers that keep pre-activations centred.
+# ## What the remedies change
+#
+# The numbers above, remedy by remedy:
+
+# %%
+leaky = [runs["leaky-relu", lr, False] for lr in RATES]
+elu = {lr: runs["elu", lr, False] for lr in RATES}
+normed = [runs["relu", lr, True] for lr in RATES]
+trained = [r for r in runs.values() if r is not None]
+print(f"smaller learning rate: no first-layer ReLU unit dies at rates up to {max(calm)}")
+print(f"leaky ReLU at rate {RATES[-1]}: {int(leaky[-1]['history'][-1].sum())} silent units at the end "
+      f"(ReLU: {int(relu[-1]['history'][-1].sum())}), none without a gradient, "
+      f"{int(came_back(leaky[-1]['history'])[0].sum())} first-layer units came back")
+print(f"ELU: {max(int(r['history'][-1].sum()) for r in elu.values() if r)} silent units at the end at any rate it trains at, "
+      f"{sum(int(came_back(r['history']).sum()) for r in elu.values() if r)} came back; diverged at rates "
+      f"{[lr for lr, r in elu.items() if r is None]}")
+print(f"ReLU + layer norm at rate {RATES[-1]}: {int(normed[-1]['history'][-1].sum())} silent units at the end")
+print(f"training accuracy at rates {RATES[2]} and above: from {min(r['accuracy'] for (_, lr, _), r in runs.items() if r and lr >= RATES[2]):.1%} "
+      f"to {max(r['accuracy'] for r in trained):.1%}")
+
+# Leaky ReLU: every unit keeps a gradient, yet in these runs no silent first-layer unit came back,
+# and it ends with about as many silent units as ReLU.
+assert not any(came_back(r["history"])[0].any() for r in leaky)
+assert abs(int(leaky[-1]["history"][-1].sum()) - int(relu[-1]["history"][-1].sum())) <= 2
+# ELU: no unit silent at the end of a run that trained; its training diverges at the two largest rates.
+assert all(not r["history"][-1].any() for r in elu.values() if r) and [elu[lr] is None for lr in RATES[-2:]] == [True, True]
+assert sum(int(came_back(r["history"]).sum()) for r in elu.values() if r) >= 1
+# Layer norm: far fewer silent units than plain ReLU at the largest rate; every unit keeps a gradient
+# (the normalisation ties each unit to the others in its layer), and first-layer units come back.
+assert 4 * normed[-1]["history"][-1].sum() < relu[-1]["history"][-1].sum()
+assert not any(r["no_gradient"].any() for r in normed) and came_back(normed[-1]["history"])[0].sum() > 0
+# On this task the silent units cost no training accuracy once the rate is large enough to fit it.
+assert all(r["accuracy"] == 1.0 for (_, lr, _), r in runs.items() if r and lr >= RATES[2])
+
+# %% [markdown]
+# A first-layer ReLU unit that fell silent never came back, at any rate, as the argument at the
+# top says it cannot; second-layer units did come back, because the layer below them kept changing.
+# Some second-layer units are silent before the first step, so the counts at the smallest rates
+# are not all the learning rate's doing.
+# Each remedy measured here does something different:
+#
+# - **A smaller learning rate** is the one that prevents first-layer deaths here: at the smaller
+#   rates no first-layer ReLU unit died.
+# - **Leaky ReLU** keeps a gradient in every unit, so no unit is dead in the strict sense. But the
+#   gradient of a silent unit is scaled by the small slope, and in these runs no silent first-layer
+#   leaky ReLU unit came back: at the largest rate it ends with about as many silent units as ReLU.
+# - **ELU** left no unit silent at the end of any run that trained, and a unit that fell silent
+#   came back, in the first layer; its training diverged at the two largest rates.
+# - **Layer normalisation** before ReLU left far fewer silent units at the largest rate, and
+#   first-layer units came back: the normalisation ties each unit's output to the other units of
+#   its layer, so even a silent unit receives a gradient.
+#   Batch normalisation ([Ioffe and Szegedy, 2015](../../references/#ioffe2015)), not tried
+#   here, standardises each unit over the batch instead, so before its learned shift no unit can be
+#   negative on every input of a batch.
+#
+# On this small task the silent units cost no training accuracy: every network that trained at the
+# larger rates fits the training set, with the units that remain. A unit that is dead for good is
+# capacity the network no longer uses.
 #
 # See also: [ReLU](../../activations/relu/), [leaky ReLU](../../activations/leaky-relu/),
 # [ELU](../../activations/elu/).
+
+# %% [markdown]
+# ## Run it yourself
+#
+# This notebook imports numpy and three packages that come with this site's source
+# code, not from PyPI:
+# `activations` (the activation functions),
+# `tinynet` (the small network)
+# and `figure_style` (the figures, drawn with matplotlib). To run it:
+#
+# 1. Clone the repository (linked at the top of every page) and open a terminal in its folder.
+# 2. Run `make install`, with Python `>=3.11`. It creates the virtual environment `.venv`, installs
+#    into it the exact versions pinned in `requirements.lock` (numpy, matplotlib and ipykernel among
+#    them) and this repository's packages from `src/`, and registers the environment's Python as the
+#    Jupyter kernel `python3`. Without make, the same environment is
+#    `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.lock`, then
+#    `.venv/bin/pip install --no-deps -e .`.
+# 3. Jupyter's own interface is not among the pinned packages: install one into the same environment
+#    (`.venv/bin/pip install jupyterlab`), start it (`.venv/bin/jupyter lab`), open the downloaded
+#    notebook and choose the kernel `python3`, shown as "Python 3 (ipykernel)".
+#
+# The notebook is made from `docs/experiments/dying-relu.py` in the repository, and
+# `.venv/bin/python docs/experiments/dying-relu.py` runs the same code, with every check, as a
+# script: it prints the tables, not the figures.

@@ -8,8 +8,8 @@
 #
 # $$\operatorname{softmax}(z)_i = \frac{e^{z_i / T}}{\sum_j e^{z_j / T}}$$
 #
-# [Download this notebook](../../generated/notebooks/softmax-numerics.ipynb) to run it yourself
-# (it needs this repository installed: `make install`).
+# [Download this notebook](../../generated/notebooks/softmax-numerics.ipynb) to run it yourself; the
+# last section says what it needs.
 
 # %%
 import numpy as np
@@ -58,8 +58,8 @@ def draw_temperature(fig, ax, theme):
 
 
 show(draw_temperature, f"Probabilities of the four classes against the temperature, on a log axis from 0.1 to 100. "
-     f"At low temperature the highest-scoring class, cat, takes nearly all the probability ({table[0.25][1]:.6f} at "
-     f"T = 0.25); as T grows all four curves approach 1/4.")
+     f"At low temperature the highest-scoring class, cat, takes nearly all the probability (all but "
+     f"{1 - table[0.25][1]:.0e} at T = 0.25); as T grows all four curves approach 1/4.")
 
 # %% [markdown]
 # ## Where the textbook formula breaks
@@ -69,7 +69,8 @@ show(draw_temperature, f"Probabilities of the four classes against the temperatu
 # to zero the quotient is $0/0 = $ nan. The thresholds below are found by bisection on the
 # textbook formula itself, for the scores $(c, c - 1, c - 2)$, and compared with the logarithm of
 # the largest finite number of each type and of half its smallest positive number (an exact
-# result below that half rounds to zero).
+# result at or below that half rounds to zero). Those logarithms are taken in float64 for every type, so
+# float16's own rounding does not blur the reference.
 
 # %%
 def textbook_softmax(z):
@@ -95,15 +96,18 @@ def edge(dtype, good, bad):
 rows = {}
 for dtype in (np.float16, np.float32, np.float64):
     info = np.finfo(dtype)
-    rows[dtype.__name__] = (edge(dtype, 0.0, 1e6), float(np.log(info.max)),
-                            edge(dtype, 0.0, -1e6), float(np.log(info.smallest_subnormal) - np.log(2)))
+    rows[dtype.__name__] = (edge(dtype, 0.0, 1e6), float(np.log(float(info.max))),
+                            edge(dtype, 0.0, -1e6), float(np.log(float(info.smallest_subnormal)) - np.log(2.0)))
 
 print(f"{'type':>8} {'overflow above':>15} {'log(max)':>10} {'underflow below':>16} {'log(tiny/2)':>12}")
 for name, (over, log_max, under, log_tiny) in rows.items():
     print(f"{name:>8} {over:15.3f} {log_max:10.3f} {under:16.3f} {log_tiny:12.3f}")
 
-for name, (over, log_max, under, log_tiny) in rows.items():
-    assert abs(over - log_max) < 0.01 * abs(log_max) and abs(under - log_tiny) < 0.01 * abs(log_tiny)
+# Each threshold lies within two steps of its type's number grid from the logarithm.
+for dtype in (np.float16, np.float32, np.float64):
+    over, log_max, under, log_tiny = rows[dtype.__name__]
+    assert abs(over - log_max) <= 2 * np.spacing(dtype(log_max)) and abs(under - log_tiny) <= 2 * abs(np.spacing(dtype(log_tiny)))
+assert rows["float16"][0] < 12  # float16's textbook formula fails for scores above about a dozen
 
 # %% [markdown]
 # In float16, the type many networks now compute in, the textbook formula fails for scores as
@@ -122,6 +126,11 @@ for dtype in (np.float16, np.float32):
 assert np.allclose(softmax(seed_scores), [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], rtol=1e-8)
 with np.errstate(all="ignore"):
     assert np.isnan(textbook_softmax(seed_scores)).all()
+assert softmax(seed_scores.astype(np.float16))[-1] == 0  # below float16's smallest positive number
+
+# %% [markdown]
+# The shift removes the nan, not the underflow: in float16 the smallest probability is below the
+# type's smallest positive number and still comes out as 0.
 
 # %% [markdown]
 # ## Log-sum-exp and a stable cross-entropy
@@ -173,3 +182,26 @@ assert scores.tolist() == [1010, 1000, 990]
 # batch.
 #
 # See also: [softmax](../../activations/softmax/), [log-softmax](../../activations/log-softmax/).
+
+# %% [markdown]
+# ## Run it yourself
+#
+# This notebook imports numpy and two packages that come with this site's source
+# code, not from PyPI:
+# `activations` (the activation functions)
+# and `figure_style` (the figures, drawn with matplotlib). To run it:
+#
+# 1. Clone the repository (linked at the top of every page) and open a terminal in its folder.
+# 2. Run `make install`, with Python `>=3.11`. It creates the virtual environment `.venv`, installs
+#    into it the exact versions pinned in `requirements.lock` (numpy, matplotlib and ipykernel among
+#    them) and this repository's packages from `src/`, and registers the environment's Python as the
+#    Jupyter kernel `python3`. Without make, the same environment is
+#    `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.lock`, then
+#    `.venv/bin/pip install --no-deps -e .`.
+# 3. Jupyter's own interface is not among the pinned packages: install one into the same environment
+#    (`.venv/bin/pip install jupyterlab`), start it (`.venv/bin/jupyter lab`), open the downloaded
+#    notebook and choose the kernel `python3`, shown as "Python 3 (ipykernel)".
+#
+# The notebook is made from `docs/experiments/softmax-numerics.py` in the repository, and
+# `.venv/bin/python docs/experiments/softmax-numerics.py` runs the same code, with every check, as a
+# script: it prints the tables, not the figures.

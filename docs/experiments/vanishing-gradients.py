@@ -4,7 +4,8 @@
 # In a deep network the gradient reaches the first layers only after being multiplied by one
 # activation derivative and one weight matrix per layer. This experiment measures how large it
 # still is, layer by layer, in deep networks (`DEPTH` layers) of sigmoid, tanh, ReLU and GELU units, with
-# weights drawn without scaling and with the initialisation made for each activation.
+# weights drawn without scaling and with the initialisation made for each activation, and then with
+# the two devices practitioners add to deep networks: residual connections and normalisation.
 #
 # Back-propagation through layer $l$ with pre-activation $z_l = h_{l-1}W_l + b_l$ and
 # $h_l = \phi(z_l)$ gives
@@ -14,14 +15,14 @@
 # so after $n$ layers the gradient carries a product of $n$ derivatives. Sigmoid's derivative is
 # at most $0.25$, which bounds that product by $0.25^n$.
 #
-# [Download this notebook](../../generated/notebooks/vanishing-gradients.ipynb) to run it yourself
-# (it needs this repository installed: `make install`).
+# [Download this notebook](../../generated/notebooks/vanishing-gradients.ipynb) to run it yourself; the
+# last section says what it needs.
 
 # %%
 import numpy as np
 
 from figure_style.notebook import show
-from activations import REGISTRY
+from activations import REGISTRY, sigmoid_derivative
 from tinynet import MLP, accuracy, cross_entropy_grad, init_layers, train
 
 DEPTH, WIDTH, INPUTS, BATCH = 20, 32, 16, 128
@@ -106,14 +107,15 @@ show(draw_sigmoid_bound, f"Semi-log plot against n, the number of layers below t
 
 # %%
 STEPS, LR = 100, 0.1
-after, trained_accuracy = {}, {}
+after, trained_accuracy, trained = {}, {}, {}
 for a in ACTIVATIONS:
-    net = train(MLP(init_layers(sizes, FITTING[a], seed=1), a), x, y, steps=STEPS, lr=LR)
+    trained[a] = net = train(MLP(init_layers(sizes, FITTING[a], seed=1), a), x, y, steps=STEPS, lr=LR)
     after[a], trained_accuracy[a] = gradient_norms(net), accuracy(net, x, y)
     print(f"{a:8} ({FITTING[a]}) accuracy after {STEPS} steps: {trained_accuracy[a]:.1%}")
 
 assert after["sigmoid"][0] / after["sigmoid"][-1] < 1e-6
 assert trained_accuracy["sigmoid"] < 0.6 and trained_accuracy["tanh"] > 0.95 and trained_accuracy["relu"] > 0.95
+assert trained_accuracy["gelu"] < 0.6  # GELU with He weights does not learn the task in as many steps
 
 
 # %%
@@ -140,13 +142,139 @@ show(draw_layers, f"Four semi-log panels, one per activation, of the gradient no
      f"{orders['relu', 'standard']:.0f} (ReLU) and {orders['gelu', 'standard']:.0f} (GELU) orders of magnitude. "
      f"Glorot weights for tanh and He weights for ReLU keep it within a factor of "
      f"{max(max(r, 1 / r) for r in (ratio['tanh', 'xavier'], ratio['relu', 'he'])):.0f}, and those networks learn the task; GELU with He weights still loses "
-     f"{-orders['gelu', 'he']:.0f}.", width=9, height=6.4, nrows=2, ncols=2)
+     f"{-orders['gelu', 'he']:.0f} orders of magnitude and does not learn it in {STEPS} steps.", width=9, height=6.4, nrows=2, ncols=2)
 
 # %% [markdown]
-# What to take from it: the derivative bound makes deep sigmoid networks untrainable whatever the
-# scale of the weights, which is why sigmoid moved to output layers. For tanh and the ReLU family,
-# the scale of the initial weights decides between exploding and usable gradients. He's scale
-# assumes that half of the units pass their gradient unchanged, which is exact for ReLU only.
+# ## Larger weights for sigmoid
+#
+# Each weight matrix multiplies the gradient as well, so larger weights work against the
+# derivative bound. Here the sigmoid network's Glorot weights are multiplied by a factor; the
+# table gives the first layer's gradient over the last one's at initialisation, the median of
+# $\sigma'(z)$ over every hidden pre-activation, and the accuracy after `STEPS` steps.
+
+# %%
+FACTORS = [1, 4, 16]
+scaled = {}
+for f in FACTORS:
+    net = MLP([(f * w, b) for w, b in init_layers(sizes, "xavier", seed=1)], "sigmoid")
+    g = gradient_norms(net)
+    median_slope = float(np.median(np.concatenate([sigmoid_derivative(z).ravel() for _, z in net.cache[:-1]])))
+    acc = trained_accuracy["sigmoid"] if f == 1 else accuracy(train(net, x, y, steps=STEPS, lr=LR), x, y)
+    scaled[f] = (g[0] / g[-1], median_slope, acc)
+
+print(f"{'factor':>6} {'layer 1 / last':>15} {'median slope':>13} {'accuracy':>9}")
+for f, (r, slope, acc) in scaled.items():
+    print(f"{f:>6} {r:15.2e} {slope:13.4f} {acc:9.1%}")
+
+# The first layer's share grows with the weights until it no longer vanishes ...
+assert all(scaled[f][0] < scaled[g][0] for f, g in zip(FACTORS, FACTORS[1:])) and scaled[FACTORS[-1]][0] > 1
+# ... while the units saturate: the median slope falls from near the peak to under a hundredth ...
+assert scaled[1][1] > 0.2 and scaled[FACTORS[-1]][1] < 0.01
+# ... and at no factor does the network learn the task as the tanh and ReLU networks do.
+assert max(acc for _, _, acc in scaled.values()) < min(trained_accuracy["tanh"], trained_accuracy["relu"]) - 0.1
+
+# %% [markdown]
+# Larger weights lift the first layer's share of the gradient until, at the largest factor, it no
+# longer vanishes; but they push the pre-activations into the sigmoid's tails, where its derivative
+# is tiny, and at none of these scales does the network learn the task as the tanh and ReLU networks
+# did.
+#
+# ## Residual connections and normalisation
+#
+# Deep networks in practice are not plain stacks. A residual connection
+# ([He et al., 2016](../../references/#he2016)) adds each layer's input to its output,
+# $h_l = h_{l-1} + \phi(z_l)$, so the gradient also reaches the layers below along the identity,
+# with no derivative factor. Layer normalisation ([Ba et al., 2016](../../references/#ba2016))
+# standardises each input's pre-activations over the layer's units before the activation (here
+# without its learned gain and shift), so the scale of the weights no longer sets the size of the
+# signal. Batch normalisation ([Ioffe and Szegedy, 2015](../../references/#ioffe2015)), which the
+# residual networks of He et al. use, standardises each unit over the batch instead; it is not tried
+# here. The first layer's gradient over the last one's at initialisation, for each activation with
+# its fitting initialisation:
+
+# %%
+OPTIONS = {"plain": {}, "residual": {"residual": True}, "layer norm": {"norm": True},
+           "both": {"residual": True, "norm": True}}
+fixed = {(a, o): gradient_norms(MLP(init_layers(sizes, FITTING[a], seed=1), a, **kw))
+         for a in ACTIVATIONS for o, kw in OPTIONS.items()}
+fixed_ratio = {key: g[0] / g[-1] for key, g in fixed.items()}
+
+print(f"{'activation':10} {'init':7}" + "".join(f"{o:>12}" for o in OPTIONS))
+for a in ACTIVATIONS:
+    print(f"{a:10} {FITTING[a]:7}" + "".join(f"{fixed_ratio[a, o]:12.2e}" for o in OPTIONS))
+
+assert fixed_ratio["sigmoid", "residual"] > 1e-2 > 1e-6 > fixed_ratio["sigmoid", "plain"]  # the identity path
+assert fixed_ratio["sigmoid", "layer norm"] < 1e-6  # normalisation alone leaves the sigmoid's gradient vanishing
+assert 0.1 < fixed_ratio["gelu", "layer norm"] < 10 and fixed_ratio["gelu", "plain"] < 0.1
+assert all(fixed_ratio[a, "residual"] > 1e3 for a in ("relu", "gelu"))  # residual alone: exploding
+assert all(0.1 < fixed_ratio[a, "both"] < 10 for a in ACTIVATIONS)  # both: within a factor of ten
+
+# %% [markdown]
+# Then training, for the two networks that did not learn above: the sigmoid network with a residual
+# connection and the GELU network with layer normalisation, against the plain ones. The sigmoid
+# networks also train for three times as many steps; the normalised GELU network trains for half
+# as many.
+
+# %%
+LONGER = 3 * STEPS
+residual_sigmoid = train(MLP(init_layers(sizes, "xavier", seed=1), "sigmoid", residual=True), x, y, steps=STEPS, lr=LR)
+fixed_accuracy = {("sigmoid", "residual", STEPS): accuracy(residual_sigmoid, x, y),
+                  ("sigmoid", "plain", STEPS): trained_accuracy["sigmoid"]}
+train(residual_sigmoid, x, y, steps=LONGER - STEPS, lr=LR)
+train(trained["sigmoid"], x, y, steps=LONGER - STEPS, lr=LR)  # the plain network, continued
+fixed_accuracy["sigmoid", "residual", LONGER] = accuracy(residual_sigmoid, x, y)
+fixed_accuracy["sigmoid", "plain", LONGER] = accuracy(trained["sigmoid"], x, y)
+SHORTER = STEPS // 2
+normed_gelu = train(MLP(init_layers(sizes, "he", seed=1), "gelu", norm=True), x, y, steps=SHORTER, lr=LR)
+fixed_accuracy["gelu", "layer norm", SHORTER] = accuracy(normed_gelu, x, y)
+fixed_accuracy["gelu", "plain", STEPS] = trained_accuracy["gelu"]
+for (a, o, steps), acc in sorted(fixed_accuracy.items()):
+    print(f"{a:8} {o:11} accuracy after {steps:4} steps: {acc:.1%}")
+
+assert fixed_accuracy["sigmoid", "residual", LONGER] > 0.95 > 0.6 > fixed_accuracy["sigmoid", "plain", LONGER]
+assert fixed_accuracy["sigmoid", "residual", STEPS] < 0.6  # it needs the longer run
+assert fixed_accuracy["gelu", "layer norm", SHORTER] > 0.95 > 0.6 > fixed_accuracy["gelu", "plain", STEPS]
+
+# %% [markdown]
+# A residual connection gives the sigmoid network's first layer a gradient of the same order as the
+# last one's. After `STEPS` steps it has not learned the task yet; after the longer run it has, and
+# the plain stack has not. Layer normalisation alone does not rescue the
+# sigmoid's gradient, but it makes the GELU network learn at He's scale, in half the steps the
+# plain one failed in. Residual connections alone make the ReLU and GELU gradients grow more than
+# a thousandfold towards the input; with both, every activation here keeps the first layer's
+# gradient within a factor of ten of the last one's.
+#
+# What to take from it: none of the weight scales tried made the plain deep sigmoid stack learn
+# the task: small scales let its gradient vanish, large ones saturate its units. That is one reason
+# sigmoid left hidden layers for output layers. For tanh and ReLU, the scale of the initial weights
+# decides between exploding and usable gradients. He's scale assumes that half of the units pass
+# their gradient unchanged, which is exact for ReLU only, and at that scale the GELU network lost
+# gradient and did not learn. Residual connections and normalisation each rescued one of the
+# networks that did not learn, and together kept the gradient in range for all four activations.
 #
 # See also: [sigmoid](../../activations/sigmoid/), [tanh](../../activations/tanh/),
 # [ReLU](../../activations/relu/), [GELU](../../activations/gelu/).
+
+# %% [markdown]
+# ## Run it yourself
+#
+# This notebook imports numpy and three packages that come with this site's source
+# code, not from PyPI:
+# `activations` (the activation functions),
+# `tinynet` (the small network)
+# and `figure_style` (the figures, drawn with matplotlib). To run it:
+#
+# 1. Clone the repository (linked at the top of every page) and open a terminal in its folder.
+# 2. Run `make install`, with Python `>=3.11`. It creates the virtual environment `.venv`, installs
+#    into it the exact versions pinned in `requirements.lock` (numpy, matplotlib and ipykernel among
+#    them) and this repository's packages from `src/`, and registers the environment's Python as the
+#    Jupyter kernel `python3`. Without make, the same environment is
+#    `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.lock`, then
+#    `.venv/bin/pip install --no-deps -e .`.
+# 3. Jupyter's own interface is not among the pinned packages: install one into the same environment
+#    (`.venv/bin/pip install jupyterlab`), start it (`.venv/bin/jupyter lab`), open the downloaded
+#    notebook and choose the kernel `python3`, shown as "Python 3 (ipykernel)".
+#
+# The notebook is made from `docs/experiments/vanishing-gradients.py` in the repository, and
+# `.venv/bin/python docs/experiments/vanishing-gradients.py` runs the same code, with every check, as a
+# script: it prints the tables, not the figures.

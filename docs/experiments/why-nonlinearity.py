@@ -1,17 +1,18 @@
 # %% [markdown]
 # # Why non-linearity
 #
-# Networks without activation functions, however many layers deep, fail on XOR and on two
-# interleaved moons; one hidden layer of ReLU, tanh or sigmoid units solves both. This experiment
-# trains them side by side and draws their decision boundaries.
+# Networks without activation functions, however many layers deep, can only draw a straight
+# boundary: here they end at chance on XOR and misclassify part of two interleaved moons, while one
+# hidden layer of ReLU, tanh or sigmoid units classifies nearly every training point of both. This
+# experiment trains them side by side and draws their decision boundaries.
 #
 # Stacking linear layers gives another linear layer, $(xW_1 + b_1)W_2 + b_2 = x(W_1W_2) + (b_1W_2 + b_2)$,
 # so a linear network can only split the plane with a straight line. Every network here is the
 # same small numpy MLP, trained by full-batch gradient descent on the cross-entropy, with the
 # activation functions and derivatives of this site's library.
 #
-# [Download this notebook](../../generated/notebooks/why-nonlinearity.ipynb) to run it yourself
-# (it needs this repository installed: `make install`).
+# [Download this notebook](../../generated/notebooks/why-nonlinearity.ipynb) to run it yourself; the
+# last section says what it needs.
 
 # %%
 import numpy as np
@@ -32,8 +33,8 @@ STEPS = 1000
 
 # %% [markdown]
 # Sigmoid's derivative is at most $0.25$, so every gradient that passes through it is at most a
-# quarter of what it was; its network gets a learning rate four times larger to move as far per
-# step. Weights start from Glorot (Xavier) initialisation, or He initialisation for ReLU.
+# quarter of what it was; its network gets a learning rate four times larger to make up for that
+# factor. Weights start from Glorot (Xavier) initialisation, or He initialisation for ReLU.
 
 # %%
 nets, scores = {}, {}
@@ -67,6 +68,7 @@ for d in DATA:
     assert scores[d, "linear model"] <= 0.9 and abs(scores[d, "two linear layers"] - scores[d, "linear model"]) < 0.02
     assert all(scores[d, name] >= 0.98 for name in ("ReLU", "tanh", "sigmoid"))
 assert scores["XOR", "linear model"] <= 0.75 and scores["XOR", "ReLU"] == 1.0
+assert all(scores["XOR", m] <= 0.55 for m in ("linear model", "two linear layers"))  # at chance on XOR
 
 # %% [markdown]
 # ## Decision boundaries
@@ -97,8 +99,10 @@ def draw_boundaries(fig, axes, theme):
 
 show(draw_boundaries, "Ten panels, two rows of five: XOR on top, moons below; columns are the linear model, two "
      "linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models split the plane "
-     "with one straight line and misclassify a large share of points; the three non-linear networks bend the "
-     "boundary around the clusters and classify nearly every point correctly.",
+     f"with one straight line and misclassify {1 - scores['XOR', 'linear model']:.0%} of the XOR points and "
+     f"{1 - scores['moons', 'linear model']:.0%} of the moons; the three non-linear networks bend the boundary "
+     f"around the clusters and classify at least {min(scores[d, m] for d in DATA for m in ('ReLU', 'tanh', 'sigmoid')):.1%} "
+     f"of the points correctly.",
      width=10.5, height=5.2, nrows=2, ncols=5)
 
 # %% [markdown]
@@ -106,9 +110,32 @@ show(draw_boundaries, "Ten panels, two rows of five: XOR on top, moons below; co
 #
 # A ReLU layer folds the plane: each unit is zero on one side of a line and grows linearly on the
 # other. The output layer is linear in those folded coordinates, so the boundary it draws in the
-# input plane is made of straight pieces, one change of direction for each fold it uses. Smooth
-# activations such as tanh and sigmoid bend it instead of folding it, which is why their
-# boundaries above are curved.
+# input plane is made of straight pieces, changing direction only where it crosses a unit's fold
+# line. Smooth activations such as tanh and sigmoid bend it instead of folding it, which is why
+# their boundaries above are curved.
 #
 # See also: [why activation functions](../../why-activation-functions/), [ReLU](../../activations/relu/),
 # [tanh](../../activations/tanh/), [sigmoid](../../activations/sigmoid/).
+
+# %% [markdown]
+# ## Run it yourself
+#
+# This notebook imports numpy and two packages that come with this site's source
+# code, not from PyPI:
+# `tinynet` (the small network)
+# and `figure_style` (the figures, drawn with matplotlib). To run it:
+#
+# 1. Clone the repository (linked at the top of every page) and open a terminal in its folder.
+# 2. Run `make install`, with Python `>=3.11`. It creates the virtual environment `.venv`, installs
+#    into it the exact versions pinned in `requirements.lock` (numpy, matplotlib and ipykernel among
+#    them) and this repository's packages from `src/`, and registers the environment's Python as the
+#    Jupyter kernel `python3`. Without make, the same environment is
+#    `python3 -m venv .venv`, then `.venv/bin/pip install -r requirements.lock`, then
+#    `.venv/bin/pip install --no-deps -e .`.
+# 3. Jupyter's own interface is not among the pinned packages: install one into the same environment
+#    (`.venv/bin/pip install jupyterlab`), start it (`.venv/bin/jupyter lab`), open the downloaded
+#    notebook and choose the kernel `python3`, shown as "Python 3 (ipykernel)".
+#
+# The notebook is made from `docs/experiments/why-nonlinearity.py` in the repository, and
+# `.venv/bin/python docs/experiments/why-nonlinearity.py` runs the same code, with every check, as a
+# script: it prints the tables, not the figures.
