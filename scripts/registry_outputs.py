@@ -12,7 +12,8 @@ from activations import REGISTRY, Activation
 from formatting import generated, table
 from frameworks import FRAMEWORK_NAMES, FRAMEWORKS
 from outputs import ROOT, Output
-from properties import compute, interval, jumps_at
+from properties import (SPAN, STEP, compute, conventions, convention_text, cuts, mean_text, range_text,
+                        saturation_text, show)
 
 SOURCE = "scripts/registry_outputs.py"
 PKG = ROOT / "src" / "activations"
@@ -62,36 +63,84 @@ def accuracy(entry: Activation) -> bytes:
     return generated(SOURCE, body + "\n")
 
 
-def _num(v: float) -> str:
-    return "∞" if v == np.inf else "-∞" if v == -np.inf else f"{v:.4g}"
+MEAN = "mean output, N(0, 1) input"
+COLUMNS = {  # what each property means, as the all-activations page states it
+    "range": "the set of values f takes over all real x. A square bracket means the end is attained, a "
+             "round one that f only approaches it; a function that takes finitely many values has its "
+             "range written as a set in braces.",
+    "bounded below": "whether the range has a finite lower end.",
+    "bounded above": "whether the range has a finite upper end.",
+    "monotonic": "yes if f never decreases as x grows (flat pieces allowed), checked on a grid of spacing "
+                 f"{show(STEP)} from {show(-SPAN)} to {show(SPAN)}.",
+    "f(0)": "the value at 0.",
+    "f'(0)": "the derivative at 0, marked (convention) where f has no derivative at 0 and the number is "
+             "the one the implementation returns.",
+    "max |f'|": "the largest absolute slope over all x (the least upper bound where it is only approached, "
+                "far out or towards a kink); an interior maximum of the derivative is located by a root "
+                "finder on the second derivative.",
+    "global minimum": "the smallest value f takes and where; none where the lower end of the range is "
+                      "only approached. It is located by a root finder on f'.",
+    MEAN: "E[f(z)] for z drawn from the standard normal distribution N(0, 1): how far from 0 the mean "
+          "output is when the inputs are centred on 0 (0 for a zero-centred activation). It is exact "
+          "where f minus a constant c is an odd function (the mean is then c); otherwise it is computed by "
+          "adaptive quadrature split at the kinks, and a result smaller than the quadrature's error "
+          "bound is written as 0 to within that bound.",
+    "saturates": "the sides on which f'(x) tends to 0 as x goes to minus infinity (left) or plus "
+                 "infinity (right), so that large inputs there get almost no gradient; in brackets, where f' "
+                 "is exactly 0.",
+    "smoothness": "C<sup>∞</sup>: every derivative is continuous. C<sup>1</sup>: f' is continuous, f'' "
+                  "jumps at the points listed. C<sup>0</sup>: f is continuous, f' jumps at the points listed. "
+                  "Discontinuous: f itself jumps.",
+    "derivative at kinks": "where f has no derivative (a kink where the slopes on the two sides differ, or "
+                           "a jump), the value the implementation returns, marked (convention).",
+}
+COLUMNS_ANCHOR = "columns"
+COLUMNS_LINK = f"[What each property means](/all-activations.md#{COLUMNS_ANCHOR})"
+
+
+def _smoothness(a: Activation) -> str:
+    points = ", ".join(show(k) for k in cuts(a))
+    if a.smoothness == "discontinuous":
+        return f"discontinuous: f jumps at x = {', '.join(show(k) for k in a.jumps)}"
+    if a.smoothness == "C0":
+        return f"C<sup>0</sup>: continuous, f' jumps at x = {points}"
+    if a.smoothness == "C1":
+        return f"C<sup>1</sup>: f' continuous, f'' jumps at x = {points}"
+    return SMOOTHNESS_TEXT[a.smoothness]
 
 
 @cache
 def properties_row(slug: str) -> dict[str, str]:
     a = REGISTRY[slug]
     p = compute(a)
-    conventions = [f"{a.name}'({_num(k)}) = {_num(float(a.derivative(k)))}" for k in a.kinks
-                   if jumps_at(a.derivative, k)]
-    kinks = ", ".join(_num(k) for k in (*a.jumps, *a.kinks))
-    return {
-        "range": interval(p),
+    marked = conventions(a)
+    row = {
+        "range": range_text(p),
         "bounded below": "yes" if np.isfinite(p.lower.value) else "no",
         "bounded above": "yes" if np.isfinite(p.upper.value) else "no",
         "monotonic": "yes" if p.monotonic else "no",
-        "f(0)": _num(p.f0),
-        "f'(0)": _num(p.d0) + (" (convention)" if 0.0 in a.kinks and conventions else ""),
-        "max |f'|": _num(p.max_slope),
-        "global minimum": (f"{_num(p.minimum.value)} at {p.minimum.where}" if p.minimum else "none"),
-        "zero-centred": "yes" if p.zero_centred else "no",
-        "saturates": p.saturates or "no",
-        "smoothness": SMOOTHNESS_TEXT[a.smoothness] + (f" (at x = {kinks})" if kinks and a.smoothness != "C-infinity" else ""),
-        "derivative at kinks": "; ".join(conventions) or "—",
+        "f(0)": show(p.f0),
+        "f'(0)": show(p.d0) + (" (convention)" if 0.0 in marked else ""),
+        "max |f'|": show(p.max_slope),
+        "global minimum": (f"{show(p.minimum.value)} at {p.minimum.where}" if p.minimum else "none"),
+        MEAN: mean_text(p.mean),
+        "saturates": saturation_text(p),
+        "smoothness": _smoothness(a),
+        "derivative at kinks": "; ".join(convention_text(a, k) for k in marked) or "—",
     }
+    assert list(row) == list(COLUMNS)  # every property shown is defined on the all-activations page
+    return row
 
 
 def properties_table(entry: Activation) -> bytes:
     row = properties_row(entry.slug)
-    return generated(SOURCE, table(["property", "value"], [[k, v] for k, v in row.items()]))
+    body = table(["property", "value"], [[k, v] for k, v in row.items()])
+    return generated(SOURCE, body + "\n" + COLUMNS_LINK + "\n")
+
+
+def columns_text() -> bytes:
+    """The definitions the properties tables link to."""
+    return generated(SOURCE, "".join(f"- **{name}**: {meaning}\n" for name, meaning in COLUMNS.items()))
 
 
 def frameworks_table(entry: Activation) -> bytes:
@@ -99,7 +148,7 @@ def frameworks_table(entry: Activation) -> bytes:
     return generated(SOURCE, table(["framework", "name and defaults"], rows))
 
 
-COMPARED = ["range", "monotonic", "f(0)", "f'(0)", "max |f'|", "global minimum", "zero-centred", "saturates"]
+COMPARED = ["range", "monotonic", "f(0)", "f'(0)", "max |f'|", "global minimum", MEAN, "saturates"]
 
 
 def comparison_table() -> bytes:
@@ -111,12 +160,14 @@ def comparison_table() -> bytes:
         else:
             rows.append([link(a), a.family, *(["vector"] + ["—"] * (len(COMPARED) - 1)), SMOOTHNESS_SHORT[a.smoothness]])
     body = table(["activation", "family", *COMPARED, "smoothness"], rows)
-    return generated(SOURCE, '<div class="sortable" markdown>\n\n' + body + "\n</div>\n")
+    note = COLUMNS_LINK.replace("property", "column") + "\n\n"
+    return generated(SOURCE, note + '<div class="sortable" markdown>\n\n' + body + "\n</div>\n")
 
 
 def outputs() -> list[Output]:
     out = [Output("tables/activation-index.md", index_table, DEPS),
-           Output("tables/all-activations.md", comparison_table, DEPS)]
+           Output("tables/all-activations.md", comparison_table, DEPS),
+           Output("tables/property-columns.md", columns_text, DEPS)]
     for a in REGISTRY.values():
         out.append(Output(f"formulas/{a.slug}.md", lambda a=a: formulas(a), DEPS))
         out.append(Output(f"accuracy/{a.slug}.md", lambda a=a: accuracy(a), DEPS))
