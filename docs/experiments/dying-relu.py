@@ -3,8 +3,8 @@
 #
 # A ReLU unit whose pre-activation is negative for every training input outputs zero on all of
 # them, and the gradient of the loss with respect to its own weights and bias is exactly zero. In
-# the first layer, whose inputs are the fixed training data, nothing can then move the unit again:
-# it is dead for good. A deeper unit's inputs are the outputs of the layers below, which keep
+# the first layer of a plain network, whose inputs are the fixed training data, nothing can then
+# move the unit again: it is dead for good. A deeper unit's inputs are the outputs of the layers below, which keep
 # learning, so it can come back. This experiment trains networks at different learning rates,
 # counts such units layer by layer, counts the ones that come back, and measures what the usual
 # remedies change: which units still receive a gradient, which come back, and the accuracy.
@@ -184,7 +184,6 @@ show(draw_unit, f"Histogram of the pre-activations of two first-layer units over
 leaky = [runs["leaky-relu", lr, False] for lr in RATES]
 elu = {lr: runs["elu", lr, False] for lr in RATES}
 normed = [runs["relu", lr, True] for lr in RATES]
-trained = [r for r in runs.values() if r is not None]
 print(f"smaller learning rate: no first-layer ReLU unit dies at rates up to {max(calm)}")
 print(f"leaky ReLU at rate {RATES[-1]}: {int(leaky[-1]['history'][-1].sum())} silent units at the end "
       f"(ReLU: {int(relu[-1]['history'][-1].sum())}), none without a gradient, "
@@ -193,8 +192,8 @@ print(f"ELU: {max(int(r['history'][-1].sum()) for r in elu.values() if r)} silen
       f"{sum(int(came_back(r['history']).sum()) for r in elu.values() if r)} came back; diverged at rates "
       f"{[lr for lr, r in elu.items() if r is None]}")
 print(f"ReLU + layer norm at rate {RATES[-1]}: {int(normed[-1]['history'][-1].sum())} silent units at the end")
-print(f"training accuracy at rates {RATES[2]} and above: from {min(r['accuracy'] for (_, lr, _), r in runs.items() if r and lr >= RATES[2]):.1%} "
-      f"to {max(r['accuracy'] for r in trained):.1%}")
+print(f"lowest training accuracy of any run at rates {RATES[2]} and above: "
+      f"{min(r['accuracy'] for (_, lr, _), r in runs.items() if r and lr >= RATES[2]):.1%}")
 
 # Leaky ReLU: every unit keeps a gradient, yet in these runs no silent first-layer unit came back,
 # and it ends with about as many silent units as ReLU.
