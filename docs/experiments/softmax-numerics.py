@@ -99,9 +99,10 @@ for dtype in (np.float16, np.float32, np.float64):
     rows[dtype.__name__] = (edge(dtype, 0.0, 1e6), float(np.log(float(info.max))),
                             edge(dtype, 0.0, -1e6), float(np.log(float(info.smallest_subnormal)) - np.log(2.0)))
 
-print(f"{'type':>8} {'overflow above':>15} {'log(max)':>10} {'underflow below':>16} {'log(tiny/2)':>12}")
+# numpy's finfo.tiny is the smallest normal number; the reference here is half the smallest subnormal
+print(f"{'type':>8} {'overflow above':>15} {'log(max)':>10} {'underflow below':>16} {'log(smallest/2)':>16}")
 for name, (over, log_max, under, log_tiny) in rows.items():
-    print(f"{name:>8} {over:15.3f} {log_max:10.3f} {under:16.3f} {log_tiny:12.3f}")
+    print(f"{name:>8} {over:15.3f} {log_max:10.3f} {under:16.3f} {log_tiny:16.3f}")
 
 # Each threshold lies within two steps of its type's number grid from the logarithm.
 for dtype in (np.float16, np.float32, np.float64):
