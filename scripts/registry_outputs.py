@@ -12,7 +12,7 @@ from activations import REGISTRY, Activation
 from formatting import generated, table
 from frameworks import FRAMEWORK_NAMES, FRAMEWORKS
 from outputs import ROOT, Output
-from properties import (SPAN, STEP, compute, conventions, convention_text, cuts, mean_text, range_text,
+from properties import (DIGITS, SPAN, STEP, compute, conventions, convention_text, cuts, mean_text, range_text,
                         saturation_text, show)
 
 SOURCE = "scripts/registry_outputs.py"
@@ -75,9 +75,9 @@ COLUMNS = {  # what each property means, as the all-activations page states it
     "f(0)": "the value at 0.",
     "f'(0)": "the derivative at 0, marked (convention) where f has no derivative at 0 and the number is "
              "the one the implementation returns.",
-    "max |f'|": "the largest absolute slope over all x (the least upper bound where it is only approached, "
-                "far out or towards a kink); an interior maximum of the derivative is located by a root "
-                "finder on the second derivative.",
+    "max |f'|": "the largest absolute slope over all x where f has a derivative (the least upper bound where "
+                "it is only approached, far out or towards a kink); an interior maximum of the derivative is "
+                "located by a root finder on the second derivative.",
     "global minimum": "the smallest value f takes and where; none where the lower end of the range is "
                       "only approached. It is located by a root finder on f'.",
     MEAN: "E[f(z)] for z drawn from the standard normal distribution N(0, 1): how far from 0 the mean "
@@ -140,7 +140,9 @@ def properties_table(entry: Activation) -> bytes:
 
 def columns_text() -> bytes:
     """The definitions the properties tables link to."""
-    return generated(SOURCE, "".join(f"- **{name}**: {meaning}\n" for name, meaning in COLUMNS.items()))
+    note = (f"Numbers are shown to {DIGITS} significant digits, trailing zeros kept; a number written with "
+            "fewer digits is exact.\n\n")
+    return generated(SOURCE, note + "".join(f"- **{name}**: {meaning}\n" for name, meaning in COLUMNS.items()))
 
 
 def frameworks_table(entry: Activation) -> bytes:
