@@ -69,7 +69,8 @@ def range_table() -> bytes:
 
 def outputs() -> list[Output]:
     deps = (*module_files(ENTRY), ROOT / "src" / "activations" / "relu.py", HERE,
-            ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "activation_figures.py")
+            ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "activation_figures.py",
+            ROOT / "scripts" / "properties.py")  # derivative_peak's root finder lives there
     return [
         Output("facts/sigmoid.md", facts, deps),
         Output("tables/sigmoid-vanishing.md", vanishing_table, deps),
