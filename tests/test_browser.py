@@ -208,8 +208,38 @@ def test_axe_finds_no_violations(visits):
     assert not found, found
 
 
-@pytest.mark.parametrize(("query", "expected"), [("softmax", "activations/softmax/"), ("sigmoid", "activations/sigmoid/")])
+# What a reader types, and the page that treats it; the reasons are the pages' own contents.
+SEARCHES = [
+    ("softmax", "activations/softmax/"),  # the function's page (log-softmax and the experiment use the word throughout)
+    ("sigmoid", "activations/sigmoid/"),  # the function's page (hard sigmoid and log-sigmoid use it throughout)
+    ("relu", "activations/relu/"),  # the function's page, not ReLU6 or leaky ReLU
+    ("tanh", "activations/tanh/"),  # the function's page, not hard tanh
+    ("gelu", "activations/gelu/"),  # the page of GELU (exact and tanh); GeGLU only gates with it
+    # The experiment of that name counts dead units and measures the remedies; the ReLU page
+    # only summarises it and links to it.
+    ("dying relu", "experiments/dying-relu/"),
+    # The experiment measures the gradient layer by layer; the sigmoid page's section states the
+    # bound and links to it.
+    ("vanishing gradient", "experiments/vanishing-gradients/"),
+    # The softmax page computes log-softmax with the log-sum-exp identity and names the function
+    # `logsumexp` of SciPy, PyTorch and JAX; log-softmax's page only refers to it.
+    ("logsumexp", "activations/softmax/"),
+    # The sigmoid page explains saturation (a derivative far smaller in the tails than at its
+    # peak) and what it does to training; other pages only list which side saturates.
+    ("saturation", "activations/sigmoid/"),
+    # The softmax experiment has a section on temperature with its table and figure; the
+    # softmax page mentions it in one sentence.
+    ("temperature", "experiments/softmax-numerics/"),
+    ("swish", "activations/silu/"),  # SiLU's page, under its other name; hard swish is a variant
+    # The softmax page's section "Overflow, and why subtracting the maximum fixes it" explains it
+    # and the fix; the experiment measures where each dtype overflows, and links back.
+    ("overflow", "activations/softmax/"),
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), SEARCHES)
 def test_search_finds_the_right_page_first(browser, served, query, expected):
+    """The first result is the page that treats the query, and what it shows is prose, not code."""
     context = browser.new_context()
     page = context.new_page()
     page.goto(served, wait_until="networkidle")
@@ -220,13 +250,23 @@ def test_search_finds_the_right_page_first(browser, served, query, expected):
         return meta !== '' && !/initializing/i.test(meta);
     }""", timeout=15_000)
     page.locator(".md-search__input").press_sequentially(query, delay=20)  # real keystrokes, as a reader types
-    # Results arrive from the worker; wait until the meta line counts them, then read the first.
-    page.wait_for_function("""() => /\\d/.test(document.querySelector('.md-search-result__meta')?.textContent || '')
-                               && document.querySelector('.md-search-result__item a') !== null""", timeout=15_000)
+    # Results arrive from the worker; wait until the meta line counts them (or finds none), then
+    # let the last keystroke's results replace the ones before it.
+    page.wait_for_function("""() => /\\d|no matching/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')""",
+                           timeout=15_000)
     page.wait_for_timeout(300)
-    href = page.locator(".md-search-result__item a").first.get_attribute("href")
+    first = page.evaluate("""() => {
+        const item = document.querySelector('.md-search-result__item');
+        if (!item) return null;
+        const article = item.querySelector('article');
+        return {href: item.querySelector('a').getAttribute('href'), text: article.textContent,
+                code: article.querySelector('pre') !== null};
+    }""")
+    meta = page.locator(".md-search-result__meta").text_content()
     context.close()
-    assert urlsplit(href).path.endswith(expected), f"first result for {query!r} is {href}"
+    assert first, f"no result for {query!r} ({meta.strip()})"
+    assert urlsplit(first["href"]).path.endswith(expected), f"first result for {query!r} is {first['href']}"
+    assert not first["code"] and "Copied!" not in first["text"], f"first result for {query!r} shows code: {first['text'][:200]}"
 
 
 def test_pages_fit_a_phone_screen(browser, served, site):

@@ -1,0 +1,135 @@
+"""The built site's search index (site/search/search_index.json): what a reader reads, once.
+
+The expected values come from the built pages and the executed notebooks themselves, read here
+with a parser of the test's own, not from scripts/search_hook.py.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from html import escape, unescape
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+NOTEBOOKS = sorted((ROOT / "docs" / "generated" / "executed" / "experiments").glob("*.ipynb"))
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
+INVISIBLE = "[\u200b\u2061-\u2064]"  # zero-width space, and MathML's invisible function application, times, etc.
+TEX = re.compile(r"\\[A-Za-z]+|\\[()\[\]{}]|\$|[_^]\{")
+# lunr's weight of a term in a field, with Material's b = 0 (no length normalisation), is
+# (k1 + 1) tf / (k1 + tf), k1 = 1.2: 1 for one occurrence, approaching k1 + 1 for many.
+K1 = 1.2
+
+
+@pytest.fixture(scope="module")
+def index(site) -> list[dict]:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def is_code(entry: dict) -> bool:
+    return "#cell-" in entry["location"]
+
+
+def plain(text: str) -> str:
+    """Index text as a reader sees it: tags out, entities decoded."""
+    return unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def squeeze(text: str) -> str:
+    """Text without white space (the indexer turns a formula's thin spaces into plain ones)."""
+    return re.sub(r"\s+", "", text)
+
+
+class Formulas(HTMLParser):
+    """Each KaTeX formula on a page: the text of its MathML (without the TeX annotation) and the
+    text of KaTeX's HTML rendering of it."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.open: list[str | None] = []  # per open element: the part of a formula it is in
+        self.found: list[list[str]] = []  # [mathml, html]
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        classes = (dict(attrs).get("class") or "").split()
+        part = self.open[-1] if self.open else None
+        if part is None and "katex" in classes:
+            self.found.append(["", ""])
+            part = "mathml"
+        elif part and "katex-html" in classes:
+            part = "html"
+        elif part and tag == "annotation":
+            part = "tex"
+        self.open.append(part)
+
+    def handle_endtag(self, tag):
+        if tag not in VOID and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        part = self.open[-1] if self.open else None
+        if part in ("mathml", "html"):
+            self.found[-1][part == "html"] += data
+
+
+def page_url(site: Path, html: Path) -> str:
+    rel = html.parent.relative_to(site).as_posix()
+    return "" if rel == "." else rel + "/"
+
+
+def test_no_tex_and_no_copy_button_text_in_the_index(index):
+    assert index
+    prose = [e for e in index if not is_code(e)]
+    for e in prose:
+        text = re.sub(r"<(pre|code)>.*?</\1>", "", e["text"], flags=re.S)  # code may hold a backslash
+        assert not TEX.search(e["title"] + " " + plain(text)), (e["location"], TEX.search(plain(text)))
+        assert "¶" not in e["title"], e["location"]
+    assert not [e["location"] for e in index if "Copied!" in e["text"]]
+
+
+def test_each_formula_is_indexed_once_as_the_text_of_its_mathml(site, index):
+    """KaTeX writes each formula as MathML (with the TeX source) and as HTML for the eye; only the
+    MathML's text belongs in the index. Where the two read differently (fractions, sub- and
+    superscripts), the HTML's reading must not be there."""
+    checked = 0
+    for html in sorted(site.rglob("index.html")):
+        url = page_url(site, html)
+        text = squeeze(" ".join(plain(e["text"]) for e in index if e["location"].split("#")[0] == url))
+        for mathml, rendered in ([squeeze(m), squeeze(r)] for m, r in Formulas(html.read_text(encoding="utf-8")).found):
+            assert mathml in text, f"{url}: formula {mathml!r} is not in the index"
+            if re.sub(INVISIBLE, "", rendered) != re.sub(INVISIBLE, "", mathml) and len(rendered) >= 6:
+                assert rendered not in text, f"{url}: KaTeX's HTML reading {rendered!r} is in the index"
+                checked += 1
+    assert checked > 50
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, index, notebook):
+    """Each code cell is one entry, anchored at its cell, boosted so that no number of repetitions
+    of a word in code outweighs one mention in prose; headings each start a prose entry."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    url = f"experiments/{notebook.stem}/"
+    page = (site / url / "index.html").read_text(encoding="utf-8")
+    prose_boost = min(e.get("boost", 1) for e in index if not is_code(e))
+    code = [e for e in index if is_code(e) and e["location"].startswith(url + "#")]
+    sources = ["".join(c["source"]).strip() for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
+    assert len(code) == len(sources), f"{url}: {len(sources)} code cells, {len(code)} code entries"
+    for source in sources:
+        needle = escape(source, quote=False)
+        holders = [(e["location"], e["text"].count(needle)) for e in index if needle in e["text"]]
+        assert len(holders) == 1 and holders[0][1] == 1, f"{url}: a code cell is indexed {holders}"
+        entry = next(e for e in code if needle in e["text"])
+        assert f'id="{entry["location"].split("#")[1]}"' in page, f"{entry['location']} is not an anchor on the page"
+        assert entry["boost"] * (K1 + 1) < prose_boost, f"{entry['location']} can outrank prose"
+    # every heading of the notebook's text starts an entry of its own, the first is the page's
+    headings = [line.lstrip("#").strip() for c in cells if c["cell_type"] == "markdown"
+                for line in "".join(c["source"]).splitlines() if line.startswith("#")]
+    titles = {e["title"]: e for e in index if e["location"].split("#")[0] == url and not is_code(e)}
+    assert headings and all(h in titles for h in headings), (headings, list(titles))
+    assert titles[headings[0]]["location"] == url and titles[headings[0]]["text"].startswith("<p>")
