@@ -16,7 +16,8 @@ import pytest
 
 from conftest import ROOT
 
-NOTEBOOKS = sorted((ROOT / "docs" / "generated" / "executed" / "experiments").glob("*.ipynb"))
+EXPERIMENTS = sorted(p.stem for p in (ROOT / "docs" / "experiments").glob("*.py"))  # executed when the site is built
+EXECUTED = ROOT / "docs" / "generated" / "executed" / "experiments"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 INVISIBLE = "[\u200b\u2061-\u2064]"  # zero-width space, and MathML's invisible function application, times, etc.
 TEX = re.compile(r"\\[A-Za-z]+|\\[()\[\]{}]|\$|[_^]\{")
@@ -109,12 +110,12 @@ def test_each_formula_is_indexed_once_as_the_text_of_its_mathml(site, index):
     assert checked > 50
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, index, notebook):
+@pytest.mark.parametrize("name", EXPERIMENTS)
+def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, index, name):
     """Each code cell is one entry, anchored at its cell, boosted so that no number of repetitions
     of a word in code outweighs one mention in prose; headings each start a prose entry."""
-    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
-    url = f"experiments/{notebook.stem}/"
+    cells = json.loads((EXECUTED / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    url = f"experiments/{name}/"
     page = (site / url / "index.html").read_text(encoding="utf-8")
     prose_boost = min(e.get("boost", 1) for e in index if not is_code(e))
     code = [e for e in index if is_code(e) and e["location"].startswith(url + "#")]
@@ -123,7 +124,7 @@ def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, inde
     for source in sources:
         needle = escape(source, quote=False)
         holders = [(e["location"], e["text"].count(needle)) for e in index if needle in e["text"]]
-        assert len(holders) == 1 and holders[0][1] == 1, f"{url}: a code cell is indexed {holders}"
+        assert len(holders) == 1 and holders[0][1] == 1, f"{url}: a code cell is indexed as (entry, times) {holders}, not once"
         entry = next(e for e in code if needle in e["text"])
         assert f'id="{entry["location"].split("#")[1]}"' in page, f"{entry['location']} is not an anchor on the page"
         assert entry["boost"] * (K1 + 1) < prose_boost, f"{entry['location']} can outrank prose"
