@@ -106,7 +106,7 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
             k = jumping[0]
             value = float(entry.derivative(k))
             ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)}\n(convention)", (k, value),
-                        xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=9,
+                        xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=style.SMALL,
                         bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
                         arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
         peak = derivative_peak(entry)
@@ -116,17 +116,17 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
             _, top = ax.get_ylim()
             near_top = py > top - 0.15 * (top - ax.get_ylim()[0])  # then the label goes below the point
             ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-            ax.annotate(f"max {entry.name}'(x) = {_fmt(py)}\nat x = {_fmt(px)}", (px, py),
+            ax.annotate(f"largest slope {_fmt(py)}\nat x = {_fmt(px)}", (px, py),
                         xytext=(-14 if right_half else 14, -30 if near_top else 10), textcoords="offset points",
-                        color=theme.text, fontsize=10, ha="right" if right_half else "left",
+                        color=theme.text, fontsize=style.SMALL, ha="right" if right_half else "left",
                         bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85})
         ax.axhline(0, color=theme.axis, linewidth=0.9)
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
         ax.set_xlabel("x")
         title = f"{entry.name}(x), {next(iter(entry.params))} =" if entry.variants and len(entry.params) == 1 else None
-        legend = ax.legend(loc="upper left", fontsize=9 if entry.variants else None, title=title,
-                           title_fontsize=9, alignment="left")
+        legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
+                           title_fontsize=style.SMALL, alignment="left")
         legend.get_title().set_color(theme.text)
         if entry.inset is not None:
             (x0, x1), (y0, y1) = entry.inset
@@ -136,7 +136,7 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
             zoom.set_xlim(x0, x1)
             zoom.set_ylim(y0, y1)
             zoom.axhline(0, color=theme.axis, linewidth=0.7)
-            zoom.tick_params(labelsize=9)
+            zoom.tick_params(labelsize=style.SMALL)
             zoom.set_xlabel("x (zoom)")
             ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
                                    linewidth=1.0, linestyle=":"))
@@ -209,25 +209,27 @@ def outputs() -> list[Output]:
 GRID_X, GRID_Y = (-4.0, 4.0), (-2.0, 4.0)  # one pair of axes for every function in the overview
 GRID_COLS = 5
 GRID_SIZE = (7.6, 9.2)
+PHONE_GRID_COLS = 3  # on a phone: three panels a row, seven rows
+PHONE_GRID_SIZE = (style.PHONE_WIDTH, 9.6)
 
 
 def grid_entries() -> list[Activation]:
     return [a for a in REGISTRY.values() if a.elementwise and a.page_slug == a.slug]
 
 
-def draw_grid(theme: style.Theme) -> bytes:
+def draw_grid(theme: style.Theme, cols: int = GRID_COLS, size: tuple[float, float] = GRID_SIZE) -> bytes:
     entries = grid_entries()
-    rows = -(-len(entries) // GRID_COLS)
+    rows = -(-len(entries) // cols)
     with style.themed(theme):
-        fig, axes = style.new_figure(theme, *GRID_SIZE, nrows=rows, ncols=GRID_COLS, sharex=True, sharey=True)
+        fig, axes = style.new_figure(theme, *size, nrows=rows, ncols=cols, sharex=True, sharey=True)
         x = np.linspace(*GRID_X, 801)
         for ax, entry in zip(axes.flat, entries):
             for seg in _segments(entry, np.sort(np.append(x, [k for k in entry.jumps if k not in x]))):
                 ax.plot(seg, entry.fn(seg), color=theme.primary, linewidth=1.6)
             ax.axhline(0, color=theme.axis, linewidth=0.6)
             ax.axvline(0, color=theme.axis, linewidth=0.6)
-            ax.set_title(entry.name, fontsize=10, color=theme.text)
-            ax.tick_params(labelsize=8)
+            ax.set_title(entry.name, fontsize=style.SMALL, color=theme.text)
+            ax.tick_params(labelsize=10)
         for ax in list(axes.flat)[len(entries):]:
             ax.set_visible(False)
         axes.flat[0].set_xlim(*GRID_X)
@@ -245,8 +247,10 @@ def grid_alt() -> str:
 def grid_outputs() -> list[Output]:
     deps = (*sorted((ROOT / "src" / "activations").glob("*.py")), HERE, Path(style.__file__))
     out = [Output(f"figures/all-activations-{n}.svg", partial(draw_grid, t), deps) for n, t in style.THEMES.items()]
-    w, h = GRID_SIZE
+    out += [Output(f"figures/all-activations-phone-{n}.svg", partial(draw_grid, t, PHONE_GRID_COLS, PHONE_GRID_SIZE),
+                   deps) for n, t in style.THEMES.items()]
     out.append(Output("figures/all-activations.md",
-                      lambda: figure_markdown("all-activations", grid_alt(), "scripts/activation_figures.py", w, h),
+                      lambda: figure_markdown("all-activations", grid_alt(), "scripts/activation_figures.py",
+                                              *GRID_SIZE, phone=PHONE_GRID_SIZE),
                       (*deps, ROOT / "scripts" / "figure_snippets.py")))
     return out

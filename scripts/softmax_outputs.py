@@ -95,24 +95,31 @@ def _log_of_softmax(x) -> list[float]:
 def draw(theme: style.Theme) -> bytes:
     p = softmax(SCORES)
     labels = [en for _, en in CLASSES]
+    rows = np.arange(len(labels))
     with style.themed(theme):
-        fig, (left, right) = style.new_figure(theme, ncols=2)
-        left.bar(labels, SCORES, color=theme.primary)
+        # Horizontal bars: each class name has a line of its own, however narrow the screen.
+        fig, (left, right) = style.new_figure(theme, ncols=2, sharey=True)
+        left.barh(rows, SCORES, color=theme.primary)
+        left.set_yticks(rows, labels)
+        left.invert_yaxis()  # the first class on top, as in the table
         left.set_title("scores")
-        right.bar(labels, p, color=theme.secondary)
+        right.barh(rows, p, color=theme.secondary)
         right.set_title("softmax probabilities")
-        right.set_ylim(0, 1.08)
+        right.set_xlim(0, 1.6)  # room for the value after the longest bar
+        right.set_xticks([0, 0.5, 1])
         for i, v in enumerate(p):
-            right.annotate(fixed(v), (i, v), xytext=(0, 3), textcoords="offset points", ha="center", fontsize=9)
+            right.annotate(fixed(v), (v, i), xytext=(4, 0), textcoords="offset points", va="center",
+                           fontsize=style.SMALL, color=theme.text)
         for ax in (left, right):
-            ax.grid(axis="x", visible=False)
+            ax.grid(axis="y", visible=False)
         return style.svg_bytes(fig, "Softmax of four class scores")
 
 
 def alt_text() -> str:
     p = softmax(SCORES)
     pairs = ", ".join(f"{en} {s} becomes {fixed(v)}" for (_, en), s, v in zip(CLASSES, SCORES, p))
-    return (f"Two bar charts. Left: the scores of four classes. Right: their softmax probabilities: {pairs}. "
+    return (f"Two horizontal bar charts side by side. Left: the scores of four classes. Right: their softmax "
+            f"probabilities: {pairs}. "
             f"The largest score takes almost all of the probability.")
 
 

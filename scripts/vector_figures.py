@@ -33,7 +33,7 @@ def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
         ax.contour(a, b, z, levels=[0.0], colors=[theme.text], linewidths=1.0)
         ax.grid(False)  # grid lines would read as contours
         bar = fig.colorbar(image, ax=ax)
-        bar.set_label(f"{entry.name}(a, b)")
+        bar.set_label(f"{entry.name}(a, b)", labelpad=8)  # a word space clear of the tick labels
         ax.set_xlabel("a (the value)")
         ax.set_ylabel("b (the gate input)")
         return style.svg_bytes(fig, f"{entry.name} over its two inputs")
@@ -89,7 +89,7 @@ def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
         fig, ax = style.new_figure(theme)
         ax.fill(CORNERS[:, 0], CORNERS[:, 1], facecolor="none", edgecolor=theme.axis, linewidth=1.2)
         for (cx, cy), label, dy in zip(CORNERS, ("class 1", "class 2", "class 3"), (-0.07, -0.07, 0.03)):
-            ax.text(cx, cy + dy, label, ha="center", va="bottom" if dy > 0 else "top", color=theme.text, fontsize=10)
+            ax.text(cx, cy + dy, label, ha="center", va="bottom" if dy > 0 else "top", color=theme.text)
         centre = CORNERS.mean(axis=0)
         ax.plot(*centre, "o", color=theme.muted, markersize=5)
         for z, probs, colour in zip(SIMPLEX_SCORES, simplex_paths(entry), colours):
@@ -99,10 +99,12 @@ def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
             at_one = entry.fn(np.array(z)) @ CORNERS
             ax.plot(*at_one, "o", color=colour, markersize=6)
         ax.set_aspect("equal")
+        ax.set(xlim=(-0.15, 1.15), ylim=(-0.13, 0.96))  # room for the corner labels
         ax.axis("off")
-        ax.legend(loc="upper left", bbox_to_anchor=(0.8, 1.0), fontsize=9, title="softmax(z / T), T from 0.05 to 50",
-                  title_fontsize=9)
-        ax.get_legend().get_title().set_color(theme.text)
+        legend = fig.legend(loc="outside right upper", fontsize=style.SMALL,
+                            title=f"softmax(z / T)\nT from {TEMPERATURES[0]:g} to {TEMPERATURES[-1]:g}",
+                            title_fontsize=style.SMALL, alignment="left")
+        legend.get_title().set_color(theme.text)
         return style.svg_bytes(fig, f"{entry.name} of three classes on the probability simplex")
 
 

@@ -19,6 +19,7 @@ SEED = 7
 COMPOSITION_INPUTS = 1000
 STEPS, LEARNING_RATE = 2000, 1.0
 XOR_SIZE = (6.4, 3.6)  # inches: two square panels side by side
+XOR_PHONE_SIZE = (style.PHONE_WIDTH, 7.4)  # on a phone: one above the other
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR = np.array([0, 1, 1, 0])
 # (label, hidden activation, hidden width): the models compared on the page
@@ -88,14 +89,16 @@ def accuracy_table() -> bytes:
     return generated(SOURCE, table(["model", "training accuracy on noisy XOR"], rows, "lr"))
 
 
-def draw(theme: style.Theme) -> bytes:
+def draw(theme: style.Theme, phone: bool = False) -> bytes:
     x, y, models = trained_models()
     shown = [models[0], models[-1]]
     grid = np.linspace(-0.5, 1.5, 201)
     gx, gy = np.meshgrid(grid, grid)
     flat = np.column_stack([gx.ravel(), gy.ravel()])
     with style.themed(theme):
-        fig, axes = style.new_figure(theme, width=XOR_SIZE[0], height=XOR_SIZE[1], ncols=2, sharey=True)
+        width, height = XOR_PHONE_SIZE if phone else XOR_SIZE
+        fig, axes = style.new_figure(theme, width=width, height=height, **({"nrows": 2} if phone else {"ncols": 2}),
+                                     sharex=True, sharey=True)
         for ax, (label, net) in zip(axes, shown):
             logits = net.forward(flat)
             margin = (logits[:, 1] - logits[:, 0]).reshape(gx.shape)  # > 0 where class 1 is more likely
@@ -104,13 +107,15 @@ def draw(theme: style.Theme) -> bytes:
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
                 pts = x[y == cls]
                 ax.scatter(pts[:, 0], pts[:, 1], s=12, marker=marker, color=color, label=f"class {cls}")
-            ax.set_title(f"{label}\naccuracy {short(100 * accuracy(net, x, y))} %", fontsize=10)
+            ax.set_title(f"{label}\naccuracy {short(100 * accuracy(net, x, y))} %", fontsize=style.SMALL)
             ax.set_xlim(-0.5, 1.5)
             ax.set_ylim(-0.5, 1.5)
+            ax.set_xticks([0, 1])  # the XOR corners; no labels meeting in the plot's corner
+            ax.set_yticks([0, 1])
             ax.set_aspect("equal")
             ax.grid(False)
         handles, labels = axes[0].get_legend_handles_labels()
-        fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=9)
+        fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=style.SMALL)
         return style.svg_bytes(fig, "XOR: a linear model against one hidden layer")
 
 
@@ -118,8 +123,8 @@ def alt_text() -> str:
     x, y, models = trained_models()
     (l0, n0), (l1, n1) = models[0], models[-1]
     return (f"Two panels with the same noisy XOR data: class 0 near the corners (0, 0) and (1, 1), class 1 near "
-            f"(0, 1) and (1, 0). Left, the {l0} draws one straight boundary and gets "
-            f"{short(100 * accuracy(n0, x, y))} % right. Right, the model with {l1} bends its "
+            f"(0, 1) and (1, 0). In the first, the {l0} draws one straight boundary and gets "
+            f"{short(100 * accuracy(n0, x, y))} % right. In the second, the model with {l1} bends its "
             f"boundary around the corners and gets {short(100 * accuracy(n1, x, y))} % right.")
 
 
@@ -130,9 +135,10 @@ def outputs() -> list[Output]:
     out = [
         Output("facts/why.md", facts, deps),
         Output("tables/xor-accuracy.md", accuracy_table, deps),
-        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, *XOR_SIZE),
+        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, *XOR_SIZE, phone=XOR_PHONE_SIZE),
                (*deps, ROOT / "scripts" / "figure_snippets.py")),
     ]
     for name, theme in style.THEMES.items():
         out.append(Output(f"figures/xor-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))
+        out.append(Output(f"figures/xor-phone-{name}.svg", partial(draw, theme, True), (*deps, Path(style.__file__))))
     return out

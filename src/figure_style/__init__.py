@@ -12,6 +12,12 @@ from matplotlib.figure import Figure
 # Figures are drawn at this size (inches) unless a figure asks for another.
 WIDTH, HEIGHT = 5.6, 3.6
 CSS_PX_PER_INCH = 96
+# The narrowest a figure is shown is the 358 CSS px column of a 390 px phone. A WIDTH-inch figure
+# there keeps text of SMALL points (the smallest any figure uses) above 9 CSS px; a figure with
+# several columns of panels has a second layout for phones, PHONE_WIDTH inches wide, shown there
+# at about its own size (tests/test_phone_figures.py measures both).
+SMALL = 11
+PHONE_WIDTH = 4.0
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,8 @@ def _rc(theme: Theme) -> dict:
         "figure.facecolor": "none",
         "savefig.facecolor": "none",
         "savefig.transparent": True,
+        # x labels start below the lowest y label, so the two never meet in the corner
+        "xtick.major.pad": 7,
         "xtick.color": theme.axis,
         "ytick.color": theme.axis,
         "xtick.labelcolor": theme.text,
