@@ -127,7 +127,8 @@ show(draw_fraction, f"Line chart of the share of silent hidden units against the
      f"{RATES[0]} to {RATES[-1]}. ReLU rises from {fraction['relu', RATES[0]]:.0%} to {fraction['relu', worst]:.0%} "
      f"and leaky ReLU from {fraction['leaky-relu', RATES[0]]:.0%} to {fraction['leaky-relu', worst]:.0%}; ELU stays "
      f"at 0 % up to a learning rate of {max(lr for lr in RATES if fraction['elu', lr] is not None)}, and its "
-     f"training diverges at {', '.join(str(lr) for lr in RATES if fraction['elu', lr] is None)}.")
+     f"training diverges at {', '.join(str(lr) for lr in RATES if fraction['elu', lr] is None)}.",
+     phone=dict(width=4, height=3.4))
 
 # %% [markdown]
 # ## What a dead unit looks like

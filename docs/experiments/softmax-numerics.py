@@ -54,12 +54,13 @@ def draw_temperature(fig, ax, theme):
         ax.semilogx(ts, probs[:, i], color=color, linestyle=style, label=f"{name} (score {SCORES[i]:g})")
     ax.axhline(1 / len(SCORES), color=theme.grid, linewidth=1)
     ax.set(xlabel="temperature T", ylabel="probability", ylim=(0, 1))
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=11)
 
 
 show(draw_temperature, f"Probabilities of the four classes against the temperature, on a log axis from 0.1 to 100. "
      f"At low temperature the highest-scoring class, cat, takes nearly all the probability (all but "
-     f"{1 - table[0.25][1]:.0e} at T = 0.25); as T grows all four curves approach 1/4.")
+     f"{1 - table[0.25][1]:.0e} at T = 0.25); as T grows all four curves approach 1/4.",
+     phone=dict(width=4, height=3.4))
 
 # %% [markdown]
 # ## Where the textbook formula breaks

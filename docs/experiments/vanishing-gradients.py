@@ -98,7 +98,7 @@ assert ratio["sigmoid", "xavier"] < ratio["sigmoid", "standard"] < 1e-2  # unsca
 show(draw_sigmoid_bound, f"Semi-log plot against n, the number of layers below the last one, from 0 to {DEPTH}. The "
      f"dashed bound 0.25 to the power n falls to {0.25 ** DEPTH:.0e} at n = {DEPTH}. The measured gradient of the "
      f"sigmoid network with Glorot weights falls almost along it, to {ratio['sigmoid', 'xavier']:.0e}; with unscaled "
-     f"weights it falls more slowly, to {ratio['sigmoid', 'standard']:.0e}.")
+     f"weights it falls more slowly, to {ratio['sigmoid', 'standard']:.0e}.", phone=dict(width=4, height=3.4))
 
 # %% [markdown]
 # ## After training
@@ -126,13 +126,13 @@ def draw_layers(fig, axes, theme):
         ax.semilogy(layer, at_init[a, "standard"], color=theme.secondary, linestyle="--", label="N(0, 1), at init")
         ax.semilogy(layer, at_init[a, FITTING[a]], color=theme.primary, label=f"{fitting}, at init")
         ax.semilogy(layer, after[a], color=theme.accent, linestyle=":", label=f"{fitting}, after {STEPS} steps")
-        ax.set_title(f"{REGISTRY[a].name}: accuracy {trained_accuracy[a]:.0%} after training", fontsize=10)
+        ax.set_title(f"{REGISTRY[a].name}: accuracy {trained_accuracy[a]:.0%} after training", fontsize=11)
         ax.set_xticks([1, 5, 10, 15, 21])
-        ax.legend(fontsize=8)
-    for ax in axes[1]:
-        ax.set_xlabel("layer")
-    for ax in axes[:, 0]:
-        ax.set_ylabel("gradient norm")
+        ax.legend(fontsize=11, loc="best")
+        if ax.get_subplotspec().is_last_row():
+            ax.set_xlabel("layer")
+        if ax.get_subplotspec().is_first_col():
+            ax.set_ylabel("gradient norm")
 
 
 show(draw_layers, f"Four semi-log panels, one per activation, of the gradient norm at each of the {DEPTH + 1} layers. "
@@ -142,7 +142,7 @@ show(draw_layers, f"Four semi-log panels, one per activation, of the gradient no
      f"{orders['relu', 'standard']:.0f} (ReLU) and {orders['gelu', 'standard']:.0f} (GELU) orders of magnitude. "
      f"Glorot weights for tanh and He weights for ReLU keep it within a factor of "
      f"{max(max(r, 1 / r) for r in (ratio['tanh', 'xavier'], ratio['relu', 'he'])):.0f}, and those networks learn the task; GELU with He weights still loses "
-     f"{-orders['gelu', 'he']:.0f} orders of magnitude and does not learn it in {STEPS} steps.", width=9, height=6.4, nrows=2, ncols=2)
+     f"{-orders['gelu', 'he']:.0f} orders of magnitude and does not learn it in {STEPS} steps.", width=9, height=6.4, nrows=2, ncols=2, phone=dict(width=4, height=12, nrows=4, ncols=1))
 
 # %% [markdown]
 # ## Larger weights for sigmoid

@@ -81,7 +81,8 @@ def draw_boundaries(fig, axes, theme):
     grid = np.linspace(-2.2, 2.2, 101)
     gx, gy = np.meshgrid(grid, grid)
     plane = np.column_stack([gx.ravel(), gy.ravel()])
-    for row, (data_name, (x, y)) in zip(axes, DATA.items()):
+    by_data = axes if len(axes) == len(DATA) else axes.T  # a row per data set; on a phone, a column
+    for row, (data_name, (x, y)) in zip(by_data, DATA.items()):
         for ax, (name, *_) in zip(row, MODELS):
             logits = nets[data_name, name].forward(plane)
             margin = (logits[:, 1] - logits[:, 0]).reshape(gx.shape)
@@ -92,18 +93,18 @@ def draw_boundaries(fig, axes, theme):
             ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.2)
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
                 ax.scatter(*x[y == cls].T, s=6, marker=marker, color=color, linewidths=0, rasterized=True)
-            ax.set_title(f"{name}\n{data_name}: {scores[data_name, name]:.1%}", fontsize=9)
+            ax.set_title(f"{name}\n{data_name}: {scores[data_name, name]:.1%}", fontsize=11)
             ax.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xticks=[], yticks=[], aspect="equal")
             ax.grid(False)
 
 
-show(draw_boundaries, "Ten panels, two rows of five: XOR on top, moons below; columns are the linear model, two "
-     "linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models split the plane "
+show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons, and five models: the linear model, "
+     "two linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models split the plane "
      f"with one straight line and misclassify {1 - scores['XOR', 'linear model']:.0%} of the XOR points and "
      f"{1 - scores['moons', 'linear model']:.0%} of the moons; the three non-linear networks bend the boundary "
      f"around the clusters and classify at least {min(scores[d, m] for d in DATA for m in ('ReLU', 'tanh', 'sigmoid')):.1%} "
      f"of the points correctly.",
-     width=10.5, height=5.2, nrows=2, ncols=5)
+     width=10.5, height=5.2, nrows=2, ncols=5, phone=dict(width=4, height=11, nrows=5, ncols=2))
 
 # %% [markdown]
 # ## What the hidden layer does
