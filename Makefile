@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/repo_url.py 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures site serve test audit bench clean distclean vendor-katex
+.PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -60,11 +60,19 @@ audit: site $(LIGHTHOUSE) ## Lighthouse scores of every page, mobile and desktop
 bench: $(INSTALLED) ## Time the activation functions on large arrays
 	$(PY) -m pytest tests/benchmarks --benchmark-only -o addopts="" -p no:cacheprovider
 
+# mutmut keeps its results in mutants/ and resumes from them; starting from an empty folder
+# measures the tests as they are now. The configuration is [tool.mutmut] in pyproject.toml.
+mutation: $(INSTALLED) ## Mutation-test src/activations and the scripts that compute page numbers (about half an hour)
+	rm -rf mutants
+	$(VENV)/bin/mutmut run --max-children $$(nproc)
+	$(VENV)/bin/mutmut results --all true > mutants/results.txt
+	@awk -F': ' '{n[$$2]++; t++} END {for (s in n) print "  " s ": " n[s] " of " t}' mutants/results.txt
+
 vendor-katex: $(INSTALLED) ## Refresh the copy of KaTeX in docs/assets/katex/ (needs npm)
 	$(PY) scripts/vendor_katex.py
 
 clean: ## Remove every generated file (figures, tables, site, caches); keeps .venv
-	rm -rf site docs/generated .cache .pytest_cache .hypothesis .benchmarks .audit
+	rm -rf site docs/generated .cache .pytest_cache .hypothesis .benchmarks .audit mutants
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove .venv and the node_modules folders
