@@ -106,6 +106,24 @@ def test_sigmoid_derivative_carries_the_rounding_error_of_one_plus_e():
     assert np.all(np.abs(got - exact) <= 2 * np.spacing(np.array(exact)))
 
 
+@pytest.mark.parametrize("slug", ["gelu", "gelu-tanh"])
+def test_gelu_left_tails_keep_their_bound_without_the_condition_allowance(slug):
+    # There the results are x times a tiny gate, so badly conditioned that the accuracy tests
+    # allow hundreds of ULP; the compensated arithmetic (v and -x^2/2 carried with their rounding
+    # errors) is what keeps them within the plain bound, and any slip in it costs hundreds of ULP.
+    from conftest import ulp_errors
+    from exact import ELEMENTWISE
+
+    mp.mp.dps = 50
+    entry = A.REGISTRY[slug]
+    x = np.linspace(-37.0, -3.0, 341) + 1 / 9
+    for f, exact_f, bound in ((entry.fn, ELEMENTWISE[slug][0], entry.ulp_bound),
+                              (entry.derivative, ELEMENTWISE[slug][1], entry.derivative_ulp_bound)):
+        errors = ulp_errors(f(x), [exact_f(mp.mpf(float(v))) for v in x], np.float64)
+        used = errors[np.isfinite(errors)]
+        assert len(used) > 150 and used.max() <= bound, (f.__name__, float(used.max()))
+
+
 # --- error messages name the function and the offending thing -------------------------------------
 
 @pytest.mark.parametrize("bad, says", [("1.0", "got str"), (b"1", "got bytes"), (None, "got NoneType"),
