@@ -89,7 +89,8 @@ FONTS = """() => ({
   }),
 })"""
 
-FIGURES = """() => Array.from(document.querySelectorAll('img[src*="#only-"]')).map(img => {
+# (A figure's phone layout, shown only on narrow screens, is checked by test_phone_figures.py.)
+FIGURES = """() => Array.from(document.querySelectorAll('img[src*="#only-"]:not(.figure-phone)')).map(img => {
   const r = img.getBoundingClientRect();
   return [img.getAttribute('src'), getComputedStyle(img).display !== 'none' && r.width > 0 && r.height > 0];
 })"""

@@ -7,3 +7,18 @@ document$.subscribe(() => {
     nav.setAttribute("role", "none");
   }
 });
+
+// A table wider than the screen scrolls sideways inside its own box. A reader without a mouse
+// reaches that box with Tab to scroll it (axe: scrollable-region-focusable); a box that does not
+// scroll at the current width is no tab stop.
+function focusScrollingTables() {
+  for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) {
+    if (box.scrollWidth > box.clientWidth) {
+      box.tabIndex = 0;
+    } else {
+      box.removeAttribute("tabindex");
+    }
+  }
+}
+document$.subscribe(focusScrollingTables);
+window.addEventListener("resize", focusScrollingTables);
