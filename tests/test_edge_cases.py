@@ -5,6 +5,7 @@ with mpmath, not with the code under test."""
 
 from __future__ import annotations
 
+import math
 from fractions import Fraction
 
 import mpmath as mp
@@ -97,10 +98,10 @@ def test_celu_with_a_small_alpha_at_the_most_negative_float():
 def test_sigmoid_derivative_carries_the_rounding_error_of_one_plus_e():
     # d = e / (1 + e)^2 with 1 + e rounded; the correction -2 d c undoes that rounding. Without
     # it (or with the wrong factor) far fewer points come out correctly rounded.
-    mp.mp.dps = 50
     x = np.linspace(-30.0, 30.0, 601) + 1 / 7
     got = A.sigmoid_derivative(x)
-    exact = [float(mp.exp(-abs(mp.mpf(v))) / (1 + mp.exp(-abs(mp.mpf(v)))) ** 2) for v in x]
+    with mp.workdps(50):
+        exact = [float(mp.exp(-abs(mp.mpf(v))) / (1 + mp.exp(-abs(mp.mpf(v)))) ** 2) for v in x]
     assert np.mean(got == np.array(exact)) > 0.5
     # 1 - 2c against 1 - 3c: a 2 ULP band contains the exact value at every point.
     assert np.all(np.abs(got - exact) <= 2 * np.spacing(np.array(exact)))
@@ -114,12 +115,13 @@ def test_gelu_left_tails_keep_their_bound_without_the_condition_allowance(slug):
     from conftest import ulp_errors
     from exact import ELEMENTWISE
 
-    mp.mp.dps = 50
     entry = A.REGISTRY[slug]
     x = np.linspace(-37.0, -3.0, 341) + 1 / 9
     for f, exact_f, bound in ((entry.fn, ELEMENTWISE[slug][0], entry.ulp_bound),
                               (entry.derivative, ELEMENTWISE[slug][1], entry.derivative_ulp_bound)):
-        errors = ulp_errors(f(x), [exact_f(mp.mpf(float(v))) for v in x], np.float64)
+        with mp.workdps(50):
+            exact = [exact_f(mp.mpf(float(v))) for v in x]
+        errors = ulp_errors(f(x), exact, np.float64)
         used = errors[np.isfinite(errors)]
         assert len(used) > 150 and used.max() <= bound, (f.__name__, float(used.max()))
 
@@ -192,9 +194,9 @@ def test_number_formats():
 
 
 def test_naive_gelu_is_the_textbook_formula():
-    mp.mp.dps = 30
     for x in (1.0, -2.0, 0.5):
-        expected = mp.mpf(x) * (1 + mp.erf(mp.mpf(x) / mp.sqrt(2))) / 2
+        with mp.workdps(30):
+            expected = mp.mpf(x) * (1 + mp.erf(mp.mpf(x) / mp.sqrt(2))) / 2
         assert naive_gelu(x) == pytest.approx(float(expected), rel=1e-15)
 
 
@@ -202,7 +204,7 @@ def test_naive_gelu_is_the_textbook_formula():
     (lambda z: z, 0.0, 1.0),
     (lambda z: z + 1.0, 1.0, 1.0),
     # E[max(z, 0)] = 1/sqrt(2 pi), E[max(z, 0)^2] = 1/2
-    (lambda z: max(z, 0.0), float(1 / mp.sqrt(2 * mp.pi)), float(mp.mpf(1) / 2 - 1 / (2 * mp.pi))),
+    (lambda z: max(z, 0.0), 1 / math.sqrt(2 * math.pi), 0.5 - 1 / (2 * math.pi)),
 ])
 def test_normal_moments_of_known_functions(f, mean, var):
     m, v = normal_moments(f)
