@@ -19,7 +19,7 @@ import yaml
 import notebook_outputs
 from conftest import ROOT
 from figure_style import notebook as nb_figures
-from test_site import DECIMAL, Page, _prose, nav_files
+from test_site import DECIMAL, Page, _prose, nav_files, typed_numbers
 
 SOURCES = sorted((ROOT / "docs" / "experiments").glob("*.py"))
 GENERATED = ROOT / "docs" / "generated"
@@ -228,8 +228,12 @@ def test_experiment_page_shows_rendered_math_both_figure_schemes_and_the_downloa
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
 def test_no_hand_typed_decimal_numbers_in_experiment_prose(source):
     cells = re.findall(r"^# %% \[markdown\]\n((?:#.*\n?)+)", source.read_text(), re.M)
-    prose = _prose("\n".join(re.sub(r"^# ?", "", line) for cell in cells for line in cell.splitlines()))
+    text = "\n".join(re.sub(r"^# ?", "", line) for cell in cells for line in cell.splitlines())
+    prose = _prose(text)
     assert not DECIMAL.findall(prose), f"{source.name} types {DECIMAL.findall(prose)} in its text"
+    # numbers in math and integer claims too (the allowed, defining ones are listed in test_site.py)
+    found = typed_numbers(text, f"experiments/{source.name}")
+    assert not found, f"{source.name} types {found} in its text: print them from the code instead"
 
 
 REPO_PACKAGES = {p.name for p in (ROOT / "src").iterdir() if (p / "__init__.py").is_file()}

@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import numpy as np
 import pytest
 import yaml
 
@@ -169,19 +170,97 @@ def test_every_page_has_a_description_and_title(site):
 # --- authored pages: numbers come from generated snippets, not from the keyboard ---------------
 
 DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+")
+# A number standing on its own; digits glued to a letter or a command (x_1, \tfrac12, ReLU6,
+# float64, GPT-2) are part of a name.
+NUMBER = re.compile(r"(?<![\w.\\])(?<!\w-)-?\d+(?:\.\d+)?(?![\w])")
+# Numbers that define rather than report, allowed wherever they appear, with either sign:
+ALLOWED_IN_MATH = {
+    "0": "zero, the threshold, bound or value at the origin that defines a function",
+    "1": "one: bounds, class labels, the unit constant in 1 + e^-x and alike",
+    "2": "the shape of a formula: x^2, 2x, 1/2, c - 2",
+}
+ALLOWED_IN_PROSE = {
+    "0": "the value 0 of a definition (a bound, a threshold, an exact output such as ReLU's)",
+    "1": "the value 1 of a definition (a bound such as tanh's -1 and 1, a class label, a slope of exactly 1)",
+}
+# A number one page needs by definition: (page, number) -> why, each checked below.
+ALLOWED_ON_PAGE = {
+    ("activations/relu6.md", "6"): "the cap that names ReLU6",
+    ("index.md", "50"): "the digits of the reference values, as tests/exact.py sets them",
+    ("activations/sigmoid.md", "1000"): "an example input, x = -1000, chosen beyond the overflow limit",
+}
+DEFINITIONS = [
+    (re.compile(r"(?<=[(, ])(?:1[89]|20)\d\d[a-z]?(?=[)\]])"), "a year in a citation: (2015), [He et al., 2016]"),
+    (re.compile(r"^\s*\d+\.(?=\s)", re.M), "the number of a step in a numbered list"),
+    (re.compile(r"\bPython \d+\b"), "the name of the Jupyter kernel, Python 3"),
+]
 
 
-def _prose(md: str) -> str:
+def test_numbers_allowed_on_one_page_are_what_they_say():
+    assert re.search(r"^mp\.mp\.dps = 50$", (ROOT / "tests" / "exact.py").read_text(), re.M)
+    assert 1000 > np.log(np.finfo(np.float64).max)  # e^1000 overflows, as the sigmoid page says
+    assert REGISTRY["relu6"].fn(1e9) == 6
+
+
+def _without_markup(md: str) -> str:
     md = re.sub(r"^---\n.*?\n---\n", "", md, flags=re.S)  # front matter
     md = re.sub(r"```.*?```", "", md, flags=re.S)  # code blocks
-    md = re.sub(r"\$\$.*?\$\$", "", md, flags=re.S)  # display math
-    md = re.sub(r"\$[^$\n]+\$", "", md)  # inline math
-    md = re.sub(r"`[^`\n]+`", "", md)  # inline code
+    md = re.sub(r"<!--.*?-->", "", md, flags=re.S)  # comments
+    md = re.sub(r"\]\([^)]*\)", "]", md)  # link targets
+    md = re.sub(r"<[^>\n]+>", "", md)  # HTML tags and their attributes
+    md = re.sub(r"\{[^}\n]*\}(?=\s|$)", "", md)  # attribute lists such as { width="538" }
     return "\n".join(ln for ln in md.splitlines() if "--8<--" not in ln)
 
 
-@pytest.mark.parametrize("page", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")
-                                        if "generated" not in p.parts))
+def _prose(md: str) -> str:
+    md = _without_markup(md)
+    md = re.sub(r"\$\$.*?\$\$", "", md, flags=re.S)  # display math
+    md = re.sub(r"\$[^$\n]+\$", "", md)  # inline math
+    md = re.sub(r"`[^`\n]+`", "", md)  # inline code
+    return md
+
+
+def _math(md: str) -> list[str]:
+    md = _without_markup(md)
+    display = re.findall(r"\$\$.*?\$\$", md, flags=re.S)
+    md = re.sub(r"\$\$.*?\$\$", "", md, flags=re.S)
+    return display + re.findall(r"\$[^$\n]+\$", re.sub(r"`[^`\n]+`", "", md))
+
+
+def typed_numbers(md: str, page: str) -> list[str]:
+    """Numbers typed by hand in the prose and math of a page, except those that define."""
+    prose = _prose(md)
+    for pattern, _ in DEFINITIONS:
+        prose = pattern.sub("", prose)
+    allowed = lambda n, base: n.lstrip("-") in base or (page, n.lstrip("-")) in ALLOWED_ON_PAGE  # noqa: E731
+    found = [f"{n} (in prose)" for n in NUMBER.findall(prose) if not allowed(n, ALLOWED_IN_PROSE)]
+    found += [f"{n} (in {m})" for m in _math(md) for n in NUMBER.findall(m) if not allowed(n, ALLOWED_IN_MATH)]
+    return found
+
+
+AUTHORED = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md") if "generated" not in p.parts)
+
+
+@pytest.mark.parametrize("page", AUTHORED)
 def test_no_hand_typed_decimal_numbers(page):
     found = DECIMAL.findall(_prose((DOCS / page).read_text()))
     assert not found, f"{page} types {found}: generate these numbers in scripts/ and include them"
+
+
+@pytest.mark.parametrize("page", AUTHORED)
+def test_no_hand_typed_numbers_in_math_or_integer_claims(page):
+    found = typed_numbers((DOCS / page).read_text(), page)
+    assert not found, f"{page} types {found}: generate these numbers in scripts/ and include them"
+
+
+@pytest.mark.parametrize(("text", "caught"), [
+    ("The derivative peaks at $0.25$.", True),
+    ("It rounds to 1 from $x = 37$ on.", True),
+    ("The unit dies after 12 steps.", True),
+    ("Its overflow limit is -745 in float64.", True),
+    ("$\\sigma(x) = 1 / (1 + e^{-x})$ lies between 0 and 1 [He et al., 2016].", False),
+    ("1. Clone the repository.", False),
+    ("The layer sizes are `[2, 32, 2]` and ReLU6 caps at float64 precision (2015).", False),
+])
+def test_the_typed_number_check_catches_results_and_lets_definitions_pass(text, caught):
+    assert bool(typed_numbers(text, "example.md")) == caught, typed_numbers(text, "example.md")

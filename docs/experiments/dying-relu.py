@@ -69,7 +69,7 @@ def came_back(history):
 #
 # "Silent" means a pre-activation at or below zero on every training input. A silent ReLU unit
 # gets no gradient for its weights; a silent leaky ReLU or ELU unit still does. Each network has
-# two hidden layers of 32 units and takes `STEPS` full-batch steps from the same He
+# the layer sizes `SIZES` and takes `STEPS` full-batch steps from the same He
 # initialisation. The last configuration is ReLU with layer normalisation before the activation
 # (each input's pre-activations standardised over the layer's units,
 # [Ba et al., 2016](../../references/#ba2016)). For each, the table gives the silent units

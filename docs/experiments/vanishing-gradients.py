@@ -13,7 +13,7 @@
 # $$\frac{\partial L}{\partial z_{l-1}} = \Big(\frac{\partial L}{\partial z_l} W_l^\top\Big) \odot \phi'(z_{l-1}),$$
 #
 # so after $n$ layers the gradient carries a product of $n$ derivatives. Sigmoid's derivative is
-# at most $0.25$, which bounds that product by $0.25^n$.
+# largest at $x = 0$, so it is at most $\sigma'(0)$, which bounds that product by $\sigma'(0)^n$.
 #
 # [Download this notebook](../../generated/notebooks/vanishing-gradients.ipynb) to run it yourself; the
 # last section says what it needs.
@@ -74,7 +74,7 @@ assert all(1e-2 < ratio[a, FITTING[a]] < 1e2 for a in ("tanh", "relu"))
 # %% [markdown]
 # ## Sigmoid against its derivative bound
 #
-# The bound $0.25^n$ counts the derivatives alone; the weight matrices multiply the gradient too.
+# The bound $\sigma'(0)^n$ counts the derivatives alone; the weight matrices multiply the gradient too.
 # With Glorot weights their effect is close to neutral, and the measured decay follows the bound;
 # with unscaled weights they amplify it, and the decay is slower, though still vanishing.
 
@@ -188,7 +188,7 @@ assert max(acc for _, _, acc in scaled.values()) < min(trained_accuracy["tanh"],
 # standardises each input's pre-activations over the layer's units before the activation (here
 # without its learned gain and shift), so the scale of the weights no longer sets the size of the
 # signal. Batch normalisation ([Ioffe and Szegedy, 2015](../../references/#ioffe2015)), which the
-# residual networks of He et al. use, standardises each unit over the batch instead; it is not tried
+# residual networks of [He et al. (2016)](../../references/#he2016) use, standardises each unit over the batch instead; it is not tried
 # here. The first layer's gradient over the last one's at initialisation, for each activation with
 # its fitting initialisation:
 
@@ -212,11 +212,11 @@ assert all(0.1 < fixed_ratio[a, "both"] < 10 for a in ACTIVATIONS)  # both: with
 # %% [markdown]
 # Then training, for the two networks that did not learn above: the sigmoid network with a residual
 # connection and the GELU network with layer normalisation, against the plain ones. The sigmoid
-# networks also train for three times as many steps; the normalised GELU network trains for half
+# networks also train for twice as many steps; the normalised GELU network trains for half
 # as many.
 
 # %%
-LONGER = 3 * STEPS
+LONGER = 2 * STEPS
 residual_sigmoid = train(MLP(init_layers(sizes, "xavier", seed=1), "sigmoid", residual=True), x, y, steps=STEPS, lr=LR)
 fixed_accuracy = {("sigmoid", "residual", STEPS): accuracy(residual_sigmoid, x, y),
                   ("sigmoid", "plain", STEPS): trained_accuracy["sigmoid"]}

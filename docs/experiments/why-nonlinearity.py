@@ -17,6 +17,7 @@
 # %%
 import numpy as np
 
+from activations import sigmoid_derivative
 from figure_style.notebook import show
 from tinynet import MLP, accuracy, init_layers, moons, train, xor_blobs
 
@@ -27,14 +28,14 @@ MODELS = [
     ("two linear layers", [2, 16, 2], "identity", 1.0),
     ("ReLU", [2, 16, 2], "relu", 1.0),
     ("tanh", [2, 16, 2], "tanh", 1.0),
-    ("sigmoid", [2, 16, 2], "sigmoid", 4.0),
+    ("sigmoid", [2, 16, 2], "sigmoid", 1.0 / float(sigmoid_derivative(0.0))),  # makes up for the peak slope
 ]
 STEPS = 1000
 
 # %% [markdown]
-# Sigmoid's derivative is at most $0.25$, so every gradient that passes through it is at most a
-# quarter of what it was; its network gets a learning rate four times larger to make up for that
-# factor. Weights start from Glorot (Xavier) initialisation, or He initialisation for ReLU.
+# Sigmoid's derivative is at most $\sigma'(0)$, so every gradient that passes through it shrinks
+# by at least that factor; its network gets a learning rate $1 / \sigma'(0)$ times larger to make up
+# for it. Weights start from Glorot (Xavier) initialisation, or He initialisation for ReLU.
 
 # %%
 nets, scores = {}, {}
