@@ -164,6 +164,10 @@ def test_softmax_figure_alt_texts():
     lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?): it goes from (\S+) to (\S+?) ", two).groups())
     assert_agrees(start, mp_sigmoid(value(lo)), "two-class softmax at the left end")
     assert_agrees(end, mp_sigmoid(value(hi)), "two-class softmax at the right end")
+    two = body("figures/log-softmax-two-classes.md")
+    lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?): it goes from (\S+) to (\S+?) ", two).groups())
+    assert_agrees(start, mp.log(mp_sigmoid(value(lo))), "two-class log-softmax at the left end")
+    assert_agrees(end, mp.log(mp_sigmoid(value(hi))), "two-class log-softmax at the right end")
 
 
 def test_softmax_simplex_alt_text():
@@ -495,6 +499,7 @@ def test_accuracy_lines_state_the_bounds_the_tests_use():
 COVERED_HERE = {
     "tables/softmax-seed.md", "tables/softmax-shift.md", "tables/softmax-overflow.md", "tables/softmax-batch.md",
     "tables/softmax-in-place.md", "facts/softmax.md", "figures/softmax.md", "figures/softmax-two-classes.md",
+    "figures/log-softmax-two-classes.md",
     "figures/softmax-simplex.md", "figures/glu.md", "figures/geglu.md", "figures/swiglu.md",
     "facts/sigmoid.md", "tables/sigmoid-range.md", "tables/sigmoid-vanishing.md",
     "facts/relu.md", "tables/relu-dying.md", "facts/selu.md", "tables/gelu-tail.md",
