@@ -122,8 +122,9 @@ show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons,
 # %% [markdown]
 # ## Run it yourself
 #
-# This notebook imports numpy and two packages that come with this site's source
+# This notebook imports numpy and three packages that come with this site's source
 # code, not from PyPI:
+# `activations` (the activation functions),
 # `tinynet` (the small network)
 # and `figure_style` (the figures, drawn with matplotlib). To run it:
 #
