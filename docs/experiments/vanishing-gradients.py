@@ -58,12 +58,15 @@ at_init = {(a, init): gradient_norms(MLP(init_layers(sizes, init, seed=1), a))
 print(f"{'activation':10} {'init':9} {'layer 1':>10} {'last layer':>11} {'ratio':>10} {'per layer':>10}")
 for (a, init), g in at_init.items():
     ratio = g[0] / g[-1]
-    print(f"{a:10} {init:9} {g[0]:10.2e} {g[-1]:11.2e} {ratio:10.2e} {ratio ** (1 / (DEPTH - 1)):10.3f}")
+    steps = len(g) - 1  # DEPTH + 1 layers, so DEPTH steps back from the last one to the first
+    print(f"{a:10} {init:9} {g[0]:10.2e} {g[-1]:11.2e} {ratio:10.2e} {ratio ** (1 / steps):10.3f}")
+assert steps == DEPTH
 
 # %% [markdown]
 # The last column is the average factor by which the gradient grows (above 1) or shrinks (below 1)
-# per layer. Without scaling, the tanh, ReLU and GELU networks explode: their gradients grow layer by
-# layer towards the input. Sigmoid shrinks under both initialisations.
+# per layer, over the DEPTH steps from the last layer back to the first. Without scaling, the tanh,
+# ReLU and GELU networks explode: their gradients grow layer by layer towards the input. Sigmoid
+# shrinks under both initialisations.
 
 # %%
 ratio = {key: g[0] / g[-1] for key, g in at_init.items()}
