@@ -73,3 +73,14 @@ def require_tool(what: str, found: bool, how: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+@pytest.fixture(autouse=True)
+def _mpmath_precision_stays_local():
+    """A test that sets mpmath's global precision must not change the reference values of the
+    tests after it (their tolerances assume 50 digits): restore it after every test."""
+    import mpmath as mp
+
+    dps = mp.mp.dps
+    yield
+    mp.mp.dps = dps

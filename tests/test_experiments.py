@@ -136,13 +136,13 @@ def test_textbook_softmax_breaks_where_the_exponential_does(results):
     assert set(rows) == {"float16", "float32", "float64"}
     # largest finite (2 - 2^-m) 2^e and smallest subnormal 2^(1 - bias - m) of each type, in exact arithmetic
     formats = {"float16": (10, 15, 24), "float32": (23, 127, 149), "float64": (52, 1023, 1074)}
-    mp.mp.dps = 30
-    for name, (mant, emax, tiny_exp) in formats.items():
-        over, log_max, under, log_half_tiny = rows[name]
-        assert log_max == pytest.approx(float(mp.log((2 - mp.mpf(2) ** -mant) * mp.mpf(2) ** emax)), rel=1e-15)
-        assert log_half_tiny == pytest.approx(float(mp.log(mp.mpf(2) ** (-tiny_exp - 1))), rel=1e-15)
-        step = {"float16": 2.0 ** -6, "float32": 2.0 ** -16, "float64": 2.0 ** -42}[name]  # the grid near these values
-        assert abs(over - log_max) <= step and abs(under - log_half_tiny) <= step
+    with mp.workdps(30):  # local: a global setting would leak into every later mpmath test
+        for name, (mant, emax, tiny_exp) in formats.items():
+            over, log_max, under, log_half_tiny = rows[name]
+            assert log_max == pytest.approx(float(mp.log((2 - mp.mpf(2) ** -mant) * mp.mpf(2) ** emax)), rel=1e-15)
+            assert log_half_tiny == pytest.approx(float(mp.log(mp.mpf(2) ** (-tiny_exp - 1))), rel=1e-15)
+            step = {"float16": 2.0 ** -6, "float32": 2.0 ** -16, "float64": 2.0 ** -42}[name]  # the grid near these values
+            assert abs(over - log_max) <= step and abs(under - log_half_tiny) <= step
     assert rows["float16"][0] < 12  # float16 overflows for scores of about a dozen
 
 
