@@ -23,7 +23,7 @@ ENTRY = REGISTRY["softmax"]
 CLASSES = [("개", "dog"), ("고양이", "cat"), ("강아지", "puppy"), ("사람", "person")]
 SCORES = [2, 10, 1, 4]
 OVERFLOW = [1010, 1000, 990]
-SHIFTS = [0, 4, 10, -1000]
+SHIFTS = [0, 4, 10, -1000, 1000]  # 10 is the largest score
 BATCH = [[1.0, 2.0, 3.0], [1.0, 2.0, 7.0]]
 
 
@@ -48,11 +48,23 @@ def overflow_table() -> bytes:
 
 
 def shift_table() -> bytes:
+    """The textbook formula on x - c: the same probabilities for moderate c, and only c = max
+    keeps every exponential in [0, 1]; a c far from the scores overflows or underflows."""
     x = np.array(SCORES, dtype=float)
-    base = softmax(x)
-    rows = [[str(c), ", ".join(fixed(v) for v in softmax(x - c)), short(float(np.max(np.abs(softmax(x - c) - base))))]
-            for c in SHIFTS]
-    return generated(SOURCE, table(["c", "softmax(x - c)", "largest change from c = 0"], rows, "rlr"))
+    base = naive_softmax(x)
+    rows = []
+    with np.errstate(over="ignore", under="ignore", invalid="ignore"):  # the failures are the point
+        for c in SHIFTS:
+            e = np.exp(x - c)
+            p = naive_softmax(x - c)
+            change = float(np.max(np.abs(p - base)))
+            eps = float(np.finfo(np.float64).eps)
+            rows.append([f"{c}" + (" (the maximum)" if c == max(SCORES) else ""), short(float(np.max(e))),
+                         short(float(np.sum(e))), ", ".join(fixed(v) if np.isfinite(v) else str(v) for v in p),
+                         "nan" if not np.isfinite(change) else "0" if change == 0
+                         else "0 to within rounding (below 1e-15)" if change < 4 * eps else short(change)])
+    return generated(SOURCE, table(["c", "largest e<sup>x - c</sup>", "sum", "textbook formula on x - c",
+                                    "largest change from c = 0"], rows, "rrrlr"))
 
 
 def in_place_table() -> bytes:

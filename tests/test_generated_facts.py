@@ -97,16 +97,31 @@ def test_softmax_seed_table_and_its_sum_row():
     assert value(total["Probability"]) == 1
 
 
-def test_softmax_shift_table_shows_the_same_probabilities_for_every_shift():
-    exact = mp_softmax(SEED_SCORES)
+def test_softmax_shift_table_shows_the_identity_and_where_the_textbook_formula_breaks():
     rows = table("tables/softmax-shift.md")
-    assert len(rows) >= 3 and any(value(r["c"]) <= -1000 for r in rows)
-    for r in rows:
-        shifted = [s - value(r["c"]) for s in SEED_SCORES]
-        assert all(agrees(p, e) for p, e in zip(r["softmax(x - c)"].split(", "), mp_softmax(shifted), strict=True))
-        assert all(agrees(p, e) for p, e in zip(r["softmax(x - c)"].split(", "), exact, strict=True))
-        # the exact change is 0; what is printed may only be rounding of numbers below 1
-        assert abs(value(r["largest change from c = 0"])) <= 4 * np.finfo(np.float64).eps
+    exact = mp_softmax(SEED_SCORES)
+    biggest = float(np.finfo(np.float64).max)
+    half_smallest = mp.mpf(2) ** -1075  # below this an exponential rounds to 0
+    shifts = [value(r["c"].split(" ")[0]) for r in rows]
+    assert max(SEED_SCORES) in shifts and min(shifts) <= -1000 and max(shifts) >= 1000
+    for r, c in zip(rows, shifts):
+        terms = [mp.exp(mp.mpf(s) - c) for s in SEED_SCORES]
+        largest, total = max(terms), mp.fsum(terms)
+        assert ("(the maximum)" in r["c"]) == (c == max(SEED_SCORES))
+        if largest > biggest:  # e^(x - c) overflows: inf / inf
+            assert r["largest e<sup>x - c</sup>"] == "inf" and r["sum"] == "inf"
+            assert r["textbook formula on x - c"] == "nan, nan, nan, nan" and r["largest change from c = 0"] == "nan"
+        elif largest < half_smallest:  # every term underflows: 0 / 0
+            assert r["largest e<sup>x - c</sup>"] == "0" and r["sum"] == "0"
+            assert r["textbook formula on x - c"] == "nan, nan, nan, nan" and r["largest change from c = 0"] == "nan"
+        else:
+            assert_agrees(r["largest e<sup>x - c</sup>"], largest, f"largest term, c = {c}")
+            assert_agrees(r["sum"], total, f"sum, c = {c}")
+            for printed, p in zip(r["textbook formula on x - c"].split(", "), exact, strict=True):
+                assert_agrees(printed, p, f"probability, c = {c}")
+            # the exact change is 0: what is printed is 0, or rounding named as such, never a digit string
+            assert r["largest change from c = 0"] in ("0", "0 to within rounding (below 1e-15)")
+    assert rows[shifts.index(max(SEED_SCORES))]["largest e<sup>x - c</sup>"] == "1"  # c = max: largest term exactly 1
 
 
 def test_softmax_overflow_table_and_the_float64_limit():
