@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from functools import partial
 from pathlib import Path
 
@@ -31,7 +32,12 @@ def seed_table() -> bytes:
     p = softmax(SCORES)
     rows = [[f"{ko} ({en})", str(s), fixed(v)] for (ko, en), s, v in zip(CLASSES, SCORES, p)]
     rows.append(["**sum**", "", fixed(float(np.sum(p)))])
-    return generated(SOURCE, table(["Class", "Score", "Probability"], rows, "lrr"))
+    body = table(["Class", "Score", "Probability"], rows, "lrr")
+    shown = sum(Decimal(fixed(v)) for v in p)  # what a reader gets adding up the printed column
+    if shown != Decimal(fixed(float(np.sum(p)))):
+        body += (f"\nThe sum row adds the unrounded probabilities; the six-decimal entries as printed add "
+                 f"to {shown}, since each is rounded on its own.\n")
+    return generated(SOURCE, body)
 
 
 def overflow_table() -> bytes:

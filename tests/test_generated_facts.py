@@ -95,6 +95,14 @@ def test_softmax_seed_table_and_its_sum_row():
     assert total["Class"] == "**sum**" and total["Score"] == ""
     assert_agrees(total["Probability"], mp.fsum(exact), "sum row")
     assert value(total["Probability"]) == 1
+    # a reader adding the printed column gets this; the page says so wherever it is not the sum row
+    from decimal import Decimal
+    printed_sum = sum(Decimal(r["Probability"]) for r in classes)
+    note = re.search(r"as printed add to ([\d.]+)", body("tables/softmax-seed.md"))
+    if printed_sum == Decimal(total["Probability"]):
+        assert note is None
+    else:
+        assert note and Decimal(note.group(1)) == printed_sum
 
 
 def test_softmax_shift_table_shows_the_identity_and_where_the_textbook_formula_breaks():
