@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import numpy as np
@@ -20,22 +21,31 @@ HERE = Path(__file__)
 SOURCE = "scripts/catalogue_facts.py"
 
 
-def normal_moments(f) -> tuple[float, float]:
-    """Mean and variance of f(z) for z ~ N(0, 1), by numerical integration."""
+def _normal_integral(g) -> tuple[float, float]:
+    """E[g(z)] for z ~ N(0, 1) by numerical integration, and quad's bound on its error."""
     density = lambda z: np.exp(-z * z / 2) / np.sqrt(2 * np.pi)  # noqa: E731
     kw = {"limit": 200, "epsabs": 1e-14, "epsrel": 1e-13, "points": [0.0]}
-    mean = quad(lambda z: float(f(z)) * density(z), -40, 40, **kw)[0]
-    second = quad(lambda z: float(f(z)) ** 2 * density(z), -40, 40, **kw)[0]
+    return quad(lambda z: float(g(z)) * density(z), -40, 40, **kw)
+
+
+def normal_moments(f) -> tuple[float, float]:
+    """Mean and variance of f(z) for z ~ N(0, 1), by numerical integration."""
+    mean = _normal_integral(f)[0]
+    second = _normal_integral(lambda z: float(f(z)) ** 2)[0]
     return mean, second - mean * mean
 
 
 def selu_facts() -> bytes:
-    _, var = normal_moments(selu)
-    mean = mean_text(normal_mean(REGISTRY["selu"]))  # a quadrature residue is 0 to within its error, as in the table
+    mean, _ = normal_moments(selu)
+    second, error = _normal_integral(lambda z: float(selu(z)) ** 2)
+    var = second - mean * mean
+    tolerance = 10.0 ** math.ceil(math.log10(max(error, 1e-16)))  # the quadrature's error, rounded up
+    var_text = f"1 to within {tolerance:.0e}" if abs(var - 1) <= tolerance else f"{var:#.4g}"
+    mean_shown = mean_text(normal_mean(REGISTRY["selu"]))  # a residue is 0 to within its error, as in the table
     body = section("fixed-point",
                    f"For $z$ drawn from the standard normal distribution, numerical integration gives "
-                   f"$\\operatorname{{E}}[\\operatorname{{SELU}}(z)]$ = {mean} and "
-                   f"$\\operatorname{{Var}}[\\operatorname{{SELU}}(z)] = {var:.12f}$: mean 0 and variance 1 "
+                   f"$\\operatorname{{E}}[\\operatorname{{SELU}}(z)]$ = {mean_shown} and "
+                   f"$\\operatorname{{Var}}[\\operatorname{{SELU}}(z)]$ = {var_text}: mean 0 and variance 1 "
                    f"come out of the layer as they went in.")
     return generated(SOURCE, body)
 
