@@ -43,7 +43,7 @@ def outward(v: float, direction: int, digits: int = 5) -> str:
     exact = Decimal(v)
     step = Decimal(1).scaleb(exact.adjusted() - digits + 1)
     rounded = exact.quantize(step, rounding=ROUND_CEILING if direction > 0 else ROUND_FLOOR)
-    return format(rounded.normalize(), "f")
+    return format(rounded, "f")  # trailing zeros kept: every bound shows the same digits
 
 
 def table(header: list[str], rows: list[list[str]], align: str | None = None) -> str:
