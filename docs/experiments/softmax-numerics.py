@@ -38,7 +38,7 @@ def entropy(p):
 
 print(f"{'T':>6}" + "".join(f"{c:>10}" for c in CLASSES) + f"{'entropy':>10}")
 for t, p in table.items():
-    print(f"{t:>6}" + "".join(f"{v:>10.6f}" for v in p) + f"{entropy(p):>10.3f}")
+    print(f"{t:>6}" + "".join(f"{v:>10.6f}" for v in p) + f"{entropy(p):>10.3g}")  # 3 digits, however small
 
 assert np.allclose(table[1].round(6), [0.000334, 0.997071, 0.000123, 0.002471])  # the seed's table
 assert table[0.25].max() > 0.999999 and entropy(table[20]) > 1.9
