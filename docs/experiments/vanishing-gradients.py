@@ -131,7 +131,10 @@ def draw_layers(fig, axes, theme):
         ax.semilogy(layer, after[a], color=theme.accent, linestyle=":", label=f"{fitting}, after {STEPS} steps")
         ax.set_title(f"{REGISTRY[a].name}: accuracy {trained_accuracy[a]:.0%} after training", fontsize=11)
         ax.set_xticks([1, 5, 10, 15, 21])
-        ax.legend(fontsize=11, loc="best")
+        if axes.ndim == 1:  # one panel a row (phones): the legend goes under its panel, clear of the lines
+            ax.legend(fontsize=11, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
+        else:
+            ax.legend(fontsize=11, loc="best")
         if ax.get_subplotspec().is_last_row():
             ax.set_xlabel("layer")
         if ax.get_subplotspec().is_first_col():
@@ -145,7 +148,7 @@ show(draw_layers, f"Four semi-log panels, one per activation, of the gradient no
      f"{orders['relu', 'standard']:.0f} (ReLU) and {orders['gelu', 'standard']:.0f} (GELU) orders of magnitude. "
      f"Glorot weights for tanh and He weights for ReLU keep it within a factor of "
      f"{max(max(r, 1 / r) for r in (ratio['tanh', 'xavier'], ratio['relu', 'he'])):.0f}, and those networks learn the task; GELU with He weights still loses "
-     f"{-orders['gelu', 'he']:.0f} orders of magnitude and does not learn it in {STEPS} steps.", width=9, height=6.4, nrows=2, ncols=2, phone=dict(width=4, height=12, nrows=4, ncols=1))
+     f"{-orders['gelu', 'he']:.0f} orders of magnitude and does not learn it in {STEPS} steps.", width=9, height=6.4, nrows=2, ncols=2, phone=dict(width=4, height=17, nrows=4, ncols=1))
 
 # %% [markdown]
 # ## Larger weights for sigmoid
