@@ -10,15 +10,13 @@ ratio of the width the page gives the figure to the SVG's own width.
 from __future__ import annotations
 
 import base64
-import shutil
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import require_tool
-from serve_site import page_urls, serving
-from test_browser import ARGS, CHROMIUM, SCHEMES, sync_playwright
+from serve_site import page_urls
+from test_browser import SCHEMES, browser, served  # noqa: F401 - the same Chromium and server fixtures
 
 PHONE = 390  # CSS px: the width of a common phone held upright
 SMALLEST_TEXT = 9.0  # CSS px, the font size no figure text may go below on that phone
@@ -53,24 +51,6 @@ TEXTS_IN_SVG = """gap => {
   })};
 }"""
 GAP = 0.125  # em, at each end of a label: together a quarter em, a narrow word space
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool("Chromium with Playwright", sync_playwright is not None and Path(CHROMIUM).is_file()
-                 and shutil.which(CHROMIUM) is not None,
-                 f"Install Debian's browser (`sudo apt-get install chromium`) or set CHROMIUM to a Chromium binary; "
-                 f"no browser download is needed. Looked for {CHROMIUM}.")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    with serving(site) as url:
-        yield url
 
 
 def svg_source(site: Path, src: str) -> bytes:
