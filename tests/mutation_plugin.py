@@ -41,6 +41,18 @@ def pytest_configure(config):
     sys.meta_path.insert(0, ScriptsAsPackage())
 
 
+def _clear_caches():
+    """Empty every functools cache of the package and the scripts. Each mutant's tests run in a
+    process forked from the one that ran the clean tests, where a cached value (properties_row,
+    say) would hide the mutant; and mutmut maps a function to the tests that call it, which a
+    cache hit skips."""
+    for name, module in list(sys.modules.items()):
+        if name.startswith(("scripts.", "activations")):
+            for value in list(vars(module).values()):
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 def _rendered_body(rel: str) -> str:
     """A generated Markdown file as the generator renders it now, under the active mutant, instead
     of the copy on disk that `make figures` wrote from the unmutated code; other files from disk."""
@@ -61,6 +73,7 @@ def pytest_runtest_setup(item):
     # tests/test_generated_facts.py reads the facts and tables the pages include from
     # docs/generated/; a mutant of the script that writes them must reach what the test reads.
     global _ON_DISK
+    _clear_caches()
     module = getattr(item, "module", None)
     if module is not None and module.__name__.endswith("test_generated_facts") and hasattr(module, "body"):
         if module.body is not _rendered_body:

@@ -185,7 +185,8 @@ def test_table_writes_aligned_markdown_and_escapes_bars():
 
 
 def test_number_formats():
-    assert sci(1.5) == "1.50000000e+00"
+    assert sci(1.5) == "1.50000000e+00" and sci(1.0) == "1.00000000e+00"
+    assert sci(0.0) == "0" and sci(-0.0) == "-0"  # an exact zero, not 0.00000000e+00
     assert sci(4.5397868702434395e-05) == "4.53978687e-05"
     assert sci(1e-300, 2) == "1.00e-300"
     assert sci(float("nan")) == "nan" and sci(float("inf")) == "inf"
@@ -209,3 +210,10 @@ def test_naive_gelu_is_the_textbook_formula():
 def test_normal_moments_of_known_functions(f, mean, var):
     m, v = normal_moments(f)
     assert m == pytest.approx(mean, abs=1e-13) and v == pytest.approx(var, abs=1e-13)
+
+
+def test_index_links_an_entry_to_its_own_page_or_to_its_section_of_a_shared_one():
+    from registry_outputs import link
+
+    assert link(A.REGISTRY["relu"]) == "[ReLU](/activations/relu.md)"
+    assert link(A.REGISTRY["gelu-tanh"]) == "[GELU (tanh)](/activations/gelu.md#gelu-tanh)"
