@@ -154,8 +154,9 @@ def test_bad_parameter_and_axis_messages():
 
 def test_softmax_of_an_empty_array_keeps_its_shape():
     for f in (A.softmax, A.log_softmax):
-        out = f(np.zeros((2, 0)))
-        assert out.shape == (2, 0) and out.dtype == np.float64
+        for axis in (-1, 0, None):
+            out = f(np.zeros((2, 0)), axis=axis)
+            assert out.shape == (2, 0) and out.dtype == np.float64, (f.__name__, axis)
 
 
 def test_softmax_axis_none_treats_the_whole_array_as_one_vector():
