@@ -62,7 +62,7 @@ bench: $(INSTALLED) ## Time the activation functions on large arrays
 
 # mutmut keeps its results in mutants/ and resumes from them; starting from an empty folder
 # measures the tests as they are now. The configuration is [tool.mutmut] in pyproject.toml.
-mutation: $(INSTALLED) ## Mutation-test src/activations and the scripts that compute page numbers (about half an hour)
+mutation: $(INSTALLED) ## Mutation-test src/activations and the scripts that compute page numbers (an hour or more on two cores)
 	rm -rf mutants
 	$(VENV)/bin/mutmut run --max-children $$(nproc)
 	$(VENV)/bin/mutmut results --all true > mutants/results.txt
