@@ -63,6 +63,15 @@ def page_citations() -> dict[str, set[str]]:
 
 # --- the data ------------------------------------------------------------------------------------
 
+def test_no_work_is_entered_twice():
+    """A second entry under the same key would silently replace the first."""
+    from activations.references import _WORKS
+
+    keys = [w.key for w in _WORKS]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
+    assert len(REFERENCES) == len(keys)
+
+
 def test_every_origin_cites_a_known_work():
     for slug, entry in REGISTRY.items():
         keys = origin_keys(entry.origin)

@@ -121,14 +121,8 @@ _WORKS = (
     Reference("shazeer2020", "Shazeer", "GLU Variants Improve Transformer", 2020, "arXiv preprint", arxiv="2002.05202"),
     Reference("bridle1990", "Bridle",
               "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to "
-              "Statistical Pattern Recognition", 1990, "Neurocomputing, NATO ASI Series F 68",
+              "Statistical Pattern Recognition", 1990, "Neurocomputing: Algorithms, Architectures and Applications (NATO ASI Series F 68)",
               doi="10.1007/978-3-642-76153-9_28"),
-    Reference("he2016", "He et al.", "Deep Residual Learning for Image Recognition", 2016, "CVPR 2016",
-              arxiv="1512.03385"),
-    Reference("ioffe2015", "Ioffe and Szegedy",
-              "Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift", 2015,
-              "ICML 2015", arxiv="1502.03167"),
-    Reference("ba2016", "Ba et al.", "Layer Normalization", 2016, "arXiv preprint", arxiv="1607.06450"),
 )
 
 REFERENCES: MappingProxyType[str, Reference] = MappingProxyType({r.key: r for r in _WORKS})

@@ -12,7 +12,7 @@ from .sigmoid import _sigmoid_derivative
 def tanh(x):
     """Hyperbolic tangent, (e^x - e^-x) / (e^x + e^-x)."""
     x, out_dtype = as_float_array(x, "tanh")
-    return finish(np.tanh(x), out_dtype)  # the C library's tanh is correctly rounded to < 1 ULP
+    return finish(np.tanh(x), out_dtype)  # the C library's tanh is accurate to within a few ULP (the tests check 2)
 # --8<-- [end:tanh]
 
 
