@@ -33,8 +33,8 @@ MODELS = [
 STEPS = 1000
 
 # %% [markdown]
-# Sigmoid's derivative is at most $\sigma'(0)$, so every gradient that passes through it shrinks
-# by at least that factor; its network gets a learning rate $1 / \sigma'(0)$ times larger to make up
+# Sigmoid's derivative is at most $\sigma'(0)$, so every gradient that passes through it is
+# multiplied by at most that much (divided by at least $1 / \sigma'(0)$); its network gets a learning rate $1 / \sigma'(0)$ times larger to make up
 # for it. Weights start from Glorot (Xavier) initialisation, or He initialisation for ReLU.
 
 # %%
@@ -50,10 +50,12 @@ for name, *_ in MODELS:
     print(f"{name:20}" + "".join(f"{scores[d, name]:>10.1%}" for d in DATA))
 
 # %% [markdown]
-# The two linear networks score the same on each problem, and for a reason: with two classes, the
-# prediction depends only on the difference of the two output columns, a single direction in the
-# plane. After training, the two-layer network's product $W_1W_2$ points the same way as the linear
-# model's $W$. Here are both, for the moons:
+# The two linear networks score the same on each problem, and for a reason: both compute the same
+# family of functions, affine maps of the input, so they can only draw a straight boundary, and with
+# two classes the prediction depends only on the difference of the two output columns, a single
+# direction in the plane. Training both on the same loss brings them to the same boundary here: the
+# two-layer network's product $W_1W_2$ points the same way as the linear model's $W$. Here are both,
+# for the moons:
 
 # %%
 (w1, b1), (w2, b2) = nets["moons", "two linear layers"].layers
