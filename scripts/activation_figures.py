@@ -12,9 +12,9 @@ from matplotlib.patches import Rectangle
 import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
+from formatting import show
 from outputs import ROOT, Output
-from properties import (compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text,
-                        show)
+from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
 
 HERE = Path(__file__)
 SAMPLES = 1601  # points per curve: smooth at any zoom, small SVG after path simplification
@@ -33,10 +33,6 @@ def module_files(entry: Activation) -> tuple[Path, ...]:
         seen.append(path)
         todo += [pkg / f"{m}.py" for m in re.findall(r"^from \.(\w+) import", path.read_text(), re.M)]
     return (*sorted(seen), pkg / "registry.py")
-
-
-def _fmt(v: float) -> str:
-    return show(v)
 
 
 def derivative_peak(entry: Activation) -> tuple[float, float] | None:
@@ -73,9 +69,9 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         if not entry.variants:
             label = f"{entry.name}(x)"
         elif len(params) == 1:  # the parameter is named once, in the legend title
-            label = _fmt(next(iter(params.values()))) + (" (default)" if default else "")
+            label = show(next(iter(params.values()))) + (" (default)" if default else "")
         else:
-            label = f"{entry.name}(x), " + ", ".join(f"{k} = {_fmt(v)}" for k, v in params.items())
+            label = f"{entry.name}(x), " + ", ".join(f"{k} = {show(v)}" for k, v in params.items())
         for j, seg in enumerate(_segments(entry, x)):
             ax.plot(seg, entry.fn(seg, **params), color=theme.primary if default else theme.accent,
                     linestyle="-" if default else styles[i % 2], linewidth=1.8 if default else 1.4,
@@ -105,7 +101,7 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
         if len(jumping) == 1 and not entry.jumps:
             k = jumping[0]
             value = float(entry.derivative(k))
-            ax.annotate(f"{entry.name}'({_fmt(k)}) = {_fmt(value)}\n(convention)", (k, value),
+            ax.annotate(f"{entry.name}'({show(k)}) = {show(value)}\n(convention)", (k, value),
                         xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=style.SMALL,
                         bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
                         arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
@@ -116,7 +112,7 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
             _, top = ax.get_ylim()
             near_top = py > top - 0.15 * (top - ax.get_ylim()[0])  # then the label goes below the point
             ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-            ax.annotate(f"largest slope {_fmt(py)}\nat x = {_fmt(px)}", (px, py),
+            ax.annotate(f"largest slope {show(py)}\nat x = {show(px)}", (px, py),
                         xytext=(-14 if right_half else 14, -30 if near_top else 10), textcoords="offset points",
                         color=theme.text, fontsize=style.SMALL, ha="right" if right_half else "left",
                         bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85})
@@ -156,36 +152,36 @@ def alt_text(entry: Activation) -> str:
     lo, hi = entry.x_range
     p = compute(entry)
     name = entry.name
-    text = (f"Plot of {name} and its derivative for x from {_fmt(lo)} to {_fmt(hi)}: the function as a solid "
+    text = (f"Plot of {name} and its derivative for x from {show(lo)} to {show(hi)}: the function as a solid "
             f"line, the derivative as a dashed line. {name}: {entry.summary}. Its range is {range_text(p)}")
     if p.minimum is not None and not p.monotonic:
-        text += f"; it dips to its minimum, {_fmt(p.minimum.value)}, at {p.minimum.where}"
+        text += f"; it dips to its minimum, {show(p.minimum.value)}, at {p.minimum.where}"
     text += "."
     sides = [f"as x goes to {where} infinity, {_behaviour(name, f, side)} and {_behaviour('its derivative', d, side)}"
              for where, side, (f, d) in (("minus", -1.0, p.left), ("plus", 1.0, p.right))]
     text += f" {sides[0][0].upper()}{sides[0][1:]}; {sides[1]}."
     top, bottom = derivative_extremum(entry, 1.0, lo, hi), derivative_extremum(entry, -1.0, lo, hi)
     if top is not None:
-        text += f" The derivative is largest, {_fmt(top[1])}, at x = {_fmt(top[0])}"
-        text += f", and smallest, {_fmt(bottom[1])}, at x = {_fmt(bottom[0])}." if bottom is not None else "."
+        text += f" The derivative is largest, {show(top[1])}, at x = {show(top[0])}"
+        text += f", and smallest, {show(bottom[1])}, at x = {show(bottom[0])}." if bottom is not None else "."
     for k in entry.jumps:
-        text += (f" The function jumps from {_fmt(one_sided(entry.fn, k, -1))} to {_fmt(one_sided(entry.fn, k, 1))} "
-                 f"at x = {_fmt(k)}, where it takes the value {_fmt(float(entry.fn(k)))}.")
+        text += (f" The function jumps from {show(one_sided(entry.fn, k, -1))} to {show(one_sided(entry.fn, k, 1))} "
+                 f"at x = {show(k)}, where it takes the value {show(float(entry.fn(k)))}.")
     for k in conventions(entry):
         if k in entry.jumps:
             text += f" There the derivative does not exist; {convention_text(entry, k)}."
         else:
             left, right = (one_sided(entry.derivative, k, s) for s in (-1, 1))
-            text += f" The derivative jumps from {_fmt(left)} to {_fmt(right)} at x = {_fmt(k)}; {convention_text(entry, k)}."
+            text += f" The derivative jumps from {show(left)} to {show(right)} at x = {show(k)}; {convention_text(entry, k)}."
     if entry.variants:
-        default = ", ".join(f"{n} = {_fmt(v)}" for n, v in entry.params.items())
+        default = ", ".join(f"{n} = {show(v)}" for n, v in entry.params.items())
         others = [v for v in entry.variants if dict(v) != dict(entry.params)]
         text += (f" The default, {default}, is the thick solid line; thinner dashed and dotted lines "
-                 "show " + " and ".join(", ".join(f"{n} = {_fmt(v)}" for n, v in o.items()) for o in others)
+                 "show " + " and ".join(", ".join(f"{n} = {show(v)}" for n, v in o.items()) for o in others)
                  + "; the derivative is drawn for the default.")
     if entry.inset is not None:
         (x0, x1), _ = entry.inset
-        text += (f" A second panel on the right enlarges x from {_fmt(x0)} to {_fmt(x1)}, the region marked by a "
+        text += (f" A second panel on the right enlarges x from {show(x0)} to {show(x1)}, the region marked by a "
                  f"dotted box in the first.")
     return text
 
@@ -195,7 +191,8 @@ def outputs() -> list[Output]:
     for entry in REGISTRY.values():
         if not entry.elementwise:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
-        deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "properties.py")
+        deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "properties.py",
+                ROOT / "scripts" / "formatting.py")
         for name, theme in style.THEMES.items():
             out.append(Output(f"figures/{entry.slug}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(

@@ -26,6 +26,23 @@ def short(v: float) -> str:
     return f"{v:.4g}"
 
 
+DIGITS = 4  # significant digits of every number that is not a short decimal
+
+
+def show(v: float) -> str:
+    """A number as the pages print it: a short decimal as written, else 4 significant digits, zeros kept."""
+    if v == np.inf or v == -np.inf:
+        return "∞" if v > 0 else "-∞"
+    if v == 0:
+        return "0"
+    mantissa = np.format_float_scientific(v, unique=True, trim="-").split("e")[0]
+    # A float whose shortest round-trip decimal has at most six digits was written as that decimal
+    # (0.25, 0.01, -1): it is shown as written; anything else gets 4 significant digits.
+    if len(mantissa.lstrip("-").replace(".", "")) <= 6:
+        return np.format_float_positional(v, trim="-") if 1e-4 <= abs(v) < 1e6 else f"{v:g}"
+    return f"{v:#.{DIGITS}g}"
+
+
 def exact_or_short(v: float, max_digits: int = 10) -> str:
     """The exact decimal value of v when it has at most max_digits significant digits (0.015625),
     otherwise '≈' and 4 significant digits, so a rounded number never passes for an exact one."""

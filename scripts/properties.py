@@ -10,6 +10,7 @@ from scipy.integrate import quad
 from scipy.optimize import brentq
 
 from activations import Activation
+from formatting import DIGITS, show
 
 STEP = 0.0005
 SPAN = 50.0
@@ -17,7 +18,6 @@ DENSE = np.linspace(-SPAN, SPAN, int(round(2 * SPAN / STEP)) + 1)  # finds inter
 NEAR = np.linspace(-8.0, 8.0, 16_001)  # a bound reached on this interval is attained, not a limit
 FAR = 1e300  # every function here has reached its limit, in float64, long before this
 EDGE = 40.0  # beyond +-40 the normal density is below the smallest float: the mean needs no more
-DIGITS = 4  # significant digits of every number that is not an exact short decimal
 QUAD = {"limit": 200, "epsabs": 1e-15, "epsrel": 1e-13}
 
 
@@ -58,18 +58,6 @@ class Properties:
     left: tuple[Limit, Limit]  # f and f' as x -> -infinity
     right: tuple[Limit, Limit]  # f and f' as x -> +infinity
     minimum: Extremum | None  # the global minimum, if one is attained
-
-
-def show(v: float) -> str:
-    """A number as the pages print it: an exact short decimal as it is, else 4 significant digits."""
-    if v == np.inf or v == -np.inf:
-        return "∞" if v > 0 else "-∞"
-    if v == 0:
-        return "0"
-    mantissa = np.format_float_scientific(v, unique=True, trim="-").split("e")[0]
-    if len(mantissa.lstrip("-").replace(".", "")) <= 6:  # the float is this short decimal exactly
-        return np.format_float_positional(v, trim="-") if 1e-4 <= abs(v) < 1e6 else f"{v:g}"
-    return f"{v:#.{DIGITS}g}"
 
 
 def jumps_at(f, k: float) -> bool:
