@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 
 from activations import REGISTRY, Activation
+from activations.frameworks import FRAMEWORK_NAMES
 from formatting import generated, table
-from frameworks import FRAMEWORK_NAMES, FRAMEWORKS
 from outputs import ROOT, Output
 from properties import (DIGITS, SPAN, STEP, compute, conventions, convention_text, cuts, mean_text, range_text,
                         saturation_text, show)
@@ -18,7 +18,7 @@ from properties import (DIGITS, SPAN, STEP, compute, conventions, convention_tex
 SOURCE = "scripts/registry_outputs.py"
 PKG = ROOT / "src" / "activations"
 DEPS = (Path(__file__), ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "properties.py",
-        ROOT / "scripts" / "frameworks.py", *sorted(PKG.glob("*.py")))
+        *sorted(PKG.glob("*.py")))
 SMOOTHNESS_SHORT = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>",
                     "C-infinity": "C<sup>∞</sup>"}
 SMOOTHNESS_TEXT = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>: continuous, with kinks",
@@ -146,7 +146,7 @@ def columns_text() -> bytes:
 
 
 def frameworks_table(entry: Activation) -> bytes:
-    rows = [[name, text] for name, text in zip(FRAMEWORK_NAMES, FRAMEWORKS[entry.slug].texts())]
+    rows = [[name, text] for name, text in zip(FRAMEWORK_NAMES, entry.frameworks.texts())]
     return generated(SOURCE, table(["framework", "name and defaults"], rows))
 
 

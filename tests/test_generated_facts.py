@@ -343,13 +343,14 @@ def test_sigmoid_vanishing_table():
 # --- ReLU ---------------------------------------------------------------------------------------
 
 def test_relu_convention():
-    from frameworks import FRAMEWORKS
+    from activations import REGISTRY
 
     text = section("facts/relu.md", "convention")
     left, right, at = (value(n) for n in numbers(text.split("jumps from", 1)[1])[:2] + numbers(text.split("=")[-1])[:1])
     # slopes of max(0, x): 0 on the left, 1 on the right; PyTorch and JAX document ReLU'(0) = 0
     assert (left, right, at) == (0, 1, 0)
-    assert "ReLU'(0) = 0" in FRAMEWORKS["relu"].torch.render() and "ReLU'(0) = 0" in FRAMEWORKS["relu"].jax.render()
+    row = REGISTRY["relu"].frameworks
+    assert "ReLU'(0) = 0" in row.torch.render() and "ReLU'(0) = 0" in row.jax.render()
 
 
 def test_relu_dying_table_against_the_normal_distribution():
@@ -484,9 +485,11 @@ def test_xor_accuracy_table_and_alt_text_agree_with_the_bound():
 # --- the pages' framework tables and accuracy lines ---------------------------------------------
 
 def test_framework_tables_show_every_documented_default():
-    from frameworks import FRAMEWORK_NAMES, FRAMEWORKS
+    from activations import REGISTRY
+    from activations.frameworks import FRAMEWORK_NAMES
 
-    for slug, row in FRAMEWORKS.items():
+    for slug, entry in REGISTRY.items():
+        row = entry.frameworks
         printed = {r["framework"]: r["name and defaults"] for r in table(f"frameworks/{slug}.md")}
         assert list(printed) == list(FRAMEWORK_NAMES)
         for name, cell in zip(FRAMEWORK_NAMES, row.cells()):

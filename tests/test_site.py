@@ -101,12 +101,6 @@ def test_activation_page_shows_its_figures_formulas_tables_and_code(site, slug):
         assert "global minimum" in text and "smoothness" in text
 
 
-def test_every_framework_row_belongs_to_an_entry():
-    from frameworks import FRAMEWORKS
-
-    assert set(FRAMEWORKS) == set(REGISTRY)
-
-
 def test_all_activations_page_lists_every_entry_in_a_sortable_table(site):
     page = Page(site / "all-activations" / "index.html")
     html = page.path.read_text()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from .elu import celu, celu_derivative, elu, elu_derivative, selu, selu_derivative
+from .frameworks import NONE, Call, Cell, Row, bare, fn, layer, prose
 from .gated import geglu, glu, swiglu
 from .linear import binary_step, binary_step_derivative, identity, identity_derivative
 from .references import cited_keys
@@ -41,6 +42,7 @@ class Activation:
     family: str
     origin: str  # where it comes from (Markdown); cites works of references.py as [@key]
     smoothness: str  # one of SMOOTHNESS; checked numerically by the tests
+    frameworks: Row  # its names and documented defaults in PyTorch, Keras and JAX (see frameworks.py)
     kinks: tuple[float, ...] = ()  # where the derivative's value is a chosen convention
     jumps: tuple[float, ...] = ()  # where the function itself is discontinuous
     params: Mapping[str, float] = field(default_factory=dict)  # the defaults, as in `fn`
@@ -79,6 +81,7 @@ _ENTRIES = (
         summary="returns its input unchanged; the output activation of regression",
         origin="the adaptive linear neuron (ADALINE), trained on its linear output: [@widrow1960]",
         derivative_ulp_bound=0.0,
+        frameworks=Row(layer("nn.Identity"), bare("keras.activations.linear"), prose("no function: `lambda x: x`")),
     ),
     Activation(
         slug="binary-step", name="Binary step", fn=binary_step, derivative=binary_step_derivative,
@@ -88,6 +91,8 @@ _ENTRIES = (
         summary="outputs 1 for inputs at or above 0 and 0 below; the unit of the perceptron",
         origin="the threshold neuron of [@mcculloch1943] and the perceptron of [@rosenblatt1958]",
         kinks=(0.0,), jumps=(0.0,), derivative_ulp_bound=0.0,
+        frameworks=Row(prose("`torch.heaviside(x, values)`: the value at 0 is an argument, no default"), prose(NONE),
+                       prose("`jnp.heaviside(x, x0)`: the value at 0 is an argument")),
     ),
     Activation(
         slug="sigmoid", name="Sigmoid", fn=sigmoid, derivative=sigmoid_derivative,
@@ -97,6 +102,8 @@ _ENTRIES = (
         summary="squashes any real number into the open interval between 0 and 1",
         origin="the logistic curve, which Verhulst introduced for population growth in the 1830s; in backpropagation since [@rumelhart1986]",
         ulp_bound=2.0, derivative_ulp_bound=4.0,
+        frameworks=Row(Cell((Call("nn.Sigmoid"), Call("torch.sigmoid", bare=True))), bare("keras.activations.sigmoid"),
+                       bare("jax.nn.sigmoid")),
     ),
     Activation(
         slug="tanh", name="Tanh", fn=tanh, derivative=tanh_derivative,
@@ -106,6 +113,8 @@ _ENTRIES = (
         summary="squashes any real number into the open interval between -1 and 1, centred on 0",
         origin="recommended over the logistic sigmoid for hidden layers by [@lecun1998]",
         ulp_bound=2.0, derivative_ulp_bound=4.0,
+        frameworks=Row(Cell((Call("nn.Tanh"), Call("torch.tanh", bare=True))), bare("keras.activations.tanh"),
+                       bare("jax.nn.tanh")),
     ),
     Activation(
         slug="hard-sigmoid", name="Hard sigmoid", fn=hard_sigmoid, derivative=hard_sigmoid_derivative,
@@ -115,6 +124,10 @@ _ENTRIES = (
         summary="a piecewise-linear sigmoid: a ramp from 0 at x = -3 to 1 at x = 3",
         origin="a hard sigmoid of slope 1/2 in [@courbariaux2015]; the slope-1/6 form used here, written with ReLU6, in [@howard2019]",
         kinks=(-3.0, 3.0), inset=((-3.6, -2.4), (-0.02, 0.12)), ulp_bound=2.0, derivative_ulp_bound=1.0,
+        frameworks=Row(layer("nn.Hardsigmoid", "{0}: ReLU6(x + 3) / 6"),
+                       bare("keras.activations.hard_sigmoid",
+                            text="{0}: ReLU6(x + 3) / 6 in Keras 3; Keras 2 used 0.2 x + 0.5"),
+                       bare("jax.nn.hard_sigmoid", text="{0}: ReLU6(x + 3) / 6")),
     ),
     Activation(
         slug="hard-tanh", name="Hard tanh", fn=hard_tanh, derivative=hard_tanh_derivative,
@@ -124,6 +137,8 @@ _ENTRIES = (
         summary="clips its input to the interval from -1 to 1",
         origin="[@collobert2004]",
         kinks=(-1.0, 1.0), params={"min_val": -1.0, "max_val": 1.0}, derivative_ulp_bound=0.0,
+        frameworks=Row(layer("nn.Hardtanh", min_val=-1.0, max_val=1.0), bare("keras.activations.hard_tanh"),
+                       bare("jax.nn.hard_tanh")),
     ),
     Activation(
         slug="softsign", name="Softsign", fn=softsign, derivative=softsign_derivative,
@@ -133,6 +148,7 @@ _ENTRIES = (
         summary="squashes into the interval from -1 to 1 like tanh, but approaches the bounds only polynomially",
         origin="[@elliott1993]; under the name softsign, compared with tanh in deep networks by [@glorot2010]",
         kinks=(0.0,), ulp_bound=2.0, derivative_ulp_bound=4.0,
+        frameworks=Row(layer("nn.Softsign"), bare("keras.activations.softsign"), bare("jax.nn.soft_sign")),
     ),
     Activation(
         slug="log-sigmoid", name="Log-sigmoid", fn=log_sigmoid, derivative=log_sigmoid_derivative,
@@ -142,6 +158,7 @@ _ENTRIES = (
         summary="the logarithm of the sigmoid: the log-probability of class 1 for a binary classifier",
         origin="the log-likelihood of logistic regression, [@cox1958]",
         ulp_bound=2.0, derivative_ulp_bound=2.0,
+        frameworks=Row(layer("nn.LogSigmoid"), bare("keras.activations.log_sigmoid"), bare("jax.nn.log_sigmoid")),
     ),
     Activation(
         slug="relu", name="ReLU", fn=relu, derivative=relu_derivative,
@@ -151,6 +168,9 @@ _ENTRIES = (
         summary="passes positive inputs through unchanged and sets negative inputs to 0",
         origin="the rectifying units of [@fukushima1969]; named rectified linear units by [@nair2010]; shown to train deep networks well by [@glorot2011]",
         kinks=(0.0,), derivative_ulp_bound=0.0,
+        frameworks=Row(layer("nn.ReLU", "{0}; ReLU'(0) = 0"),
+                       fn("keras.activations.relu", negative_slope=0.0, max_value=None, threshold=0.0),
+                       bare("jax.nn.relu", text="{0}; ReLU'(0) = 0")),
     ),
     Activation(
         slug="leaky-relu", name="Leaky ReLU", fn=leaky_relu, derivative=leaky_relu_derivative,
@@ -162,6 +182,13 @@ _ENTRIES = (
         kinks=(0.0,), params={"negative_slope": 0.01},
         variants=({"negative_slope": 0.01}, {"negative_slope": 0.2}, {"negative_slope": 0.3}),
         inset=((-1.0, 0.25), (-0.04, 0.02)), ulp_bound=1.0, derivative_ulp_bound=0.5,
+        frameworks=Row(layer("nn.LeakyReLU", negative_slope=0.01),
+                       Cell((Call("keras.layers.LeakyReLU", {"negative_slope": 0.3},
+                                  differs={"negative_slope": "Keras's layer keeps the 0.3 of Keras 2"}),
+                             Call("keras.activations.leaky_relu", {"negative_slope": 0.2}, takes_x=True,
+                                  differs={"negative_slope": "Keras's function defaults to 0.2"})),
+                            "{0}, but {1}"),
+                       fn("jax.nn.leaky_relu", "{0}; slope 1 at 0 (x >= 0 is the linear side)", negative_slope=0.01)),
     ),
     Activation(
         slug="prelu", name="PReLU", fn=prelu, derivative=prelu_derivative,
@@ -173,6 +200,12 @@ _ENTRIES = (
         origin="[@he2015]",
         kinks=(0.0,), params={"weight": 0.25}, variants=({"weight": 0.0}, {"weight": 0.25}, {"weight": 0.5}),
         ulp_bound=1.0, derivative_ulp_bound=0.5,
+        frameworks=Row(Cell((Call("nn.PReLU", {"num_parameters": 1, "init": 0.25}, ours={"init": "weight"}),)),
+                       Cell((Call("keras.layers.PReLU", {"alpha_initializer": "Zeros"},
+                                  ours={"alpha_initializer": "weight"}, meaning={"Zeros": 0.0},
+                                  differs={"weight": "Keras starts the learned slope at 0, as a ReLU"}),),
+                            "{0}: starts as ReLU"),
+                       prose("no function in `jax.nn`; Flax has a `PReLU` layer")),
     ),
     Activation(
         slug="relu6", name="ReLU6", fn=relu6, derivative=relu6_derivative,
@@ -182,6 +215,7 @@ _ENTRIES = (
         summary="ReLU capped at 6, so the output fits a small fixed-point range",
         origin="[@krizhevsky2010], which caps rectified units at 6; used for its robustness in low-precision computation by [@sandler2018]",
         kinks=(0.0, 6.0), derivative_ulp_bound=0.0,
+        frameworks=Row(layer("nn.ReLU6"), bare("keras.activations.relu6"), bare("jax.nn.relu6")),
     ),
     Activation(
         slug="elu", name="ELU", fn=elu, derivative=elu_derivative,
@@ -192,6 +226,8 @@ _ENTRIES = (
         origin="[@clevert2015]",
         kinks=(0.0,), params={"alpha": 1.0}, variants=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
         ulp_bound=2.0, derivative_ulp_bound=2.0,
+        frameworks=Row(layer("nn.ELU", alpha=1.0), fn("keras.activations.elu", alpha=1.0),
+                       fn("jax.nn.elu", alpha=1.0)),
     ),
     Activation(
         slug="selu", name="SELU", fn=selu, derivative=selu_derivative,
@@ -201,6 +237,7 @@ _ENTRIES = (
         summary="an ELU scaled by constants that keep activations at mean 0 and variance 1 through the layers",
         origin="[@klambauer2017]",
         kinks=(0.0,), ulp_bound=4.0, derivative_ulp_bound=4.0,
+        frameworks=Row(layer("nn.SELU"), bare("keras.activations.selu"), bare("jax.nn.selu")),
     ),
     Activation(
         slug="celu", name="CELU", fn=celu, derivative=celu_derivative,
@@ -211,6 +248,8 @@ _ENTRIES = (
         origin="[@barron2017]",
         kinks=(0.0,), params={"alpha": 1.0}, variants=({"alpha": 0.5}, {"alpha": 1.0}, {"alpha": 2.0}),
         ulp_bound=2.0, derivative_ulp_bound=2.0,
+        frameworks=Row(layer("nn.CELU", alpha=1.0), fn("keras.activations.celu", alpha=1.0),
+                       fn("jax.nn.celu", alpha=1.0)),
     ),
     Activation(
         slug="gelu", name="GELU", fn=gelu, derivative=gelu_derivative,
@@ -223,6 +262,9 @@ _ENTRIES = (
         accuracy_note="The bound for GELU is 8 rather than 4 because `scipy.special.erfc` and `erfcx`, "
         "which compute the normal distribution here, are themselves off by several ULP for moderately "
         "negative x; the tail, where common implementations lose every digit, is as accurate as elsewhere.",
+        frameworks=Row(layer("nn.GELU", "{0}: exact by default", approximate="none"),
+                       fn("keras.activations.gelu", "{0}: exact by default", approximate=False),
+                       fn("jax.nn.gelu", "{0}: the tanh approximation by default", approximate=True)),
     ),
     Activation(
         slug="gelu-tanh", name="GELU (tanh)", fn=gelu_tanh, derivative=gelu_tanh_derivative, page="gelu",
@@ -232,6 +274,8 @@ _ENTRIES = (
         summary="the tanh approximation of GELU, the default of JAX and of the original BERT and GPT-2 code",
         origin="[@hendrycks2016], section 2",
         inset=((-2.6, 0.2), (-0.2, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
+        frameworks=Row(layer("nn.GELU", approximate="tanh"), fn("keras.activations.gelu", approximate=True),
+                       prose("`jax.nn.gelu(x)` (the default)")),
     ),
     Activation(
         slug="silu", name="SiLU / Swish", fn=silu, derivative=silu_derivative,
@@ -241,6 +285,8 @@ _ENTRIES = (
         summary="its input times the sigmoid of its input: a smooth ReLU with a small negative dip",
         origin="named SiLU in [@hendrycks2016]; used by [@elfwing2017]; found again by automated search, as Swish, by [@ramachandran2017]",
         inset=((-3.4, 0.2), (-0.32, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
+        frameworks=Row(layer("nn.SiLU"), bare("keras.activations.silu", text="{0} (alias `swish`)"),
+                       bare("jax.nn.silu", text="{0} (alias `swish`)")),
     ),
     Activation(
         slug="mish", name="Mish", fn=mish, derivative=mish_derivative,
@@ -250,6 +296,7 @@ _ENTRIES = (
         summary="its input times tanh of softplus of its input, close to SiLU with a slightly deeper dip",
         origin="[@misra2019]",
         inset=((-3.4, 0.2), (-0.35, 0.05)), ulp_bound=4.0, derivative_ulp_bound=8.0,
+        frameworks=Row(layer("nn.Mish"), bare("keras.activations.mish"), bare("jax.nn.mish")),
     ),
     Activation(
         slug="softplus", name="Softplus", fn=softplus, derivative=softplus_derivative,
@@ -260,6 +307,8 @@ _ENTRIES = (
         origin="[@dugas2001]",
         params={"beta": 1.0}, variants=({"beta": 0.5}, {"beta": 1.0}, {"beta": 4.0}),
         ulp_bound=2.0, derivative_ulp_bound=4.0,
+        frameworks=Row(layer("nn.Softplus", "{0}: returns x itself where beta x > 20", beta=1.0, threshold=20.0),
+                       bare("keras.activations.softplus"), bare("jax.nn.softplus")),
     ),
     Activation(
         slug="hard-swish", name="Hard swish", fn=hard_swish, derivative=hard_swish_derivative,
@@ -269,6 +318,8 @@ _ENTRIES = (
         summary="a piecewise-quadratic SiLU that needs no exponential",
         origin="[@howard2019]",
         kinks=(-3.0, 3.0), inset=((-3.5, 0.2), (-0.42, 0.05)), ulp_bound=2.0, derivative_ulp_bound=2.0,
+        frameworks=Row(layer("nn.Hardswish"), bare("keras.activations.hard_silu", text="{0} (alias `hard_swish`)"),
+                       bare("jax.nn.hard_silu", text="{0} (alias `hard_swish`)")),
     ),
     Activation(
         slug="glu", name="GLU", fn=glu, derivative=None,
@@ -279,6 +330,8 @@ _ENTRIES = (
         summary="splits its input in two halves and lets the sigmoid of one half gate the other",
         origin="[@dauphin2017]",
         ulp_bound=2.5,
+        frameworks=Row(layer("nn.GLU", "{0}: first half times sigmoid of the second", dim=-1),
+                       fn("keras.activations.glu", axis=-1), fn("jax.nn.glu", axis=-1)),
     ),
     Activation(
         slug="geglu", name="GeGLU", fn=geglu, derivative=None,
@@ -289,6 +342,8 @@ _ENTRIES = (
         summary="a gated unit whose gate is GELU: one half of the input times GELU of the other",
         origin="[@shazeer2020]",
         ulp_bound=8.5, accuracy_note="GeGLU inherits the 8 ULP bound of GELU (see the GELU page).",
+        frameworks=Row(prose(NONE + " (write `a * F.gelu(b)`)"), prose(NONE),
+                       prose(NONE + " (write `a * jax.nn.gelu(b, approximate=False)`)")),
     ),
     Activation(
         slug="swiglu", name="SwiGLU", fn=swiglu, derivative=None,
@@ -299,6 +354,8 @@ _ENTRIES = (
         summary="a gated unit whose gate is SiLU, used in the feed-forward layers of LLaMA and PaLM",
         origin="[@shazeer2020]",
         ulp_bound=4.5,
+        frameworks=Row(prose(NONE + " (write `a * F.silu(b)`)"), prose(NONE),
+                       prose(NONE + " (write `a * jax.nn.silu(b)`)")),
     ),
     Activation(
         slug="softmax", name="Softmax", fn=softmax, derivative=None,
@@ -309,6 +366,8 @@ _ENTRIES = (
         summary="turns a vector of scores into probabilities that are positive and sum to 1",
         origin="[@bridle1990]",
         ulp_bound=4.0,
+        frameworks=Row(prose("`nn.Softmax(dim)`, `F.softmax(x, dim)`: no usable default axis"),
+                       fn("keras.activations.softmax", axis=-1), fn("jax.nn.softmax", axis=-1)),
     ),
     Activation(
         slug="log-softmax", name="Log-softmax", fn=log_softmax, derivative=None,
@@ -318,6 +377,8 @@ _ENTRIES = (
         summary="the logarithm of softmax, computed without ever forming the small probabilities",
         origin="the logarithm of the softmax of [@bridle1990], whose negative is the cross-entropy loss it is trained with",
         ulp_bound=4.0,
+        frameworks=Row(prose("`nn.LogSoftmax(dim)`, `F.log_softmax(x, dim)`"),
+                       fn("keras.activations.log_softmax", axis=-1), fn("jax.nn.log_softmax", axis=-1)),
     ),
 )
 
