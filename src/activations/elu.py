@@ -6,6 +6,8 @@ import numpy as np
 
 from ._arrays import as_float_array, check_param, finish
 
+__all__ = ["elu", "elu_derivative", "selu", "selu_derivative", "celu", "celu_derivative"]
+
 # SELU's constants (Klambauer et al. 2017), to the digits of the paper's supplement; they make
 # mean 0 and variance 1 a fixed point for standard normal inputs.
 SELU_ALPHA = 1.6732632423543772848170429916717

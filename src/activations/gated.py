@@ -8,6 +8,8 @@ from ._arrays import as_float_array, finish
 from .sigmoid import _sigmoid
 from .smooth_relu import _gelu, _silu
 
+__all__ = ["glu", "geglu", "swiglu"]
+
 
 # --8<-- [start:gated_core]
 def _halves(x, axis, name):

@@ -6,6 +6,8 @@ import numpy as np
 
 from ._arrays import as_float_array, finish
 
+__all__ = ["identity", "identity_derivative", "binary_step", "binary_step_derivative"]
+
 
 # --8<-- [start:identity]
 def identity(x):

@@ -6,6 +6,9 @@ import numpy as np
 
 from ._arrays import as_float_array, check_param, finish
 
+__all__ = ["relu", "relu_derivative", "leaky_relu", "leaky_relu_derivative", "prelu", "prelu_derivative", "relu6",
+           "relu6_derivative"]
+
 
 # --8<-- [start:relu]
 def relu(x):

@@ -6,6 +6,9 @@ import numpy as np
 
 from ._arrays import as_float_array, finish
 
+__all__ = ["sigmoid", "sigmoid_derivative", "log_sigmoid", "log_sigmoid_derivative", "hard_sigmoid",
+           "hard_sigmoid_derivative"]
+
 
 def _one_plus(e):
     """Return t = fl(1 + e) and c with 1 + e = t (1 + c), for 0 <= e <= 1 (or nan)."""

@@ -8,6 +8,9 @@ from scipy.special import erfc, erfcx
 from ._arrays import as_float_array, check_param, finish, finite, two_product, two_sum
 from .sigmoid import _sigmoid, _sigmoid_derivative
 
+__all__ = ["softplus", "softplus_derivative", "gelu", "gelu_derivative", "gelu_tanh", "gelu_tanh_derivative", "silu",
+           "silu_derivative", "mish", "mish_derivative", "hard_swish", "hard_swish_derivative"]
+
 _INV_SQRT2 = (0.7071067811865476, -4.833646656726457e-17)  # 1/sqrt(2) as hi + lo
 _TWO_OVER_SQRT_PI = 1.1283791670955126
 _INV_SQRT_2PI = 0.3989422804014327

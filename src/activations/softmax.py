@@ -6,6 +6,8 @@ import numpy as np
 
 from ._arrays import as_float_array, finish, two_sum
 
+__all__ = ["softmax", "log_softmax"]
+
 
 def _prepare(x, axis, name):
     """Check input and axis; return the working array, output dtype and a normalised axis."""

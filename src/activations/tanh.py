@@ -7,6 +7,8 @@ import numpy as np
 from ._arrays import as_float_array, check_param, finish, finite
 from .sigmoid import _sigmoid_derivative
 
+__all__ = ["tanh", "tanh_derivative", "hard_tanh", "hard_tanh_derivative", "softsign", "softsign_derivative"]
+
 
 # --8<-- [start:tanh]
 def tanh(x):
