@@ -9,6 +9,7 @@ import re
 import mpmath as mp
 import pytest
 
+import generated
 from activation_figures import alt_text
 from activations import REGISTRY
 from exact import ELEMENTWISE as EXACT
@@ -17,7 +18,6 @@ from registry_outputs import COLUMNS, MEAN, properties_row
 from outputs import ROOT
 
 mp.mp.dps = 50
-GENERATED = ROOT / "docs" / "generated"
 ELEMENTWISE = [slug for slug, a in REGISTRY.items() if a.elementwise]
 INF, ROOT2PI = mp.inf, mp.sqrt(2 * mp.pi)
 
@@ -165,7 +165,7 @@ def test_properties_column(slug, column):
 
 @pytest.mark.parametrize("slug", ELEMENTWISE)
 def test_generated_table_is_the_row_and_links_to_the_definitions(slug):
-    text = (GENERATED / "properties" / f"{slug}.md").read_text()
+    text = generated.read(f"properties/{slug}.md")
     for column, value in EXPECTED[slug].items():
         cell = value.replace("|", "\\|")
         if value == "0 to within":
@@ -176,7 +176,7 @@ def test_generated_table_is_the_row_and_links_to_the_definitions(slug):
 
 
 def test_comparison_table_repeats_the_rows_and_links_to_the_definitions():
-    text = (GENERATED / "tables" / "all-activations.md").read_text()
+    text = generated.read("tables/all-activations.md")
     assert "](/all-activations.md#columns)" in text
     for slug in ELEMENTWISE:
         line = next(ln for ln in text.splitlines() if f"(/activations/{REGISTRY[slug].page_slug}.md" in ln
@@ -190,7 +190,7 @@ def test_all_activations_page_defines_every_column_under_a_stable_anchor():
     page = (ROOT / "docs" / "all-activations.md").read_text()
     assert re.search(r"^## What each column means \{ #columns \}$", page, re.M)
     assert '--8<-- "docs/generated/tables/property-columns.md"' in page.split("{ #columns }")[1]
-    definitions = (GENERATED / "tables" / "property-columns.md").read_text()
+    definitions = generated.read("tables/property-columns.md")
     for column in COLUMNS_ORDER:
         assert f"- **{column}**: " in definitions, column
 
@@ -336,7 +336,7 @@ def test_the_page_shows_the_alt_text_unchanged(slug):
 
     import markdown
 
-    first = next(ln for ln in (GENERATED / "figures" / f"{slug}.md").read_text().splitlines() if ln.startswith("!["))
+    first = next(ln for ln in generated.read(f"figures/{slug}.md").splitlines() if ln.startswith("!["))
     rendered = markdown.markdown(first, extensions=["attr_list"])
     alt = html.unescape(re.search(r'alt="([^"]*)"', rendered).group(1))
     assert alt == alt_text(REGISTRY[slug])

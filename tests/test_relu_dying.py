@@ -13,9 +13,9 @@ import re
 
 import pytest
 
+import generated
 from conftest import ROOT
 
-GENERATED = ROOT / "docs" / "generated"
 SAMPLING = 0.02  # several standard errors of a mean over 10,000 draws, for every column here
 
 
@@ -29,7 +29,7 @@ def big_phi(b: float) -> float:
 
 @pytest.fixture(scope="module")
 def rows() -> list[tuple[float, ...]]:
-    text = (GENERATED / "tables" / "relu-dying.md").read_text()
+    text = generated.read("tables/relu-dying.md")
     header = next(line for line in text.splitlines() if line.startswith("| bias"))
     assert [c.strip() for c in header.strip("|").split("|")] == [
         "bias b", "inputs with z > 0", "mean output", "gradient for b", "gradient norm for w"]
@@ -47,7 +47,7 @@ def test_each_column_is_its_closed_form_to_sampling_error(rows):
 
 
 def test_the_sentence_says_what_the_columns_do(rows):
-    facts = (GENERATED / "facts" / "relu.md").read_text()
+    facts = generated.read("facts/relu.md")
     trend = re.search(r"\[start:trend\] -->\n(.*?)\n<!--", facts, re.S).group(1)
     biases = [r[0] for r in rows]
     assert biases == sorted(biases, reverse=True)  # the bias falls down the table
