@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 import yaml
 
-from activations import FAMILIES, REGISTRY
+from activations import REGISTRY
 from conftest import ROOT
 
 DOCS = ROOT / "docs"
@@ -60,22 +60,7 @@ def nav_files(nav) -> list[str]:
     return files
 
 
-def test_every_registry_entry_has_a_page_in_the_nav_and_every_page_an_entry():
-    nav = nav_files(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"])
-    in_nav = [Path(f).stem for f in nav if f.startswith("activations/")]
-    on_disk = {p.stem for p in (DOCS / "activations").glob("*.md")}
-    assert len(in_nav) == len(set(in_nav))
-    assert set(in_nav) == on_disk == {a.page_slug for a in REGISTRY.values()}
-
-
-def test_nav_groups_activations_by_family():
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"]
-    groups = {next(iter(item)): nav_files(next(iter(item.values()))) for item in nav
-              if isinstance(item, dict) and isinstance(next(iter(item.values())), list)}
-    groups = {name: files for name, files in groups.items() if any(f.startswith("activations/") for f in files)}
-    assert list(groups) == list(FAMILIES)
-    for family, files in groups.items():
-        assert {Path(f).stem for f in files} == {a.page_slug for a in REGISTRY.values() if a.family == family}
+# Every entry's page and its place in the nav: tests/test_pages.py.
 
 
 def figure_stem(entry) -> str:

@@ -1,0 +1,99 @@
+"""The activation pages and their navigation, as the registry defines them.
+
+Every registry entry is documented on the page activations/<page_slug>.md. Where docs/ holds that
+page, it is authored and used as written; otherwise its Markdown is page_markdown(), the standard
+sections every page has, assembled from the fragments that scripts/generate.py writes into
+docs/generated/ and from the implementation's own source.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from activations import FAMILIES, REGISTRY
+from activations.registry import Activation
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PAGES = "activations/"  # the pages' folder, under docs/
+FIGURES = ROOT / "docs" / "generated" / "figures"
+
+
+def page_path(page_slug: str) -> str:
+    """The page's path under docs/."""
+    return f"{PAGES}{page_slug}.md"
+
+
+def pages() -> dict[str, list[Activation]]:
+    """Page slug -> the entries it documents, first the one it is named after, in registry order."""
+    by_page: dict[str, list[Activation]] = {}
+    for a in REGISTRY.values():
+        by_page.setdefault(a.page_slug, []).append(a)
+    for entries in by_page.values():
+        entries.sort(key=lambda a: a.slug != a.page_slug)
+    return by_page
+
+
+def family_nav() -> list[dict[str, list[str]]]:
+    """The navigation's activation sections: one per family, in FAMILIES order, its pages in registry order.
+
+    Pages carry no nav title here: MkDocs then takes the page's own title (front matter `title:`, else
+    its heading), so the navigation names each page as the page names itself.
+    """
+    families: dict[str, list[str]] = {f: [] for f in FAMILIES}
+    for page_slug, entries in pages().items():
+        families[entries[0].family].append(page_path(page_slug))
+    return [{family: paths} for family, paths in families.items() if paths]
+
+
+def _snippet(path: str) -> str:
+    return f'--8<-- "{path}"'
+
+
+def _code(fn) -> str:
+    module = fn.__module__.rsplit(".", 1)[-1]
+    return f"```python\n{_snippet(f'src/activations/{module}.py:{fn.__name__}')}\n```"
+
+
+def _figure(a: Activation) -> str:
+    # Elementwise and gated functions have a figure of their own; the other vector functions are
+    # drawn for two classes, against the difference of the two scores.
+    two_classes = f"{a.slug}-two-classes"
+    stem = two_classes if not a.elementwise and (FIGURES / f"{two_classes}.md").is_file() else a.slug
+    return _snippet(f"docs/generated/figures/{stem}.md")
+
+
+def _definition(a: Activation) -> list[str]:
+    return [_snippet(f"docs/generated/formulas/{a.slug}.md"), _figure(a), _snippet(f"docs/generated/origins/{a.slug}.md")]
+
+
+def _implementation(a: Activation) -> list[str]:
+    blocks = [_code(a.fn), _snippet(f"docs/generated/accuracy/{a.slug}.md")]
+    if a.derivative is not None:
+        blocks.append(_code(a.derivative))
+    return blocks
+
+
+def _description(a: Activation) -> str:
+    if a.elementwise:
+        return (f"{a.name} - definition, derivative, properties computed from the function, framework defaults, "
+                "and a numerically careful numpy implementation.")
+    return f"{a.name} - definition, derivatives, framework defaults and a tested numpy implementation."
+
+
+def page_markdown(entries: list[Activation]) -> str:
+    """The page of entries (the first names it): title, summary, and the standard sections."""
+    first, *others = entries
+    front = f"---\ndescription: {json.dumps(_description(first))}\n---\n\n"
+    blocks = [f"# {first.name}", f"{first.name}: {first.summary}.", "## Definition", *_definition(first)]
+    if first.elementwise:
+        blocks += ["## Properties", _snippet(f"docs/generated/properties/{first.slug}.md")]
+    blocks += ["## In your framework", _snippet(f"docs/generated/frameworks/{first.slug}.md"),
+               "## Implementation", *_implementation(first)]
+    for a in others:  # an entry documented on another's page gets a section, which links to it point at
+        blocks += [f"## {a.name} {{ #{a.slug} }}", f"{a.name}: {a.summary}.", *_definition(a)]
+        if a.elementwise:
+            blocks.append(_snippet(f"docs/generated/properties/{a.slug}.md"))
+        blocks += [_snippet(f"docs/generated/frameworks/{a.slug}.md"), *_implementation(a)]
+    return front + "\n\n".join(blocks) + "\n"
