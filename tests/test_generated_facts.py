@@ -509,8 +509,14 @@ def test_accuracy_lines_state_the_bounds_the_tests_use():
         text = body(f"accuracy/{a.slug}.md")
         # "`fn` with values ...: it is exact" or "...: it is correct to within 8 units", then
         # "and `fn_derivative` is ..." in the same way
-        claims = re.findall(r"`(\w+)`[^`]*?(?:it )?(is exact|is correct to within ([\d.]+) units?)", text)
-        stated = {name: (value(b) if b else 0.0) for name, _, b in claims}
+        claims = re.findall(r"`(\w+)`[^`]*?(?:it )?(is exact|is correct to within ([\d.]+) (units?) in the last place)",
+                            text)
+        stated = {name: (value(b) if b else 0.0) for name, _, b, _ in claims}
+        for name, _, b, word in claims:
+            assert not b or (word == "unit") == (value(b) == 1), (a.slug, name, b, word)
+        # what the tests compare against: grids for elementwise functions, rows of inputs for the others
+        assert ("on dense grids" in text) == a.elementwise and ("on rows of random inputs" in text) != a.elementwise
+        assert text.rstrip().endswith(a.accuracy_note or "alone would cause."), a.slug
         assert stated.get(a.fn.__name__) == a.ulp_bound, (a.slug, stated)
         if a.derivative is not None:
             assert stated.get(a.derivative.__name__) == a.derivative_ulp_bound, (a.slug, stated)
