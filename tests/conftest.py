@@ -1,4 +1,4 @@
-"""Shared test helpers: the scripts folder on the path, and the public functions under test."""
+"""Shared test helpers: the scripts folders on the path, and the public functions under test."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
+# generate.py and the hooks import the modules of their folder by name (`from outputs import ...`); so do the tests.
+SCRIPT_FOLDERS = ("generators", "hooks", "tools", "")  # "" is scripts/ itself: generate.py and examples
+for folder in SCRIPT_FOLDERS:
+    sys.path.insert(0, str(ROOT / "scripts" / folder))
 
 import activations  # noqa: E402
 

@@ -1,12 +1,13 @@
-"""pytest plugin for `make mutation` (mutmut): the page generators imported as `scripts.<name>`,
-generated facts and tables rendered afresh where the tests read them, and no test that needs a
-built site.
+"""pytest plugin for `make mutation` (mutmut): the page generators imported under the names mutmut
+gives their mutants (`scripts.generators.<name>`), generated facts and tables rendered afresh where
+the tests read them, and no test that needs a built site.
 
-mutmut names a mutant after its file (scripts/properties.py gives `scripts.properties`) and
-switches it on only inside the module of that name, while the scripts and the tests import one
-another as top-level modules (`from properties import compute`). Here every top-level import of
-a script returns the module `scripts.<name>` itself, one module object under both names, so the
-mutants of the generators are switched on wherever they are called.
+mutmut names a mutant after its file (scripts/generators/properties.py gives
+`scripts.generators.properties`) and switches it on only inside the module of that name, while the
+scripts and the tests import one another as top-level modules (`from properties import compute`).
+Here every top-level import of a script returns the module of its file's dotted path itself, one
+module object under both names, so the mutants of the generators are switched on wherever they are
+called.
 """
 
 from __future__ import annotations
@@ -18,19 +19,22 @@ import sys
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
-NAMES = frozenset(p.stem for p in SCRIPTS.glob("*.py"))
+FOLDERS = ("generators", "hooks", "tools", "")  # the folders tests/conftest.py puts on the path
+# a script's top-level name -> the module name mutmut gives its file: properties -> scripts.generators.properties
+MODULES = {p.stem: ".".join(("scripts", *p.relative_to(SCRIPTS).with_suffix("").parts))
+           for folder in FOLDERS for p in (SCRIPTS / folder).glob("*.py")}
 
 
 class ScriptsAsPackage(importlib.abc.MetaPathFinder, importlib.abc.Loader):
-    """Finds `name` for a script name, and loads it as the already imported `scripts.name`."""
+    """Finds `name` for a script name, and loads it as the already imported `scripts.<folder>.name`."""
 
     def find_spec(self, name, path=None, target=None):
-        if path is None and name in NAMES:
+        if path is None and name in MODULES:
             return importlib.util.spec_from_loader(name, self)
         return None
 
     def create_module(self, spec):
-        return importlib.import_module(f"scripts.{spec.name}")
+        return importlib.import_module(MODULES[spec.name])
 
     def exec_module(self, module):
         pass  # create_module returned a module that has already run

@@ -197,7 +197,7 @@ def test_only_the_schemes_figures_are_visible(visits):
 
 def test_each_page_preloads_exactly_the_math_fonts_it_uses(visits):
     """A font found late re-flows the text after the first paint; a preloaded one left unused
-    is wasted bytes. The build's list (scripts/katex_hook.py) must match what the browser used."""
+    is wasted bytes. The build's list (scripts/hooks/katex_hook.py) must match what the browser used."""
     for (p, s), v in _each(visits):
         assert v.fonts_preloaded == v.fonts_used, f"{p or '/'} [{s}]: preloaded {v.fonts_preloaded}, used {v.fonts_used}"
     assert any(v.fonts_used for v in visits.values())

@@ -1,6 +1,6 @@
 """Every column of the properties tables, and the facts in the figures' alt text, against values
 this test computes itself: closed forms derived by hand, mpmath at 50 digits, and facts stated
-literally. Nothing here calls scripts/properties.py to get an expected value."""
+literally. Nothing here calls scripts/generators/properties.py to get an expected value."""
 
 from __future__ import annotations
 

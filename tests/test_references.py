@@ -269,9 +269,9 @@ def test_remote_becomes_a_web_address_without_credentials(remote, url):
 
 def test_make_passes_the_git_remote_to_the_build(tmp_path):
     require_tool("make and git", bool(shutil.which("make") and shutil.which("git")), "Install make and git.")
-    (tmp_path / "scripts").mkdir()
+    (tmp_path / "scripts" / "hooks").mkdir(parents=True)
     shutil.copy(ROOT / "Makefile", tmp_path)
-    shutil.copy(ROOT / "scripts" / "repo_url.py", tmp_path / "scripts")
+    shutil.copy(ROOT / "scripts" / "hooks" / "repo_url.py", tmp_path / "scripts" / "hooks")
     show = ["make", "-s", f"PYTHON={sys.executable}", "--eval", "show-url: ; @echo \"[$$SITE_REPO_URL]\"", "show-url"]
     env = {k: v for k, v in os.environ.items() if k != "SITE_REPO_URL"}
     subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)

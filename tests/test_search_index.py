@@ -1,7 +1,7 @@
 """The built site's search index (site/search/search_index.json): what a reader reads, once.
 
 The expected values come from the built pages and the executed notebooks themselves, read here
-with a parser of the test's own, not from scripts/search_hook.py.
+with a parser of the test's own, not from scripts/hooks/search_hook.py.
 """
 
 from __future__ import annotations

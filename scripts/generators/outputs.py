@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
+GENERATORS = Path(__file__).resolve().parent  # this folder: an output names the generator modules it depends on
 GENERATED = ROOT / "docs" / "generated"
 STAMPS = ".stamps.json"
 _VERSIONED = ("numpy", "matplotlib")

@@ -13,10 +13,10 @@ import figure_style as style
 from activation_figures import module_files
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
-from outputs import ROOT, Output
+from outputs import GENERATORS, Output
 
 HERE = Path(__file__)
-SOURCE = "scripts/vector_figures.py"
+SOURCE = "scripts/generators/vector_figures.py"
 GRID = 241  # points per axis of a heat map
 
 
@@ -129,17 +129,17 @@ def outputs() -> list[Output]:
             stem, draw, alt = entry.slug, draw_gated, gated_alt
         else:
             stem, draw, alt = f"{entry.slug}-two-classes", draw_two_class, two_class_alt
-        deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "activation_figures.py")
+        deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "activation_figures.py")
         for name, theme in style.THEMES.items():
             out.append(Output(f"figures/{stem}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(f"figures/{stem}.md",
                           lambda e=entry, a=alt, s=stem: figure_markdown(s, a(e), SOURCE, style.WIDTH, style.HEIGHT),
-                          (*deps, ROOT / "scripts" / "figure_snippets.py")))
+                          (*deps, GENERATORS / "figure_snippets.py")))
     entry = REGISTRY["softmax"]
-    deps = (*module_files(entry), HERE, Path(style.__file__), ROOT / "scripts" / "activation_figures.py")
+    deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "activation_figures.py")
     for name, theme in style.THEMES.items():
         out.append(Output(f"figures/softmax-simplex-{name}.svg", partial(draw_simplex, entry, theme), deps))
     out.append(Output("figures/softmax-simplex.md",
                       lambda: figure_markdown("softmax-simplex", simplex_alt(entry), SOURCE, style.WIDTH, style.HEIGHT),
-                      (*deps, ROOT / "scripts" / "figure_snippets.py")))
+                      (*deps, GENERATORS / "figure_snippets.py")))
     return out

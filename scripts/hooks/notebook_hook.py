@@ -1,8 +1,8 @@
 """MkDocs hook: experiment pages are the executed notebooks, and behave like every other page.
 
 Each experiment's source is docs/experiments/<name>.py; its page, experiments/<name>.ipynb in the
-nav, is rendered by mkdocs-jupyter from the notebook that scripts/notebook_outputs.py executed into
-docs/generated/executed/experiments/<name>.ipynb.
+nav, is rendered by mkdocs-jupyter from the notebook that scripts/generators/notebook_outputs.py
+executed into docs/generated/executed/experiments/<name>.ipynb.
 
 nbconvert's output carries an empty MathJax <script src="">, a Mermaid loader that would fetch
 from a CDN, JupyterLab's whole stylesheet (600 kB) inline on every notebook page, figures inlined as

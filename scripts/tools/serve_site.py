@@ -1,6 +1,6 @@
 """Serve a built site on 127.0.0.1 the way a static host does: gzip for text, cache headers.
 
-Used by `make audit` (Lighthouse) and the browser tests: `python scripts/serve_site.py site 8000`.
+Used by `make audit` (Lighthouse) and the browser tests: `python scripts/tools/serve_site.py site 8000`.
 """
 
 from __future__ import annotations

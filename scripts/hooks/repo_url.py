@@ -1,6 +1,6 @@
 """Print the web address of this checkout's git remote `origin`, or nothing if it has none.
 
-`make` passes it to the site as SITE_REPO_URL (see scripts/repo_url_hook.py). An SSH remote
+`make` passes it to the site as SITE_REPO_URL (see scripts/hooks/repo_url_hook.py). An SSH remote
 (git@host:owner/name.git, ssh://git@host/owner/name.git) becomes https://host/owner/name; any user
 name or token in an https remote is dropped; a remote that is a local path gives nothing.
 """

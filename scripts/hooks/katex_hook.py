@@ -21,7 +21,7 @@ from pathlib import Path
 
 import quickjs
 
-KATEX = Path(__file__).resolve().parent.parent / "docs" / "assets" / "katex" / "katex.min.js"
+KATEX = Path(__file__).resolve().parents[2] / "docs" / "assets" / "katex" / "katex.min.js"
 MATH = re.compile(r'<(span|div) class="arithmatex">\\([(\[])(.*?)\\[)\]]</\1>', re.S)
 FONT_RULE = re.compile(r"([^{}]+)\{([^{}]*font-family:KaTeX_(\w+)[^{}]*)\}")
 

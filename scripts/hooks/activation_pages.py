@@ -14,7 +14,7 @@ from pathlib import Path
 from activations import FAMILIES, REGISTRY
 from activations.registry import Activation
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PAGES = "activations/"  # the pages' folder, under docs/
 FIGURES = ROOT / "docs" / "generated" / "figures"

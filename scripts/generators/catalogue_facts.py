@@ -13,12 +13,12 @@ from scipy.special import erf
 
 from activations import REGISTRY, gelu, selu
 from formatting import generated, sci, table
-from outputs import ROOT, Output
+from outputs import GENERATORS, Output
 from properties import mean_text, normal_mean
 from sigmoid_outputs import section
 
 HERE = Path(__file__)
-SOURCE = "scripts/catalogue_facts.py"
+SOURCE = "scripts/generators/catalogue_facts.py"
 
 
 def _normal_integral(g) -> tuple[float, float]:
@@ -69,6 +69,6 @@ def gelu_tail_table() -> bytes:
 
 
 def outputs() -> list[Output]:
-    deps = (*module_files(REGISTRY["selu"]), HERE, ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "properties.py")
-    gelu_deps = (*module_files(REGISTRY["gelu"]), HERE, ROOT / "scripts" / "formatting.py")
+    deps = (*module_files(REGISTRY["selu"]), HERE, GENERATORS / "formatting.py", GENERATORS / "properties.py")
+    gelu_deps = (*module_files(REGISTRY["gelu"]), HERE, GENERATORS / "formatting.py")
     return [Output("facts/selu.md", selu_facts, deps), Output("tables/gelu-tail.md", gelu_tail_table, gelu_deps)]

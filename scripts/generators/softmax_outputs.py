@@ -14,10 +14,10 @@ from activations import REGISTRY, log_softmax, sigmoid, softmax
 from examples.pitfalls import in_place_softmax, naive_softmax, whole_array_softmax
 from figure_snippets import figure_markdown
 from formatting import fixed, generated, sci, short, table
-from outputs import ROOT, Output
+from outputs import GENERATORS, ROOT, Output
 
 HERE = Path(__file__)
-SOURCE = "scripts/softmax_outputs.py"
+SOURCE = "scripts/generators/softmax_outputs.py"
 ENTRY = REGISTRY["softmax"]
 
 # The worked example: a four-class classifier's scores for one image.
@@ -142,7 +142,7 @@ def alt_text() -> str:
 
 
 def outputs() -> list[Output]:
-    deps = (*module_files(ENTRY), HERE, ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "examples" / "pitfalls.py")
+    deps = (*module_files(ENTRY), HERE, GENERATORS / "formatting.py", ROOT / "scripts" / "examples" / "pitfalls.py")
     out = [
         Output("facts/softmax.md", facts, deps),
         Output("tables/softmax-seed.md", seed_table, deps),
@@ -152,7 +152,7 @@ def outputs() -> list[Output]:
         Output("tables/softmax-batch.md", batch_table, deps),
         Output("figures/softmax.md",
                lambda: figure_markdown("softmax", alt_text(), SOURCE, style.WIDTH, style.HEIGHT),
-               (*deps, ROOT / "scripts" / "figure_snippets.py")),
+               (*deps, GENERATORS / "figure_snippets.py")),
     ]
     for name, theme in style.THEMES.items():
         out.append(Output(f"figures/softmax-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))

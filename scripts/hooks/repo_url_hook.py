@@ -1,7 +1,7 @@
 """MkDocs hook: the header links to the source repository named by SITE_REPO_URL, if any.
 
 The site does not know where its repository lives: `make` sets SITE_REPO_URL from the git remote
-(scripts/repo_url.py) and the publishing workflow from GitHub's context. Without it the header has
+(scripts/hooks/repo_url.py) and the publishing workflow from GitHub's context. Without it the header has
 no repository link rather than a guessed one. docs/overrides/partials/source.html shows the link
 without fetching anything from the repository's host.
 """

@@ -1,6 +1,6 @@
 """Refresh the copy of KaTeX in docs/assets/katex/ (`make vendor-katex`; needs npm).
 
-Formulas are rendered at build time by scripts/katex_hook.py, which runs katex.min.js; pages
+Formulas are rendered at build time by scripts/hooks/katex_hook.py, which runs katex.min.js; pages
 load only the stylesheet and the fonts, from the site itself. Kept: the minified script, the
 stylesheet, the woff2 fonts (every browser KaTeX supports reads woff2, so the stylesheet's
 woff/ttf fallbacks are dropped) and the licence.
@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 VERSION = "0.16.47"
-DEST = Path(__file__).resolve().parent.parent / "docs" / "assets" / "katex"
+DEST = Path(__file__).resolve().parents[2] / "docs" / "assets" / "katex"
 
 
 def woff2_only(css: str) -> str:

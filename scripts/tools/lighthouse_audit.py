@@ -16,8 +16,8 @@ from pathlib import Path
 
 from serve_site import page_urls, serving
 
-ROOT = Path(__file__).resolve().parent.parent
-LIGHTHOUSE = ROOT / "scripts" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+ROOT = Path(__file__).resolve().parents[2]
+LIGHTHOUSE = ROOT / "scripts" / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 REPORTS = ROOT / ".audit"
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
                 "--disable-background-networking --disable-component-update --disable-sync")

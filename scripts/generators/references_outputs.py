@@ -12,10 +12,10 @@ from pathlib import Path
 from activations import REGISTRY
 from activations.references import REFERENCES, expand
 from formatting import generated
-from outputs import ROOT, Output
+from outputs import GENERATORS, ROOT, Output
 from registry_outputs import link
 
-SOURCE = "scripts/references_outputs.py"
+SOURCE = "scripts/generators/references_outputs.py"
 DOCS = ROOT / "docs"
 PKG = ROOT / "src" / "activations"
 # A page's citation: a Markdown link to an entry of the references page, from any folder depth.
@@ -74,7 +74,7 @@ def origin(slug: str) -> bytes:
 
 
 def outputs() -> list[Output]:
-    deps = (Path(__file__), ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "registry_outputs.py",
+    deps = (Path(__file__), GENERATORS / "formatting.py", GENERATORS / "registry_outputs.py",
             *sorted(PKG.glob("*.py")))
     out = [Output("references/bibliography.md", bibliography, (*deps, *authored_pages()))]
     out += [Output(f"origins/{slug}.md", lambda slug=slug: origin(slug), deps) for slug in REGISTRY]

@@ -11,13 +11,13 @@ import numpy as np
 from activations import REGISTRY, Activation
 from activations.frameworks import FRAMEWORK_NAMES
 from formatting import generated, table
-from outputs import ROOT, Output
+from outputs import GENERATORS, ROOT, Output
 from properties import (DIGITS, SPAN, STEP, compute, conventions, convention_text, cuts, mean_text, range_text,
                         saturation_text, show)
 
-SOURCE = "scripts/registry_outputs.py"
+SOURCE = "scripts/generators/registry_outputs.py"
 PKG = ROOT / "src" / "activations"
-DEPS = (Path(__file__), ROOT / "scripts" / "formatting.py", ROOT / "scripts" / "properties.py",
+DEPS = (Path(__file__), GENERATORS / "formatting.py", GENERATORS / "properties.py",
         *sorted(PKG.glob("*.py")))
 SMOOTHNESS_SHORT = {"discontinuous": "discontinuous", "C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>",
                     "C-infinity": "C<sup>∞</sup>"}
