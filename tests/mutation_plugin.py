@@ -85,7 +85,8 @@ def pytest_runtest_setup(item):
 
 def pytest_collection_modifyitems(config, items):
     # A site build takes minutes: far too long to run once per mutant.
-    slow = [item for item in items if "site" in getattr(item, "fixturenames", ())]
+    # So does test_generation's first_run, which renders every output, figures included.
+    slow = [item for item in items if {"site", "first_run"} & set(getattr(item, "fixturenames", ()))]
     if slow:
         config.hook.pytest_deselected(items=slow)
         items[:] = [item for item in items if item not in slow]

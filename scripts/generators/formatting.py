@@ -18,7 +18,7 @@ def sci(v: float, digits: int = 8) -> str:
     zero as '0' or '-0' (it has no digits to show)."""
     if v == 0:
         return "-0" if np.signbit(v) else "0"
-    return np.format_float_scientific(v, precision=digits, unique=False, exp_digits=2) if np.isfinite(v) else str(v)
+    return np.format_float_scientific(v, precision=digits, unique=False)  # nan and inf as 'nan', 'inf
 
 
 def short(v: float) -> str:
@@ -39,8 +39,8 @@ def show(v: float) -> str:
     # A float whose shortest round-trip decimal has at most six digits was written as that decimal
     # (0.25, 0.01, -1): it is shown as written; anything else gets 4 significant digits.
     if len(mantissa.lstrip("-").replace(".", "")) <= 6:
-        return np.format_float_positional(v, trim="-") if 1e-4 <= abs(v) < 1e6 else f"{v:g}"
-    return f"{v:#.{DIGITS}g}"
+        return f"{v:g}"  # six significant digits: all of them, positional from 1e-4 up to 1e6
+    return f"{v:#.{DIGITS}g}".rstrip(".")  # "#" keeps trailing zeros (0.1700), and a bare point (1235.)
 
 
 def exact_or_short(v: float, max_digits: int = 10) -> str:
