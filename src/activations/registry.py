@@ -21,7 +21,8 @@ from .softmax import log_softmax, softmax
 from .tanh import hard_tanh, hard_tanh_derivative, softsign, softsign_derivative, tanh, tanh_derivative
 
 # Families, in the order of the navigation.
-FAMILIES = ("Linear and step", "Sigmoid-like", "ReLU-like", "Smooth ReLU-like", "Gated", "Output layers")
+FAMILIES = ("Linear and step", "Sigmoid-like", "ReLU-like", "Smooth ReLU-like", "Shrinkage", "Periodic", "Gated",
+            "Output layers")
 # Smoothness classes, from least to most smooth.
 SMOOTHNESS = ("discontinuous", "C0", "C1", "C-infinity")
 
