@@ -16,16 +16,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "generators"))  # they 
 import activation_figures  # noqa: E402
 import vector_figures  # noqa: E402
 import catalogue_facts  # noqa: E402
+import interactive_figures  # noqa: E402
 import notebook_outputs  # noqa: E402
 import references_outputs  # noqa: E402
 import registry_outputs  # noqa: E402
 import relu_outputs  # noqa: E402
+import rrelu_outputs  # noqa: E402
 import sigmoid_outputs  # noqa: E402
 import softmax_outputs  # noqa: E402
 import why_outputs  # noqa: E402
 from outputs import GENERATED, Output, generate  # noqa: E402
 
-MODULES = (activation_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, softmax_outputs, why_outputs, registry_outputs, references_outputs)
+MODULES = (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, rrelu_outputs, softmax_outputs, why_outputs, registry_outputs, references_outputs)
 
 
 def all_outputs() -> list[Output]:

@@ -89,61 +89,81 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
 
 def draw(entry: Activation, theme: style.Theme) -> bytes:
     with style.themed(theme):
-        if entry.inset is None:
-            fig, ax = style.new_figure(theme)
-        else:  # the zoom gets its own panel, so it never hides part of the full view
-            fig, (ax, zoom) = style.new_figure(theme, ncols=2, width_ratios=[2, 1])
-        x = np.linspace(*entry.x_range, SAMPLES)
-        extra = [k for k in (*entry.kinks, *entry.jumps) if k not in x]
-        x = np.sort(np.append(x, extra))
-        _curves(ax, entry, x, theme)
-        jumping = [k for k in entry.kinks if jumps_at(entry.derivative, k)]
-        if len(jumping) == 1 and not entry.jumps:
-            k = jumping[0]
-            value = float(entry.derivative(k))
-            ax.annotate(f"{entry.name}'({show(k)}) = {show(value)}\n(convention)", (k, value),
-                        xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=style.SMALL,
-                        bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
-                        arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
-        peak = derivative_peak(entry)
-        if peak is not None and not entry.kinks:
-            px, py = peak
-            right_half = px > sum(entry.x_range) / 2
-            _, top = ax.get_ylim()
-            near_top = py > top - 0.15 * (top - ax.get_ylim()[0])  # then the label goes below the point
-            ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-            ax.annotate(f"largest slope {show(py)}\nat x = {show(px)}", (px, py),
-                        xytext=(-14 if right_half else 14, -30 if near_top else 10), textcoords="offset points",
-                        color=theme.text, fontsize=style.SMALL, ha="right" if right_half else "left",
-                        bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85})
-        ax.axhline(0, color=theme.axis, linewidth=0.9)
-        ax.axvline(0, color=theme.axis, linewidth=0.9)
-        ax.set_xlim(*entry.x_range)
-        ax.set_xlabel("x")
-        title = f"{entry.name}(x), {next(iter(entry.params))} =" if entry.variants and len(entry.params) == 1 else None
-        legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
-                           title_fontsize=style.SMALL, alignment="left")
-        legend.get_title().set_color(theme.text)
-        if entry.inset is not None:
-            (x0, x1), (y0, y1) = entry.inset
-            xs = np.linspace(x0, x1, 801)
-            xs = np.sort(np.append(xs, [k for k in (*entry.kinks, *entry.jumps) if x0 < k < x1 and k not in xs]))
-            _curves(zoom, entry, xs, theme, marks=False)
-            zoom.set_xlim(x0, x1)
-            zoom.set_ylim(y0, y1)
-            zoom.axhline(0, color=theme.axis, linewidth=0.7)
-            zoom.tick_params(labelsize=style.SMALL)
-            zoom.set_xlabel("x (zoom)")
-            ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
-                                   linewidth=1.0, linestyle=":"))
+        fig, _ = _figure(entry, theme)
         return style.svg_bytes(fig, f"{entry.name} and its derivative")
+
+
+def axes_geometry(entry: Activation) -> tuple[tuple[float, float, float, float], tuple[float, float], tuple[float, float]]:
+    """Where the main axes of an entry's figure lie, as (left, top, width, height) fractions of the
+    figure, and their x and y limits: what maps a point of the picture to x and y."""
+    theme = style.THEMES["light"]
+    with style.themed(theme):
+        fig, ax = _figure(entry, theme)
+        style.svg_bytes(fig, "")  # lays the figure out exactly as the SVG is laid out
+        box = ax.get_position()
+        return (box.x0, 1.0 - box.y1, box.width, box.height), ax.get_xlim(), ax.get_ylim()
+
+
+def _figure(entry: Activation, theme: style.Theme):
+    """The figure of an entry and its main axes; call within style.themed(theme)."""
+    if entry.inset is None:
+        fig, ax = style.new_figure(theme)
+    else:  # the zoom gets its own panel, so it never hides part of the full view
+        fig, (ax, zoom) = style.new_figure(theme, ncols=2, width_ratios=[2, 1])
+    x = np.linspace(*entry.x_range, SAMPLES)
+    extra = [k for k in (*entry.kinks, *entry.jumps) if k not in x]
+    x = np.sort(np.append(x, extra))
+    _curves(ax, entry, x, theme)
+    jumping = [k for k in entry.kinks if jumps_at(entry.derivative, k)]
+    if len(jumping) == 1 and not entry.jumps:
+        k = jumping[0]
+        value = float(entry.derivative(k))
+        ax.annotate(f"{entry.name}'({show(k)}) = {show(value)}\n(convention)", (k, value),
+                    xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=style.SMALL,
+                    bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
+                    arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
+    peak = derivative_peak(entry)
+    if peak is not None and not entry.kinks:
+        px, py = peak
+        right_half = px > sum(entry.x_range) / 2
+        _, top = ax.get_ylim()
+        near_top = py > top - 0.15 * (top - ax.get_ylim()[0])  # then the label goes below the point
+        ax.plot([px], [py], "o", markersize=7, color=theme.accent)
+        ax.annotate(f"largest slope {show(py)}\nat x = {show(px)}", (px, py),
+                    xytext=(-14 if right_half else 14, -30 if near_top else 10), textcoords="offset points",
+                    color=theme.text, fontsize=style.SMALL, ha="right" if right_half else "left",
+                    bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85})
+    ax.axhline(0, color=theme.axis, linewidth=0.9)
+    ax.axvline(0, color=theme.axis, linewidth=0.9)
+    ax.set_xlim(*entry.x_range)
+    ax.set_xlabel("x")
+    title = f"{entry.name}(x), {next(iter(entry.params))} =" if entry.variants and len(entry.params) == 1 else None
+    legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
+                       title_fontsize=style.SMALL, alignment="left")
+    legend.get_title().set_color(theme.text)
+    if entry.inset is not None:
+        (x0, x1), (y0, y1) = entry.inset
+        xs = np.linspace(x0, x1, 801)
+        xs = np.sort(np.append(xs, [k for k in (*entry.kinks, *entry.jumps) if x0 < k < x1 and k not in xs]))
+        _curves(zoom, entry, xs, theme, marks=False)
+        zoom.set_xlim(x0, x1)
+        zoom.set_ylim(y0, y1)
+        zoom.axhline(0, color=theme.axis, linewidth=0.7)
+        zoom.tick_params(labelsize=style.SMALL)
+        zoom.set_xlabel("x (zoom)")
+        ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
+                               linewidth=1.0, linestyle=":"))
+    return fig, ax
 
 
 def _behaviour(name: str, lim, side: float) -> str:
     """How f or f' behaves as x goes to one infinity, in words."""
+    if lim.between is not None:
+        return f"{name} has no limit: it keeps swinging between {show(lim.between[0])} and {show(lim.between[1])}"
     if lim.slope != 0:
         coefficient = "" if lim.slope == 1 else f"{show(lim.slope)} "
-        return f"{name} {'grows' if side * lim.slope > 0 else 'falls'} without bound like {coefficient}x"
+        power = {1: "", 2: "²", 3: "³"}[lim.power]
+        return f"{name} {'grows' if lim.value > 0 else 'falls'} without bound like {coefficient}x{power}"
     exact = f" (it is {show(lim.value)} for {lim.exact})" if lim.exact else ""
     return f"{name} tends to {show(lim.value)}{exact}"
 
@@ -197,7 +217,9 @@ def outputs() -> list[Output]:
             out.append(Output(f"figures/{entry.slug}-{name}.svg", partial(draw, entry, theme), deps))
         out.append(Output(
             f"figures/{entry.slug}.md",
-            lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/generators/activation_figures.py", style.WIDTH, style.HEIGHT),
+            # data-explore: the page's script (explore.js) reads interactive/<slug>.json for this figure
+            lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/generators/activation_figures.py", style.WIDTH,
+                                            style.HEIGHT, attrs=f'data-explore="{e.slug}"'),
             (*deps, GENERATORS / "figure_snippets.py"),
         ))
     return out

@@ -1,0 +1,140 @@
+"""What the figures a reader can explore show: samples of f and f' on the figure's own axes, for
+the default parameters and for each value the sliders step through, with the properties that
+change. Everything is computed here by the tested module; the page only picks what to show."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+
+import figure_style as style
+from activation_figures import axes_geometry, module_files
+from activations import REGISTRY, Activation
+from formatting import show
+from outputs import GENERATORS, Output
+from properties import DENSE, _bound
+
+HERE = Path(__file__)
+SAMPLES = 201  # points along x: a readout step of 1/200 of the plotted range
+STEPS = (1.0, 2.0, 2.5, 5.0)  # slider steps are one of these times a power of ten
+INTERVALS = 8  # about this many slider steps across a parameter's span (fewer when there are several)
+BREAK = 0.05  # a drawn curve breaks where it moves more than this share of the y span in one step
+
+
+def entries() -> list[Activation]:
+    """Every entry with a figure of its own (the elementwise ones)."""
+    return [e for e in REGISTRY.values() if e.elementwise]
+
+
+def _nice_step(span: float, intervals: int) -> float:
+    """The step among 1, 2, 2.5 and 5 times a power of ten closest to span / intervals."""
+    raw = span / intervals
+    power = 10.0 ** math.floor(math.log10(raw))
+    return min((s * power for s in (*STEPS, 10.0)), key=lambda s: abs(math.log(s / raw)))
+
+
+def parameter_values(entry: Activation) -> dict[str, list[float]]:
+    """For each parameter, the values its slider steps through: a round grid over the span of the
+    default and the variants the figure draws (half the default's size either side when there are
+    none), with the default and those variants themselves."""
+    intervals = max(2, INTERVALS // max(1, len(entry.params)))
+    out = {}
+    for name, default in entry.params.items():
+        drawn = sorted({float(default), *(float(v[name]) for v in entry.variants if name in v)})
+        lo, hi = drawn[0], drawn[-1]
+        if lo == hi:
+            half = max(abs(default), 1.0) / 2
+            lo, hi = default - half, default + half
+        step = _nice_step(hi - lo, intervals)
+        grid = [round(k * step, 10) for k in range(math.floor(lo / step + 1e-9), math.ceil(hi / step - 1e-9) + 1)]
+        out[name] = sorted({*(v + 0.0 for v in grid), *drawn})
+    return out
+
+
+def _accepts(entry: Activation, params: dict[str, float]) -> bool:
+    """Whether the module accepts these parameters (alpha > 0, min_val < max_val, ...)."""
+    try:
+        entry.fn(0.0, **params)
+        entry.derivative(0.0, **params)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def combinations(entry: Activation) -> list[dict[str, float]]:
+    """Every combination of slider values, the first parameter varying slowest; one of defaults
+    when the function has no parameter. A combination the module rejects is left out, which the
+    page shows by skipping it."""
+    values = parameter_values(entry)
+    combos = [dict(zip(values, c)) for c in itertools.product(*values.values())]
+    return [c for c in combos if _accepts(entry, c)] if combos else [{}]
+
+
+def _breaks(y: np.ndarray, span: float) -> list[int]:
+    """Indices i where a drawn line must not join sample i to sample i + 1 (a jump)."""
+    return [int(i) for i in np.flatnonzero(np.abs(np.diff(y)) > BREAK * span)]
+
+
+def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
+    """The properties that follow a parameter, as (what, value) pairs: f(0), f'(0), range, minimum."""
+    f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
+    e = replace(entry, fn=f, derivative=d)
+    y = f(DENSE)
+    lower, upper = _bound(e, y, 1.0), _bound(e, y, -1.0)
+    interval = f"{'[' if lower.closed else '('}{show(lower.value)}, {show(upper.value)}{']' if upper.closed else ')'}"
+    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0)))], ["range", interval]]
+    out.append(["minimum", f"{show(lower.value)} at {lower.where}" if lower.closed else "none (not attained)"])
+    return out
+
+
+def sample_grid(entry: Activation) -> np.ndarray:
+    """The x of every sample: SAMPLES evenly spaced points of the figure's range, rounded to 10
+    decimals so that each is the short decimal the page prints."""
+    lo, hi = entry.x_range
+    return np.round(lo + (hi - lo) * np.arange(SAMPLES) / (SAMPLES - 1), 10) + 0.0
+
+
+def data(entry: Activation) -> dict:
+    """Everything the page needs to explore one entry's figure."""
+    box, xlim, ylim = axes_geometry(entry)
+    x = sample_grid(entry)
+    span = ylim[1] - ylim[0]
+    curves = []
+    combos = combinations(entry)
+    for params in combos:
+        f, d = entry.fn(x, **params), entry.derivative(x, **params)
+        curve = {"f": [show(float(v)) for v in f], "d": [show(float(v)) for v in d],
+                 "fb": _breaks(f, span), "db": _breaks(d, span)}
+        if params:
+            curve["params"] = [show(v) for v in params.values()]
+            curve["props"] = _properties(entry, params)
+        curves.append(curve)
+    default = combos.index(dict(entry.params)) if entry.params else 0
+    colours = {name: {"f": t.primary, "d": t.secondary} for name, t in style.THEMES.items()}
+    return {
+        "name": entry.name,
+        "box": [round(v, 6) for v in box], "xlim": [float(v) for v in xlim], "ylim": [round(float(v), 6) for v in ylim],
+        "x": [show(float(v)) for v in x],
+        "params": [{"name": n, "values": [show(v) for v in vs]} for n, vs in parameter_values(entry).items()],
+        "default": default, "curves": curves, "colours": colours,
+    }
+
+
+def render(entry: Activation) -> bytes:
+    """The entry's data as compact JSON, the same bytes for the same sources."""
+    return (json.dumps(data(entry), ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
+def outputs() -> list[Output]:
+    out = []
+    for entry in entries():
+        deps = (*module_files(entry), HERE, GENERATORS / "activation_figures.py", Path(style.__file__),
+                GENERATORS / "properties.py", GENERATORS / "formatting.py")
+        out.append(Output(f"interactive/{entry.slug}.json", partial(render, entry), deps))
+    return out

@@ -1,0 +1,138 @@
+"""The data behind the figures a reader can explore (generated/interactive/<slug>.json): it places
+points where the static figure draws them, its numbers are the module's, its parameter steps are
+ones the module accepts, and it stays light."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+
+import numpy as np
+import pytest
+
+import generated
+from activations import REGISTRY
+
+ENTRIES = [e for e in REGISTRY.values() if e.elementwise]
+MAX_GZIP_PER_PAGE = 30 * 1024  # each control's data, per page
+
+
+def _data(slug: str) -> dict:
+    return json.loads(generated.read(f"interactive/{slug}.json"))
+
+
+def _close(shown: str, exact: float) -> bool:
+    """A number the page shows is the module's value to the 4 significant digits shown (or exact)."""
+    value = float(shown.replace("∞", "inf"))
+    if math.isinf(exact) or exact == 0:
+        return value == exact
+    return abs(value - exact) <= 5.01e-4 * abs(exact)
+
+
+def _ticks(svg: str, axis: str) -> list[tuple[float, float]]:
+    """(position in pt, labelled value) of each tick of the figure's first axes."""
+    first = svg.split('<g id="axes_1">', 1)[1].split('<g id="axes_2">', 1)[0]
+    out = []
+    for group in re.findall(rf'<g id="{axis}tick_\d+">(.*?)</text>', first, re.S):
+        use = re.search(r'<use [^>]*x="([-\d.]+)" y="([-\d.]+)"', group)
+        label = group.rsplit(">", 1)[1].replace("−", "-")
+        out.append((float(use.group(1 if axis == "x" else 2)), float(label)))
+    return out
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.slug)
+def test_the_data_maps_x_and_y_to_the_points_the_static_figure_draws_them_at(entry):
+    """Read off the rendered SVG: its axes rectangle and the tick marks with their labels must sit
+    where the exported box and limits put those values."""
+    svg = generated.read(f"figures/{entry.slug}-light.svg")
+    width, height = (float(v) for v in re.search(r'width="([\d.]+)pt" height="([\d.]+)pt"', svg).groups())
+    d = _data(entry.slug)
+    left, top, w, h = d["box"][0] * width, d["box"][1] * height, d["box"][2] * width, d["box"][3] * height
+    (x0, x1), (y0, y1) = d["xlim"], d["ylim"]
+    ticks = {"x": _ticks(svg, "x"), "y": _ticks(svg, "y")}
+    assert len(ticks["x"]) >= 3 and len(ticks["y"]) >= 3
+    for pos, value in ticks["x"]:
+        assert abs(left + (value - x0) / (x1 - x0) * w - pos) < 0.05, (entry.slug, "x", value)
+    for pos, value in ticks["y"]:
+        assert abs(top + (y1 - value) / (y1 - y0) * h - pos) < 0.05, (entry.slug, "y", value)
+    assert (x0, x1) == entry.x_range
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.slug)
+def test_every_number_shown_is_the_modules_value_at_the_x_shown(entry):
+    d = _data(entry.slug)
+    xs = np.array([float(x) for x in d["x"]])
+    lo, hi = entry.x_range
+    assert xs[0] == lo and xs[-1] == hi and np.all(np.diff(xs) > 0)
+    names = [p["name"] for p in d["params"]]
+    assert names == list(entry.params)
+    for curve in d["curves"]:
+        params = dict(zip(names, (float(v) for v in curve.get("params", []))))
+        f, df = entry.fn(xs, **params), entry.derivative(xs, **params)
+        bad = [(x, s, float(v)) for x, s, v in zip(d["x"], curve["f"], f) if not _close(s, float(v))]
+        bad += [(x, s, float(v)) for x, s, v in zip(d["x"], curve["d"], df) if not _close(s, float(v))]
+        assert not bad, (entry.slug, params, bad[:5])
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.params], ids=lambda e: e.slug)
+def test_sliders_step_through_the_default_and_the_drawn_variants_and_only_accepted_values(entry):
+    d = _data(entry.slug)
+    values = {p["name"]: [float(v) for v in p["values"]] for p in d["params"]}
+    for name, vs in values.items():
+        assert vs == sorted(set(vs)) and len(vs) >= 3, (name, vs)
+        assert entry.params[name] in vs and all(v[name] in vs for v in entry.variants)
+    combos = [tuple(float(v) for v in c["params"]) for c in d["curves"]]
+    assert combos[d["default"]] == tuple(entry.params.values())
+    for combo in combos:  # each is one the module computes without complaint
+        entry.fn(0.0, **dict(zip(values, combo)))
+    assert len(set(combos)) == len(combos)
+
+
+# The properties the slider readout lists, derived by hand for each parameterised function:
+# (f(0), f'(0), lower end and whether it is attained, upper end and whether). At a kink f'(0) is
+# the left-hand value, the convention the module's docstrings state.
+HAND = {
+    "leaky-relu": lambda negative_slope: (0.0, negative_slope, -math.inf if negative_slope > 0 else 0.0, negative_slope == 0,
+                                          math.inf, False),
+    "prelu": lambda weight: (0.0, weight, -math.inf if weight > 0 else 0.0, weight == 0, math.inf, False),
+    "elu": lambda alpha: (0.0, alpha, -alpha, False, math.inf, False),
+    "celu": lambda alpha: (0.0, 1.0, -alpha, False, math.inf, False),
+    "softplus": lambda beta: (math.log(2) / beta, 0.5, 0.0, False, math.inf, False),
+    "hard-tanh": lambda min_val, max_val: (min(max(0.0, min_val), max_val), 1.0 if min_val < 0 < max_val else 0.0,
+                                           min_val, True, max_val, True),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(HAND))
+def test_the_properties_a_slider_shows_are_the_hand_derived_ones(slug):
+    entry = REGISTRY[slug]
+    d = _data(slug)
+    names = [p["name"] for p in d["params"]]
+    for curve in d["curves"]:
+        params = dict(zip(names, (float(v) for v in curve["params"])))
+        f0, d0, lo, lo_closed, hi, hi_closed = HAND[slug](**params)
+        props = dict(curve["props"])
+        assert _close(props[f"{entry.name}(0)"], f0), (params, props)
+        assert _close(props[f"{entry.name}'(0)"], d0), (params, props)
+        interval = re.fullmatch(r"([\[(])(\S+), (\S+)([\])])", props["range"])
+        assert interval, props["range"]
+        assert (interval.group(1) == "[") == lo_closed and _close(interval.group(2), lo), (params, props["range"])
+        assert (interval.group(4) == "]") == hi_closed and _close(interval.group(3), hi), (params, props["range"])
+        assert props["minimum"].startswith("none") != lo_closed, (params, props["minimum"])
+
+
+def _pages() -> dict[str, list[str]]:
+    pages: dict[str, list[str]] = {}
+    for e in ENTRIES:
+        pages.setdefault(e.page_slug, []).append(e.slug)
+    return pages
+
+
+@pytest.mark.parametrize(("page", "slugs"), sorted(_pages().items()))
+def test_each_pages_interactive_data_stays_light(page, slugs):
+    """What one page fetches for its figures, compressed as a static host serves it."""
+    raw = b"".join(generated.read(f"interactive/{s}.json").encode() for s in slugs)
+    packed = sum(len(gzip.compress(generated.read(f"interactive/{s}.json").encode(), 9)) for s in slugs)
+    assert packed <= MAX_GZIP_PER_PAGE, f"{page}: {packed} bytes gzip ({len(raw)} raw)"
