@@ -22,9 +22,9 @@ def first_x_where(predicate, lo: float, hi: float, dtype) -> float:
     """Smallest float x of dtype in (lo, hi] with predicate(x), for predicate monotone in x."""
     lo, hi = dtype(lo), dtype(hi)
     while np.nextafter(lo, hi) != hi:
+        # Some float lies strictly between lo and hi, and any such float is nearer their midpoint
+        # than lo and hi are: so the rounded midpoint is never lo or hi, and the loop ends.
         mid = dtype(lo + (hi - lo) / 2)
-        if mid in (lo, hi):
-            mid = np.nextafter(lo, hi)
         lo, hi = (lo, mid) if predicate(mid) else (mid, hi)
     return float(hi)
 
