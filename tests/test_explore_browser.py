@@ -73,10 +73,13 @@ def test_the_readout_follows_the_arrow_keys_and_the_pointer_and_shows_the_module
     box = overlay.bounding_box()
     page.mouse.move(box["x"] + 0.25 * box["width"], box["y"] + box["height"] / 2)
     assert abs(_shown(page, overlay, entry, {}) - (lo + 0.25 * (hi - lo))) <= step
-    # the overlay covers the figure's plotted area (the image's axes box, which the data test
-    # matches to the SVG), so the x read under the pointer is the x the figure has there
+    # the overlay covers exactly the figure's plotted area (the image's axes box, which the data
+    # test matches to the SVG's ticks), so what is read and drawn sits where the figure has it
     img = page.locator("img[data-explore]:visible").first.bounding_box()
-    assert img["x"] < box["x"] < box["x"] + box["width"] <= img["x"] + img["width"] + 1
+    axes = page.evaluate(f"fetch('../../generated/interactive/{slug}.json').then(r => r.json()).then(d => d.box)")
+    for got, want in ((box["x"], img["x"] + axes[0] * img["width"]), (box["y"], img["y"] + axes[1] * img["height"]),
+                      (box["width"], axes[2] * img["width"]), (box["height"], axes[3] * img["height"])):
+        assert got == pytest.approx(want, abs=1.0), (box, img, axes)
     ctx.close()
     assert not errors, errors
 
@@ -103,4 +106,63 @@ def test_the_controls_in_use_pass_axe_in_both_schemes(browser, served, scheme):
     violations = Axe().run(page).response["violations"]
     ctx.close()
     assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
+    assert not errors, errors
+
+
+def _props(page) -> dict[str, str]:
+    text = page.locator(".af-props").first.text_content()
+    return dict(part.split(" = ", 1) for part in text.split(": ", 1)[1].split("; "))
+
+
+def _curve_point(page, cls: str) -> tuple[float, float]:
+    """The first point of a curve drawn over the figure, in its 0..1000 box."""
+    d = page.locator(f"path.{cls}").first.get_attribute("d")
+    x, y = re.match(r"M([-\d.]+) ([-\d.]+)", d).groups()
+    return float(x), float(y)
+
+
+@pytest.mark.parametrize(("slug", "moves"), [("elu", {"alpha": ["Home", "ArrowRight"]}),
+                                             ("softplus", {"beta": ["End"]}),
+                                             ("hard-tanh", {"min_val": ["End"], "max_val": ["Home"]})])
+def test_sliders_redraw_the_curves_and_readouts_with_the_modules_values(browser, served, slug, moves):
+    """Each slider is driven with the keyboard; the value it announces, the curves drawn, the
+    readout and the listed properties are checked against the module at that value."""
+    import json
+
+    entry = REGISTRY[slug]
+    ctx, page, errors = _open(browser, served, slug)
+    params = dict(entry.params)
+    for name, keys in moves.items():
+        slider = page.get_by_label(name, exact=True)
+        slider.focus()
+        for key in keys:
+            page.keyboard.press(key)
+        announced = slider.get_attribute("aria-valuetext")
+        assert announced.startswith(f"{name} = "), announced
+        params[name] = float(announced.split(" = ")[1])
+    assert params != dict(entry.params)
+    # the values reached are the ends (or the second step) of what the sliders offer
+    data = json.loads(page.evaluate(f"fetch('../../generated/interactive/{slug}.json').then(r => r.text())"))
+    offered = {p["name"]: [float(v) for v in p["values"]] for p in data["params"]}
+    for name, keys in moves.items():
+        expected = {"Home": 0, "End": -1}[keys[0]] + (1 if keys[1:] == ["ArrowRight"] else 0)
+        assert params[name] == offered[name][expected], (name, params[name], offered[name])
+    props = _props(page)
+    assert _close(props[f"{entry.name}(0)"], float(entry.fn(0.0, **params))), props
+    assert _close(props[f"{entry.name}'(0)"], float(entry.derivative(0.0, **params))), props
+    # the curves drawn start at (x0, f(x0)) and (x0, f'(x0)) for these parameters, on the figure's axes
+    (x0, x1), (y0, y1) = data["xlim"], data["ylim"]
+    lo = entry.x_range[0]
+    for cls, g in (("af-curve-f", entry.fn), ("af-curve-d", entry.derivative)):
+        px, py = _curve_point(page, cls)
+        assert px == pytest.approx(1000 * (lo - x0) / (x1 - x0), abs=0.1)
+        assert py == pytest.approx(1000 * (y1 - float(g(lo, **params))) / (y1 - y0), abs=1.0), cls
+    # and the readout along the figure now reads the curve for these parameters
+    overlay = page.locator(".af-overlay").first
+    overlay.focus()
+    page.keyboard.press("Home")
+    for _ in range(40):
+        page.keyboard.press("ArrowRight")
+    _shown(page, overlay, entry, params)
+    ctx.close()
     assert not errors, errors

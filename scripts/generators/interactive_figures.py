@@ -67,13 +67,23 @@ def _accepts(entry: Activation, params: dict[str, float]) -> bool:
     return True
 
 
-def combinations(entry: Activation) -> list[dict[str, float]]:
-    """Every combination of slider values, the first parameter varying slowest; one of defaults
-    when the function has no parameter. A combination the module rejects is left out, which the
-    page shows by skipping it."""
+def _fits(entry: Activation, params: dict[str, float], ylim: tuple[float, float]) -> bool:
+    """Whether f and f' stay on the static figure's y axis over its x range, so the curves drawn
+    over it are seen whole."""
+    x = sample_grid(entry)
+    y = np.concatenate([entry.fn(x, **params), entry.derivative(x, **params)])
+    return bool(np.all((y >= ylim[0]) & (y <= ylim[1])))
+
+
+def combinations(entry: Activation, ylim: tuple[float, float]) -> list[dict[str, float]]:
+    """The parameter combinations the sliders reach, the first parameter varying slowest: those of
+    the grid the module accepts (alpha > 0, min_val < max_val, ...) and whose curves fit the
+    figure, always with the defaults; just the defaults when the function has no parameter."""
     values = parameter_values(entry)
     combos = [dict(zip(values, c)) for c in itertools.product(*values.values())]
-    return [c for c in combos if _accepts(entry, c)] if combos else [{}]
+    if not combos:
+        return [{}]
+    return [c for c in combos if c == dict(entry.params) or (_accepts(entry, c) and _fits(entry, c, ylim))]
 
 
 def _breaks(y: np.ndarray, span: float) -> list[int]:
@@ -89,7 +99,9 @@ def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     lower, upper = _bound(e, y, 1.0), _bound(e, y, -1.0)
     interval = f"{'[' if lower.closed else '('}{show(lower.value)}, {show(upper.value)}{']' if upper.closed else ')'}"
     out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0)))], ["range", interval]]
-    out.append(["minimum", f"{show(lower.value)} at {lower.where}" if lower.closed else "none (not attained)"])
+    # where a minimum is attained is named when it is one point; a flat piece's ends are params
+    where = f" at {lower.where}" if lower.where.startswith("x = ") else ""
+    out.append(["minimum", f"{show(lower.value)}{where}" if lower.closed else "none (not attained)"])
     return out
 
 
@@ -106,7 +118,7 @@ def data(entry: Activation) -> dict:
     x = sample_grid(entry)
     span = ylim[1] - ylim[0]
     curves = []
-    combos = combinations(entry)
+    combos = combinations(entry, ylim)
     for params in combos:
         f, d = entry.fn(x, **params), entry.derivative(x, **params)
         curve = {"f": [show(float(v)) for v in f], "d": [show(float(v)) for v in d],
@@ -121,7 +133,7 @@ def data(entry: Activation) -> dict:
         "name": entry.name,
         "box": [round(v, 6) for v in box], "xlim": [float(v) for v in xlim], "ylim": [round(float(v), 6) for v in ylim],
         "x": [show(float(v)) for v in x],
-        "params": [{"name": n, "values": [show(v) for v in vs]} for n, vs in parameter_values(entry).items()],
+        "params": [{"name": n, "values": [show(v) for v in sorted({c[n] for c in combos})]} for n in entry.params],
         "default": default, "curves": curves, "colours": colours,
     }
 

@@ -2,7 +2,9 @@
 // pointer, or focusing the figure and pressing the arrow keys, shows x, f(x) and f'(x). Every
 // number shown comes from generated/interactive/<slug>.json, which
 // scripts/generators/interactive_figures.py computes with the tested module: this script only
-// picks which one to show. Without JavaScript the static figure stays as it is.
+// picks which one to show. Where the function has parameters, a labelled slider per parameter steps
+// through the values computed there; the figure then draws f and f' for them over the faded static
+// figure, and the properties that change are listed. Without JavaScript the static figure stays as it is.
 document$.subscribe(() => {
   for (const img of document.querySelectorAll("img[data-explore]")) {
     const holder = img.parentElement;
@@ -26,6 +28,7 @@ function element(tag, className, parent) {
 }
 
 function explore(holder, slug, data) {
+  data.slug = slug;
   const n = data.x.length;
   const [x0, x1] = data.xlim, [y0, y1] = data.ylim;
   const left = (x) => (100 * (parseFloat(x) - x0)) / (x1 - x0);
@@ -56,9 +59,11 @@ function explore(holder, slug, data) {
   frame.after(readout);
 
   const state = { i: Math.floor(n / 2), curve: data.curves[data.default] };
-  const text = (i) => `x = ${data.x[i]}: ${data.name}(x) = ${state.curve.f[i]}, ${data.name}'(x) = ${state.curve.d[i]}`;
+  const text = (i) => state.curve
+    ? `x = ${data.x[i]}: ${data.name}(x) = ${state.curve.f[i]}, ${data.name}'(x) = ${state.curve.d[i]}`
+    : `x = ${data.x[i]}: ${data.name} does not accept these parameter values`;
   const place = (dot, y) => {
-    const t = top(y);
+    const t = state.curve ? top(y) : NaN;
     dot.hidden = !(t >= 0 && t <= 100);
     dot.style.left = `${left(data.x[state.i])}%`;
     dot.style.top = `${t}%`;
@@ -69,8 +74,8 @@ function explore(holder, slug, data) {
     overlay.setAttribute("aria-valuetext", text(i));
     readout.textContent = text(i);
     cursor.style.left = `${left(data.x[i])}%`;
-    place(dotF, state.curve.f[i]);
-    place(dotD, state.curve.d[i]);
+    place(dotF, state.curve && state.curve.f[i]);
+    place(dotD, state.curve && state.curve.d[i]);
   };
   const move = (i) => {
     state.i = Math.max(0, Math.min(n - 1, i));
@@ -94,5 +99,75 @@ function explore(holder, slug, data) {
     else return;
     e.preventDefault();
   });
+  if (data.params.length) sliders(frame, readout, overlay, data, state, show, left, top);
   show();
+}
+
+// One labelled range input per parameter; each combination of their values has its curves in the
+// data (a combination the module rejects has none).
+function sliders(frame, readout, overlay, data, state, show, left, top) {
+  const curves = new Map(data.curves.map((c) => [c.params.join("|"), c]));
+  const chosen = data.curves[data.default].params.slice();
+  const svg = document.createElementNS(SVG, "svg");
+  svg.setAttribute("class", "af-curves");
+  svg.setAttribute("viewBox", "0 0 1000 1000");
+  svg.setAttribute("preserveAspectRatio", "none");
+  svg.setAttribute("aria-hidden", "true");
+  overlay.insertBefore(svg, overlay.firstChild);
+  const controls = element("span", "af-controls");
+  readout.after(controls);
+  const props = element("span", "af-props", controls);
+  props.setAttribute("aria-live", "polite");
+  const legend = element("span", "af-legend", controls);
+  const path = (values, breaks, className) => {
+    const cut = new Set(breaks);
+    let d = "", pen = false;
+    values.forEach((y, i) => {
+      const v = parseFloat(y);
+      if (!Number.isFinite(v)) { pen = false; return; }
+      d += `${pen ? "L" : "M"}${(10 * left(data.x[i])).toFixed(1)} ${(10 * top(v)).toFixed(1)}`;
+      pen = !cut.has(i);
+    });
+    const p = document.createElementNS(SVG, "path");
+    p.setAttribute("d", d);
+    p.setAttribute("class", className);
+    p.setAttribute("vector-effect", "non-scaling-stroke");
+    return p;
+  };
+  const update = () => {
+    const curve = curves.get(chosen.join("|")) || null;
+    const changed = curve !== data.curves[data.default];
+    state.curve = curve;
+    frame.classList.toggle("af-changed", changed);
+    svg.replaceChildren(...(curve && changed ? [path(curve.d, curve.db, "af-curve-d"), path(curve.f, curve.fb, "af-curve-f")] : []));
+    const setting = data.params.map((p, k) => `${p.name} = ${chosen[k]}`).join(", ");
+    legend.textContent = !curve ? "" : changed
+      ? `Drawn over the faded figure for ${setting}: ${data.name}(x) solid, ${data.name}'(x) dashed.`
+      : "The default values: the figure's solid line and its dashed derivative.";
+    props.textContent = curve
+      ? `${setting}: ` + curve.props.map(([what, value]) => `${what} = ${value}`).join("; ")
+      : `${setting}: no curve for these values`;
+    show();
+  };
+  data.params.forEach((param, k) => {
+    const id = `af-${data.slug}-${param.name}`;
+    const row = element("span", "af-slider", controls);
+    const label = element("label", "", row);
+    label.htmlFor = id;
+    label.textContent = param.name;
+    const input = element("input", "", row);
+    Object.assign(input, { type: "range", id, min: 0, max: param.values.length - 1, step: 1 });
+    input.value = param.values.indexOf(chosen[k]);
+    const out = element("output", "", row);
+    out.htmlFor = id;
+    const set = () => {
+      chosen[k] = param.values[input.value];
+      out.textContent = chosen[k];
+      input.setAttribute("aria-valuetext", `${param.name} = ${chosen[k]}`);
+      update();
+    };
+    input.addEventListener("input", set);
+    set();
+  });
+  controls.append(props, legend); // after the sliders, in reading order
 }
