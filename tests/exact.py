@@ -72,6 +72,29 @@ def softplus_pair(beta):
     return (lambda x: softplus(b * x) / b), (lambda x: sigmoid(b * x))
 
 
+def threshold_pair(threshold, value):
+    t, v = _mpf(threshold), _mpf(value)
+    return (lambda x: x if x > t else v), (lambda x: step(x > t))
+
+
+def hard_shrink_pair(lambd):
+    lam = _mpf(lambd)
+    return (lambda x: x if abs(x) > lam else ZERO), (lambda x: step(abs(x) > lam))
+
+
+def soft_shrink_pair(lambd):
+    lam = _mpf(lambd)
+    return (lambda x: x - lam if x > lam else (x + lam if x < -lam else ZERO)), (lambda x: step(abs(x) > lam))
+
+
+def tanh_shrink(x):
+    """x - tanh x, at enough digits that the difference keeps 50 near 0, where it is x^3 / 3 and
+    the two terms agree in about 2 log10(1/|x|) leading digits."""
+    extra = 2 * max(0, int(-mp.log10(abs(x)))) if 0 < abs(x) < 1 else 0
+    with mp.workdps(mp.mp.dps + 10 + extra):
+        return x - mp.tanh(x)
+
+
 def hard_tanh_pair(min_val, max_val):
     lo, hi = _mpf(min_val), _mpf(max_val)
     return (lambda x: min(max(x, lo), hi)), (lambda x: step(lo < x < hi))
@@ -92,6 +115,7 @@ ELEMENTWISE = {
     "leaky-relu": leaky(0.01),
     "prelu": leaky(0.25),
     "relu6": (lambda x: min(max(x, ZERO), mp.mpf(6)), lambda x: step(0 < x < 6)),
+    "threshold": threshold_pair(0, 0),
     "elu": elu_pair(1),
     "selu": (lambda x: SELU_SCALE * elu(x, SELU_ALPHA),
              lambda x: SELU_SCALE * (ONE if x > 0 else SELU_ALPHA * mp.exp(x))),
@@ -106,6 +130,9 @@ ELEMENTWISE = {
     "softplus": softplus_pair(1),
     "hard-swish": (lambda x: x * min(max((x + 3) / 6, ZERO), ONE),
                    lambda x: ZERO if x < -3 else (ONE if x > 3 else (2 * x + 3) / 6)),
+    "hardshrink": hard_shrink_pair(0.5),
+    "softshrink": soft_shrink_pair(0.5),
+    "tanhshrink": (tanh_shrink, lambda x: mp.tanh(x) ** 2),
 }
 
 # slug -> (keyword parameters -> (function, derivative)), for the entries with parameters;
@@ -117,6 +144,9 @@ PARAMETRISED = {
     "elu": lambda alpha: elu_pair(alpha),
     "celu": lambda alpha: celu_pair(alpha),
     "softplus": lambda beta: softplus_pair(beta),
+    "threshold": threshold_pair,
+    "hardshrink": lambda lambd: hard_shrink_pair(lambd),
+    "softshrink": lambda lambd: soft_shrink_pair(lambd),
 }
 
 # slug -> gate on one mpmath number, for the gated units a * gate(b)

@@ -132,7 +132,9 @@ def test_gated_units_need_an_even_axis(name):
 
 
 PARAMETERISED = [("leaky_relu", "negative_slope", False), ("prelu", "weight", False), ("elu", "alpha", False),
-                 ("celu", "alpha", True), ("softplus", "beta", True), ("hard_tanh", "min_val", False)]
+                 ("celu", "alpha", True), ("softplus", "beta", True), ("hard_tanh", "min_val", False),
+                 ("hard_shrink", "lambd", False), ("soft_shrink", "lambd", False), ("threshold", "threshold", False),
+                 ("threshold", "value", False)]
 
 
 @pytest.mark.parametrize(("name", "param", "positive"), PARAMETERISED, ids=[p[0] for p in PARAMETERISED])

@@ -113,6 +113,9 @@ def expected_rows() -> dict[str, dict[str, str]]:
     row("relu6", "[0, 6]", "yes", "yes", "yes", "0", "0 (convention)", "1", "0 at x ≤ 0",
         four(phi(0) - phi(6) + 6 * (1 - cdf(6))), "left (f' = 0 for x < 0), right (f' = 0 for x > 6)",
         "C<sup>0</sup>: continuous, f' jumps at x = 0, 6", "f'(0) = 0 (convention); f'(6) = 0 (convention)")
+    # Threshold with its defaults, threshold 0 and value 0, is ReLU, row for row.
+    row("threshold", "[0, ∞)", "yes", "no", "yes", "0", "0 (convention)", "1", "0 at x ≤ 0", four(1 / ROOT2PI),
+        "left (f' = 0 for x < 0)", "C<sup>0</sup>: continuous, f' jumps at x = 0", "f'(0) = 0 (convention)")
     for slug in ("elu", "celu"):
         row(slug, "(-1, ∞)", "yes", "no", "yes", "0", "1", "1", "none", four(ELU1), "left",
             "C<sup>1</sup>: f' continuous, f'' jumps at x = 0")
@@ -138,6 +141,16 @@ def expected_rows() -> dict[str, dict[str, str]]:
     row("hard-swish", "[-0.375, ∞)", "yes", "no", "no", "0", "0.5", "1.5", "-0.375 at x = -1.5",
         four((2 * cdf(3) - 1 - 6 * phi(3)) / 6 + phi(3)), "left (f' = 0 for x < -3)",
         "C<sup>0</sup>: continuous, f' jumps at x = -3, 3", "f'(-3) = -0.5 (convention); f'(3) = 1.5 (convention)")
+    # The shrinks, lambda = 1/2, are odd, so their means are 0. Hardshrink takes x for |x| > 1/2 and 0
+    # elsewhere: it never takes the values strictly between 0 and +-1/2, nor +-1/2 themselves. Both
+    # have f' = 1 outside [-1/2, 1/2], 0 inside, and 0 at +-1/2 as PyTorch's backward gives.
+    shrink_kinks = "f'(-0.5) = 0 (convention); f'(0.5) = 0 (convention)"
+    row("hardshrink", "(-∞, -0.5) ∪ {0} ∪ (0.5, ∞)", "no", "no", "yes", "0", "0", "1", "none", "0", "no",
+        "discontinuous: f jumps at x = -0.5, 0.5", shrink_kinks)
+    row("softshrink", "(-∞, ∞)", "no", "no", "yes", "0", "0", "1", "none", "0", "no",
+        "C<sup>0</sup>: continuous, f' jumps at x = -0.5, 0.5", shrink_kinks)
+    # Tanhshrink: odd; f' = tanh^2 x, 0 at 0, below 1 everywhere and 1 only in the limit.
+    row("tanhshrink", "(-∞, ∞)", "no", "no", "yes", "0", "0", "1", "none", "0", "no", smooth)
     return rows
 
 
@@ -218,6 +231,8 @@ LIMITS = {
               "grows without bound like x", "tends to 1 (it is 1 for x > 0)"),
     "relu6": ("tends to 0 (it is 0 for x ≤ 0)", "tends to 0 (it is 0 for x < 0)", "tends to 6 (it is 6 for x ≥ 6)",
               "tends to 0 (it is 0 for x > 6)"),
+    "threshold": ("tends to 0 (it is 0 for x ≤ 0)", "tends to 0 (it is 0 for x < 0)", "grows without bound like x",
+                  "tends to 1 (it is 1 for x > 0)"),
     "elu": ("tends to -1", "tends to 0", "grows without bound like x", "tends to 1 (it is 1 for x ≥ 0)"),
     "celu": ("tends to -1", "tends to 0", "grows without bound like x", "tends to 1 (it is 1 for x ≥ 0)"),
     "selu": (f"tends to {four(-SELU_SCALE * SELU_ALPHA)}", "tends to 0",
@@ -230,6 +245,11 @@ LIMITS = {
     "softplus": ("tends to 0", "tends to 0", "grows without bound like x", "tends to 1"),
     "hard-swish": ("tends to 0 (it is 0 for x ≤ -3)", "tends to 0 (it is 0 for x < -3)",
                    "grows without bound like x", "tends to 1 (it is 1 for x > 3)"),
+    "hardshrink": ("falls without bound like x", "tends to 1 (it is 1 for x < -0.5)", "grows without bound like x",
+                   "tends to 1 (it is 1 for x > 0.5)"),
+    "softshrink": ("falls without bound like x", "tends to 1 (it is 1 for x < -0.5)", "grows without bound like x",
+                   "tends to 1 (it is 1 for x > 0.5)"),
+    "tanhshrink": ("falls without bound like x", "tends to 1", "grows without bound like x", "tends to 1"),
 }
 
 
@@ -312,6 +332,8 @@ DERIVATIVE_JUMPS = {
     "relu6": {0: ("0", "1"), 6: ("1", "0")},
     "selu": {0: (four(SELU_SCALE * SELU_ALPHA), four(SELU_SCALE))},
     "hard-swish": {-3: ("0", "-0.5"), 3: ("1.5", "1")},
+    "threshold": {0: ("0", "1")},
+    "softshrink": {-0.5: ("1", "0"), 0.5: ("0", "1")},
 }
 
 
@@ -326,6 +348,16 @@ def test_alt_text_marks_every_convention_as_the_tables_do(slug):
         assert f"The derivative jumps from {left} to {right} at x = {k}; " in text
     if slug == "binary-step":
         assert "The function jumps from 0 to 1 at x = 0, where it takes the value 1." in text
+
+
+def test_alt_text_states_both_jumps_of_hardshrink():
+    """Hardshrink, lambda = 1/2: x for |x| > 1/2, 0 at +-1/2 itself, so it jumps between +-1/2 and 0
+    there, and its derivative has no value at either point."""
+    text = alt_text(REGISTRY["hardshrink"])
+    assert "The function jumps from -0.5 to 0 at x = -0.5, where it takes the value 0." in text
+    assert "The function jumps from 0 to 0.5 at x = 0.5, where it takes the value 0." in text
+    for k in ("-0.5", "0.5"):
+        assert f"There the derivative does not exist; f'({k}) = 0 (convention)." in text
 
 
 @pytest.mark.parametrize("slug", ELEMENTWISE)

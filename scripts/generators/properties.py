@@ -58,6 +58,9 @@ class Properties:
     left: tuple[Limit, Limit]  # f and f' as x -> -infinity
     right: tuple[Limit, Limit]  # f and f' as x -> +infinity
     minimum: Extremum | None  # the global minimum, if one is attained
+    # open intervals between the two sides of a jump that f takes no value in, each with whether its
+    # ends are values of f: (lo, lo taken, hi, hi taken)
+    gaps: tuple[tuple[float, bool, float, bool], ...] = ()
 
 
 def jumps_at(f, k: float) -> bool:
@@ -232,16 +235,37 @@ def compute(entry: Activation) -> Properties:
         mean=normal_mean(entry),
         left=left, right=right,
         minimum=lower if lower.closed else None,
+        gaps=gaps(entry, taken),
     )
 
 
+def gaps(entry: Activation, taken: np.ndarray) -> tuple[tuple[float, bool, float, bool], ...]:
+    """Where f jumps over values it takes nowhere (on the dense grid, and at its kinks and jumps):
+    the open interval between the one-sided limits, and whether f takes each end."""
+    out = set()
+    for k in entry.jumps:
+        lo, hi = sorted(one_sided(entry.fn, k, side) for side in (-1, 1))
+        if not np.any((taken > lo) & (taken < hi)):
+            out.add((lo, bool(np.any(taken == lo)), hi, bool(np.any(taken == hi))))
+    return tuple(sorted(out))
+
+
 def range_text(p: Properties) -> str:
-    """The range as an interval, or as a set where f takes finitely many values."""
+    """The range as an interval, a union of intervals where f jumps over a gap, or a set where f
+    takes finitely many values."""
     if p.values is not None:
         return "{" + ", ".join(show(v) for v in p.values) + "}"
-    left = "[" if p.lower.closed else "("
-    right = "]" if p.upper.closed else ")"
-    return f"{left}{show(p.lower.value)}, {show(p.upper.value)}{right}"
+    ends = [(p.lower.value, p.lower.closed)]
+    for lo, lo_taken, hi, hi_taken in p.gaps:
+        ends += [(lo, lo_taken), (hi, hi_taken)]
+    ends.append((p.upper.value, p.upper.closed))
+    pieces = []
+    for (a, a_closed), (b, b_closed) in zip(ends[::2], ends[1::2]):
+        if a == b:  # a single value between two gaps
+            pieces.append("{" + show(a) + "}")
+        else:
+            pieces.append(f"{'[' if a_closed else '('}{show(a)}, {show(b)}{']' if b_closed else ')'}")
+    return " ∪ ".join(pieces)
 
 
 def saturation_text(p: Properties) -> str:

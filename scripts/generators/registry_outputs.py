@@ -67,7 +67,8 @@ MEAN = "mean output, N(0, 1) input"
 COLUMNS = {  # what each property means, as the all-activations page states it
     "range": "the set of values f takes over all real x. A square bracket means the end is attained, a "
              "round one that f only approaches it; a function that takes finitely many values has its "
-             "range written as a set in braces.",
+             "range written as a set in braces, and a range with gaps (where f jumps over values it never takes) "
+             "as a union (∪) of its pieces.",
     "bounded below": "whether the range has a finite lower end.",
     "bounded above": "whether the range has a finite upper end.",
     "monotonic": "yes if f never decreases as x grows (flat pieces allowed), checked on a grid of spacing "

@@ -119,6 +119,13 @@ _WORKS = (
     Reference("dauphin2017", "Dauphin et al.", "Language Modeling with Gated Convolutional Networks", 2017, "ICML 2017",
               arxiv="1612.08083"),
     Reference("shazeer2020", "Shazeer", "GLU Variants Improve Transformer", 2020, "arXiv preprint", arxiv="2002.05202"),
+    Reference("donoho1994", "Donoho and Johnstone", "Ideal Spatial Adaptation by Wavelet Shrinkage", 1994,
+              "Biometrika 81", doi="10.1093/biomet/81.3.425"),
+    Reference("donoho1995", "Donoho", "De-Noising by Soft-Thresholding", 1995,
+              "IEEE Transactions on Information Theory 41", doi="10.1109/18.382009"),
+    Reference("collobert2011", "Collobert, Kavukcuoglu and Farabet", "Torch7: A Matlab-like Environment for Machine Learning",
+              2011, "BigLearn, NIPS 2011 Workshop", url="https://ronan.collobert.com/pub/matos/2011_torch7_nipsw.pdf",
+              no_identifier="a workshop paper with no DOI; the first author's copy"),
     Reference("bridle1990", "Bridle",
               "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to "
               "Statistical Pattern Recognition", 1990, "Neurocomputing: Algorithms, Architectures and Applications (NATO ASI Series F 68)",

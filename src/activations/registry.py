@@ -13,6 +13,8 @@ from .linear import binary_step, binary_step_derivative, identity, identity_deri
 from .references import cited_keys
 from .relu import (leaky_relu, leaky_relu_derivative, prelu, prelu_derivative, relu, relu6, relu6_derivative,
                    relu_derivative)
+from .shrink import (hard_shrink, hard_shrink_derivative, soft_shrink, soft_shrink_derivative, tanh_shrink,
+                     tanh_shrink_derivative, threshold, threshold_derivative)
 from .sigmoid import (hard_sigmoid, hard_sigmoid_derivative, log_sigmoid, log_sigmoid_derivative, sigmoid,
                       sigmoid_derivative)
 from .smooth_relu import (gelu, gelu_derivative, gelu_tanh, gelu_tanh_derivative, hard_swish, hard_swish_derivative,
@@ -219,6 +221,24 @@ _ENTRIES = (
         frameworks=Row(layer("nn.ReLU6"), bare("keras.activations.relu6"), bare("jax.nn.relu6")),
     ),
     Activation(
+        slug="threshold", name="Threshold", fn=threshold, derivative=threshold_derivative,
+        latex=r"\operatorname{Threshold}_{\theta, v}(x) = \begin{cases} x & x > \theta \\ v & x \le \theta \end{cases}",
+        derivative_latex=r"\operatorname{Threshold}_{\theta, v}'(x) = \begin{cases} 1 & x > \theta \\ 0 & x < \theta \end{cases}",
+        x_range=(-3.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="keeps the inputs above a threshold and replaces the others by a fixed value; with the defaults "
+        "here, threshold 0 and value 0, it is ReLU, and any value other than the threshold makes it jump there",
+        origin="the `Threshold` module of Lua Torch's `nn` package [@collobert2011], which PyTorch kept; it has no "
+        "paper of its own that we know of. PyTorch and Keras give neither argument a default: the defaults here "
+        "are ours, chosen so that the function is ReLU",
+        kinks=(0.0,), params={"threshold": 0.0, "value": 0.0},
+        variants=({"threshold": 0.0, "value": -1.0}, {"threshold": 0.0, "value": 0.0},
+                  {"threshold": 0.0, "value": 1.0}),
+        derivative_ulp_bound=0.0,
+        frameworks=Row(prose("`nn.Threshold(threshold, value)`, `F.threshold(x, threshold, value)`: no defaults"),
+                       prose("`keras.activations.threshold(x, threshold, default_value)`: no defaults"),
+                       prose(NONE + " in `jax.nn` (write `jnp.where(x > threshold, x, value)`)")),
+    ),
+    Activation(
         slug="elu", name="ELU", fn=elu, derivative=elu_derivative,
         latex=r"\operatorname{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha\,(e^{x} - 1) & x \le 0 \end{cases}",
         derivative_latex=r"\operatorname{ELU}'(x) = \begin{cases} 1 & x > 0 \\ \alpha e^{x} & x \le 0 \end{cases}",
@@ -321,6 +341,48 @@ _ENTRIES = (
         kinks=(-3.0, 3.0), inset=((-3.5, 0.2), (-0.42, 0.05)), ulp_bound=2.0, derivative_ulp_bound=2.0,
         frameworks=Row(layer("nn.Hardswish"), bare("keras.activations.hard_silu", text="{0} (alias `hard_swish`)"),
                        bare("jax.nn.hard_silu", text="{0} (alias `hard_swish`)")),
+    ),
+    Activation(
+        slug="hardshrink", name="Hardshrink", fn=hard_shrink, derivative=hard_shrink_derivative,
+        latex=r"\operatorname{hardshrink}_\lambda(x) = \begin{cases} x & \lvert x \rvert > \lambda \\ 0 & \lvert x \rvert \le \lambda \end{cases}",
+        derivative_latex=r"\operatorname{hardshrink}_\lambda'(x) = \begin{cases} 1 & \lvert x \rvert > \lambda \\ 0 & \lvert x \rvert < \lambda \end{cases}",
+        x_range=(-3.0, 3.0), elementwise=True, family="Shrinkage", smoothness="discontinuous",
+        summary="sets the inputs within lambda of 0 to 0 and passes the others through unchanged, so it jumps at "
+        "minus and plus lambda",
+        origin="hard thresholding, the keep-or-kill rule for noisy wavelet coefficients of [@donoho1994]",
+        kinks=(-0.5, 0.5), jumps=(-0.5, 0.5), params={"lambd": 0.5}, derivative_ulp_bound=0.0,
+        frameworks=Row(layer("nn.Hardshrink", lambd=0.5),
+                       Cell((Call("keras.activations.hard_shrink", {"threshold": 0.5}, takes_x=True,
+                                  ours={"threshold": "lambd"}),), "{0}: lambda is called `threshold`"),
+                       prose(NONE + " in `jax.nn` (write `jnp.where(jnp.abs(x) > lambd, x, 0)`)")),
+    ),
+    Activation(
+        slug="softshrink", name="Softshrink", fn=soft_shrink, derivative=soft_shrink_derivative,
+        latex=r"\operatorname{softshrink}_\lambda(x) = \operatorname{sign}(x)\,\max(\lvert x \rvert - \lambda, 0)"
+        r" = \begin{cases} x - \lambda & x > \lambda \\ x + \lambda & x < -\lambda \\ 0 & \text{otherwise} \end{cases}",
+        derivative_latex=r"\operatorname{softshrink}_\lambda'(x) = \begin{cases} 1 & \lvert x \rvert > \lambda \\ 0 & \lvert x \rvert < \lambda \end{cases}",
+        x_range=(-3.0, 3.0), elementwise=True, family="Shrinkage", smoothness="C0",
+        summary="moves every input lambda towards 0 and sets the inputs within lambda of 0 to 0",
+        origin="soft thresholding, the shrinkage rule for noisy wavelet coefficients analysed by [@donoho1995]",
+        kinks=(-0.5, 0.5), params={"lambd": 0.5}, variants=({"lambd": 0.25}, {"lambd": 0.5}, {"lambd": 1.0}),
+        ulp_bound=0.5, derivative_ulp_bound=0.0,
+        frameworks=Row(layer("nn.Softshrink", lambd=0.5),
+                       Cell((Call("keras.activations.soft_shrink", {"threshold": 0.5}, takes_x=True,
+                                  ours={"threshold": "lambd"}),), "{0}: lambda is called `threshold`"),
+                       prose(NONE + " in `jax.nn` (write `jnp.sign(x) * jax.nn.relu(jnp.abs(x) - lambd)`)")),
+    ),
+    Activation(
+        slug="tanhshrink", name="Tanhshrink", fn=tanh_shrink, derivative=tanh_shrink_derivative,
+        latex=r"\operatorname{tanhshrink}(x) = x - \tanh(x)",
+        derivative_latex=r"\operatorname{tanhshrink}'(x) = 1 - \tanh'(x) = \tanh^2(x)",
+        x_range=(-4.0, 4.0), elementwise=True, family="Shrinkage", smoothness="C-infinity",
+        summary="its input minus the tanh of its input: nearly flat around 0, where it grows like the cube of x, "
+        "and a shifted copy of x far out",
+        origin="no paper introduces it that we know of: it comes from the `nn` package of Lua Torch "
+        "[@collobert2011], whose modules PyTorch kept",
+        ulp_bound=3.0, derivative_ulp_bound=3.0,
+        frameworks=Row(layer("nn.Tanhshrink"), bare("keras.activations.tanh_shrink"),
+                       prose(NONE + " in `jax.nn` (write `x - jnp.tanh(x)`)")),
     ),
     Activation(
         slug="glu", name="GLU", fn=glu, derivative=None,
