@@ -262,7 +262,9 @@ def test_softmax_numerics_overflow_and_underflow_limits():
 
 def test_sigmoid_threshold_and_peak():
     threshold = section("facts/sigmoid.md", "threshold")
-    assert all(agrees(n, mp_sigmoid(0)) for n in numbers(threshold) if "." in n)
+    halves = [n for n in numbers(threshold) if "." in n]
+    assert len(halves) == 2 and all(agrees(n, mp_sigmoid(0)) for n in halves), threshold  # sigma(0), the cut-off
+    assert r"score $x \ge 0$" in threshold
     peak = section("facts/sigmoid.md", "peak")
     x_peak, x_again, height = numbers(peak)
     # sigma'' = sigma' (1 - 2 sigma) vanishes only where sigma = 1/2, at x = 0
