@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pytest
 
 from activations import REGISTRY
@@ -166,3 +167,113 @@ def test_sliders_redraw_the_curves_and_readouts_with_the_modules_values(browser,
     _shown(page, overlay, entry, params)
     ctx.close()
     assert not errors, errors
+
+
+def _playground(browser, served, scheme: str = "light"):
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.goto(f"{served}activations/softmax/", wait_until="networkidle")
+    page.locator("[data-playground] .af-p").first.wait_for()
+    return ctx, page, errors
+
+
+def _table(page) -> tuple[list[float], list[str], list[float]]:
+    """Scores, shown probabilities and the full probabilities behind them."""
+    root = page.locator("[data-playground]")
+    scores = [float(v) for v in root.locator("input[type=number]").evaluate_all("l => l.map(i => i.value)")]
+    shown = root.locator(".af-p").all_inner_texts()
+    full = [float(v) for v in root.locator(".af-p").evaluate_all("l => l.map(c => c.dataset.p)")]
+    return scores, shown, full
+
+
+def test_softmax_playground_in_the_browser_agrees_with_the_module_to_1e_12(browser, served):
+    """A few hundred random scores typed into the playground (at every temperature), and rows of
+    other lengths given to its function, the seed's overflow example among them."""
+    from activations import softmax
+    from softmax_playground import TEMPERATURES
+    from softmax_outputs import OVERFLOW
+
+    rng = np.random.default_rng(2026)
+    scales = [1.0, 10.0, 100.0, 700.0]
+    typed = [[[float(v) for v in rng.normal(rng.choice([0.0, 1000.0, -500.0]), rng.choice(scales), 4)],
+              int(rng.integers(len(TEMPERATURES)))] for _ in range(300)]
+    typed += [[[1010.0, 1000.0, 990.0, 1000.0], 2], [[3.0, 3.0, 3.0, 3.0], 0], [[-1e5, 1e5, 0.0, 1e-300], 5]]
+    rows = [[float(v) for v in rng.normal(0, rng.choice(scales), int(rng.integers(1, 9)))] for _ in range(200)]
+    rows += [[float(v) for v in OVERFLOW], [-1000.0, -1000.0], [0.0]]
+    ctx, page, errors = _playground(browser, served)
+    got_typed = page.evaluate("""(cases) => {
+      const root = document.querySelector('[data-playground]');
+      const inputs = root.querySelectorAll('input[type=number]'), temp = root.querySelector('input[type=range]');
+      return cases.map(([scores, k]) => {
+        temp.value = k; temp.dispatchEvent(new Event('input'));
+        scores.forEach((s, i) => { inputs[i].value = String(s); inputs[i].dispatchEvent(new Event('input')); });
+        return Array.from(root.querySelectorAll('.af-p')).map(c => [Number(c.dataset.p), c.textContent]);
+      });
+    }""", typed)
+    got_rows = page.evaluate("rows => rows.map(r => document.querySelector('[data-playground]').softmax(r))", rows)
+    ctx.close()
+    assert not errors, errors
+    worst = 0.0
+    for (scores, k), got in zip(typed, got_typed):
+        want = softmax(np.array(scores) / TEMPERATURES[k])
+        p = np.array([g[0] for g in got])
+        worst = max(worst, float(np.max(np.abs(p - want))))
+        assert all(abs(float(text) - w) <= 5e-7 for (_, text), w in zip(got, want)), (scores, got, want)
+    for row, got in zip(rows, got_rows):
+        worst = max(worst, float(np.max(np.abs(np.array(got) - softmax(row)))))
+    assert worst <= 1e-12, worst
+    assert got_rows[-3] == pytest.approx(softmax(OVERFLOW).tolist(), abs=1e-12) and np.all(np.isfinite(got_rows[-3]))
+
+
+def test_softmax_playground_presets_temperature_and_typed_scores_work_with_the_keyboard(browser, served):
+    from activations import softmax
+    from softmax_outputs import SCORES
+
+    ctx, page, errors = _playground(browser, served)
+    scores, shown, _ = _table(page)
+    assert scores == SCORES and shown == [f"{v:.6f}" for v in softmax(SCORES)]  # the worked example, T = 1
+    page.get_by_label("Scores", exact=True).focus()
+    page.keyboard.press("ArrowDown")  # the next preset
+    scores, shown, _ = _table(page)
+    assert scores != SCORES and shown == [f"{v:.6f}" for v in softmax(scores)], (scores, shown)
+    slider = page.get_by_label("Temperature T")
+    slider.focus()
+    page.keyboard.press("ArrowRight")
+    t = float(slider.get_attribute("aria-valuetext").split(" = ")[1])
+    assert t == 2
+    scores, shown, _ = _table(page)
+    assert shown == [f"{v:.6f}" for v in softmax(np.array(scores) / t)], (scores, shown)
+    first = page.locator("[data-playground] input[type=number]").first
+    first.focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("1234.5")
+    scores, shown, full = _table(page)
+    assert scores[0] == 1234.5 and page.get_by_label("Scores", exact=True).input_value() == "own"
+    assert np.max(np.abs(np.array(full) - softmax(np.array(scores) / t))) <= 1e-12
+    assert "your browser" in page.locator(".af-playground-source").text_content()
+    ctx.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_softmax_playground_passes_axe_in_both_schemes(browser, served, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx, page, errors = _playground(browser, served, scheme)
+    page.get_by_label("Temperature T").focus()
+    violations = Axe().run(page).response["violations"]
+    ctx.close()
+    assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
+    assert not errors, errors
+
+
+def test_without_javascript_the_playground_is_absent(browser, served):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(f"{served}activations/softmax/", wait_until="networkidle")
+    assert page.locator("[data-playground]").inner_text() == ""
+    assert page.locator("[data-playground] input, [data-playground] select").count() == 0
+    ctx.close()

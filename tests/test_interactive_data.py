@@ -139,3 +139,22 @@ def test_each_pages_interactive_data_stays_light(page, slugs):
     raw = b"".join(generated.read(f"interactive/{s}.json").encode() for s in slugs)
     packed = sum(len(gzip.compress(generated.read(f"interactive/{s}.json").encode(), 9)) for s in slugs)
     assert packed <= MAX_GZIP_PER_PAGE, f"{page}: {packed} bytes gzip ({len(raw)} raw)"
+
+
+def test_the_playgrounds_probabilities_are_softmax_to_the_last_digits():
+    """Each preset at each temperature, against 50-digit softmax computed with mpmath."""
+    import mpmath as mp
+
+    d = json.loads(generated.read("interactive/softmax-playground.json"))
+    assert len(d["classes"]) == len(d["presets"][0]["scores"]) == 4
+    assert d["temperatures"][d["default"]] == 1.0
+    mp.mp.dps = 50
+    for preset, rows in zip(d["presets"], d["table"]):
+        for t, row in zip(d["temperatures"], rows):
+            z = [mp.mpf(s) / mp.mpf(t) for s in preset["scores"]]
+            total = mp.fsum(mp.exp(v) for v in z)
+            exact = [mp.exp(v) / total for v in z]
+            for p, shown, e in zip(row["p"], row["shown"], exact):
+                assert abs(p - float(e)) <= 4e-16 * max(float(e), 1e-300) + 1e-300, (preset, t, p, e)
+                assert shown == f"{float(e):.6f}"
+    assert len(gzip.compress(generated.read("interactive/softmax-playground.json").encode(), 9)) <= MAX_GZIP_PER_PAGE

@@ -171,3 +171,107 @@ function sliders(frame, readout, overlay, data, state, show, left, top) {
   });
   controls.append(props, legend); // after the sliders, in reading order
 }
+
+// The softmax playground (an empty element with data-playground, naming its data file). The
+// presets' probabilities are the module's, from the data; for scores a reader types, the page
+// computes the stable softmax itself, the way the module does: subtract the maximum so that no
+// exponential overflows, and carry each difference's rounding error (TwoSum) into its exponential.
+function stableSoftmax(x) {
+  const m = Math.max(...x);
+  if (!Number.isFinite(m)) { // +inf entries share everything; a row of -inf is uniform
+    const top = x.filter((v) => v === m).length;
+    return x.map((v) => (v === m ? 1 / top : 0));
+  }
+  const e = x.map((v) => {
+    const d = v + -m, back = d - v;
+    const err = (v - (d - back)) + (-m - back);
+    const ex = Math.exp(d);
+    return Number.isFinite(err) ? ex + ex * err : ex;
+  });
+  const first = x.indexOf(m); // that term is exactly 1; the rest are summed apart
+  const rest = e.reduce((sum, v, i) => sum + (i === first ? 0 : v), 0);
+  return e.map((v) => v / (1 + rest));
+}
+
+document$.subscribe(() => {
+  for (const root of document.querySelectorAll("[data-playground]")) {
+    if (root.dataset.ready) continue;
+    root.dataset.ready = "yes";
+    fetch(new URL(root.dataset.playground, document.baseURI))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((data) => playground(root, data))
+      .catch((e) => console.warn("softmax playground unavailable:", e.message));
+  }
+});
+
+function playground(root, data) {
+  root.softmax = stableSoftmax; // for the browser test that compares it with the module
+  const form = element("form", "af-playground-form", root);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  element("p", "", form).textContent = "Try other scores, and a temperature T that divides them before the softmax:";
+  const presetRow = element("p", "af-slider", form);
+  const presetLabel = element("label", "", presetRow);
+  presetLabel.htmlFor = "af-sm-preset";
+  presetLabel.textContent = "Scores";
+  const preset = element("select", "", presetRow);
+  preset.id = "af-sm-preset";
+  data.presets.forEach((p, k) => preset.add(new Option(`${p.name}: ${p.scores.join(", ")}`, String(k))));
+  preset.add(new Option("your own (type them below)", "own"));
+  const tempRow = element("p", "af-slider", form);
+  const tempLabel = element("label", "", tempRow);
+  tempLabel.htmlFor = "af-sm-temperature";
+  tempLabel.textContent = "Temperature T";
+  const temp = element("input", "", tempRow);
+  Object.assign(temp, { type: "range", id: "af-sm-temperature", min: 0, max: data.temperatures.length - 1, step: 1 });
+  temp.value = data.default;
+  const tempOut = element("output", "", tempRow);
+  tempOut.htmlFor = "af-sm-temperature";
+  const table = element("table", "af-playground-table", form);
+  const caption = element("caption", "", table);
+  caption.textContent = "softmax(scores / T), one probability per class";
+  const head = table.createTHead().insertRow();
+  for (const h of ["Class", "Score", "Probability"]) element("th", "", head).textContent = h;
+  const body = table.createTBody();
+  const inputs = data.classes.map((name, k) => {
+    const row = body.insertRow();
+    row.insertCell().textContent = name;
+    const input = element("input", "", row.insertCell());
+    Object.assign(input, { type: "number", step: "any", id: `af-sm-score-${k}` });
+    input.setAttribute("aria-label", `Score of ${name}`);
+    row.insertCell().className = "af-p";
+    return input;
+  });
+  const source = element("p", "af-playground-source", form);
+  source.setAttribute("aria-live", "polite");
+  const cells = () => body.querySelectorAll(".af-p");
+
+  const update = () => {
+    const k = Number(temp.value), t = data.temperatures[k];
+    tempOut.textContent = String(t);
+    temp.setAttribute("aria-valuetext", `T = ${t}`);
+    const scores = inputs.map((i) => i.valueAsNumber);
+    const known = preset.value === "own" ? null : data.table[Number(preset.value)][k];
+    if (scores.some(Number.isNaN)) {
+      cells().forEach((c) => { c.textContent = "—"; delete c.dataset.p; });
+      source.textContent = "Every score must be a number.";
+      return;
+    }
+    const p = known ? known.p : stableSoftmax(scores.map((s) => s / t));
+    cells().forEach((c, i) => {
+      c.textContent = known ? known.shown[i] : p[i].toFixed(6);
+      c.dataset.p = String(p[i]);
+    });
+    const best = p.indexOf(Math.max(...p));
+    source.textContent = `Most probable: ${data.classes[best]}. `
+      + (known ? "These probabilities were computed by the site's tested module."
+        : "Computed in your browser: the maximum is subtracted before exponentiating, so no score overflows.");
+  };
+  const load = () => {
+    if (preset.value !== "own") data.presets[Number(preset.value)].scores.forEach((s, i) => { inputs[i].value = String(s); });
+    update();
+  };
+  preset.addEventListener("change", load);
+  temp.addEventListener("input", update);
+  inputs.forEach((i) => i.addEventListener("input", () => { preset.value = "own"; update(); }));
+  load();
+}
