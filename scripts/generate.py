@@ -25,10 +25,11 @@ import rrelu_outputs  # noqa: E402
 import sigmoid_outputs  # noqa: E402
 import softmax_outputs  # noqa: E402
 import softmax_playground  # noqa: E402
+import sparsemax_outputs  # noqa: E402
 import why_outputs  # noqa: E402
 from outputs import GENERATED, Output, generate  # noqa: E402
 
-MODULES = (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, rrelu_outputs, softmax_outputs, softmax_playground, why_outputs, registry_outputs, references_outputs)
+MODULES = (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, rrelu_outputs, softmax_outputs, sparsemax_outputs, softmax_playground, why_outputs, registry_outputs, references_outputs)
 
 
 def all_outputs() -> list[Output]:

@@ -150,7 +150,8 @@ PARAMETRISED = {
 }
 
 # slug -> gate on one mpmath number, for the gated units a * gate(b)
-GATES = {"glu": sigmoid, "geglu": lambda b: b * cdf(b), "swiglu": lambda b: b * sigmoid(b)}
+GATES = {"glu": sigmoid, "geglu": lambda b: b * cdf(b), "swiglu": lambda b: b * sigmoid(b),
+         "reglu": lambda b: max(b, ZERO)}
 
 
 def softmax_rows(rows, log: bool = False) -> list[list]:
@@ -169,3 +170,37 @@ def softmax_rows(rows, log: bool = False) -> list[list]:
                 values.append(lp if log else mp.exp(lp))
         out.append(values)
     return out
+
+
+def softmin_rows(rows) -> list[list]:
+    """Exact softmin of each row, exp(-x_i) / sum_j exp(-x_j); +inf scores get probability 0."""
+    return softmax_rows([[-v for v in row] for row in rows])
+
+
+def sparsemax_row(row) -> tuple[list, mp.mpf, int]:
+    """Exact sparsemax of one row of finite or -inf scores, with its threshold tau and support size.
+
+    Not the sort-and-sum algorithm: tau is found by bisection on the decreasing function
+    sum_i max(x_i - tau, 0) - 1, the support is read off it, tau is then solved exactly on that
+    support, and the optimality (KKT) conditions of the projection are checked.
+    """
+    finite = [mp.mpf(float(v)) for v in row if v != float("-inf")]
+    top = max(finite)
+    # the scores relative to the maximum, exactly (a float minus a float needs no rounding here)
+    d = [mp.fsub(mp.mpf(float(v)), top, exact=True) if v != float("-inf") else mp.mpf("-inf") for v in row]
+    lo, hi = mp.mpf(-1), ZERO  # the excess is >= 0 at -1 (the maximum alone gives 1) and -1 at 0
+    for _ in range(120):
+        mid = (lo + hi) / 2
+        if mp.fsum(max(v - mid, ZERO) for v in d) > 1:
+            lo = mid
+        else:
+            hi = mid
+    support = [v for v in d if v > hi]
+    tau = (mp.fsum(support) - 1) / len(support)
+    assert all(v > tau for v in support) and all(v <= tau for v in d if v <= hi), "KKT conditions fail"
+    return [max(v - tau, ZERO) for v in d], top + tau, len(support)
+
+
+def sparsemax_rows(rows) -> list[list]:
+    """Exact sparsemax of each row (see sparsemax_row)."""
+    return [sparsemax_row(row)[0] for row in rows]

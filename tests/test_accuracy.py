@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import scipy.special
 
-from activations import REGISTRY, log_softmax, softmax
+from activations import REGISTRY, log_softmax, softmax, softmin, sparsemax
 from conftest import ulp_error, ulp_errors
-from exact import ELEMENTWISE, GATES, PARAMETRISED, softmax_rows
+from exact import ELEMENTWISE, GATES, PARAMETRISED, softmax_rows, softmin_rows, sparsemax_row
 
 ELEMENTWISE_ENTRIES = [a for a in REGISTRY.values() if a.elementwise]
 DTYPES = [np.float64, np.float32]
@@ -130,6 +130,7 @@ def test_gated_units_ulp_bound(entry, dtype):
     exact = [mp.mpf(float(u)) * gate(mp.mpf(float(v))) for u, v in zip(a, b)]
     errors = ulp_errors(entry.fn(np.stack([a, b], axis=-1)), exact, dtype)
     for i in np.flatnonzero(errors > entry.ulp_bound):  # only b matters to the conditioning
+        assert exact[i] != 0, f"{entry.slug}({a[i]}, {b[i]}) should be exactly 0"
         k = condition(gate, mp.mpf(float(b[i])))
         assert errors[i] <= entry.ulp_bound * max(1.0, k), f"{entry.slug}({a[i]}, {b[i]}): {errors[i]:.2f} ULP"
 
@@ -167,13 +168,62 @@ CASES = [(dt, name) for dt in DTYPES for name in _rows(np.float64)]
 @pytest.mark.parametrize(("ours", "theirs", "log", "bound"), [
     (softmax, scipy.special.softmax, False, REGISTRY["softmax"].ulp_bound),
     (log_softmax, scipy.special.log_softmax, True, REGISTRY["log-softmax"].ulp_bound),
-], ids=["softmax", "log_softmax"])
+    (softmin, lambda x, axis: scipy.special.softmax(-x, axis=axis), None, REGISTRY["softmin"].ulp_bound),
+], ids=["softmax", "log_softmax", "softmin"])
 def test_vector_functions_at_least_as_accurate_as_scipy(dtype, rows, ours, theirs, log, bound):
     x = _rows(dtype)[rows]
-    exact = [v for row in softmax_rows(x, log=log) for v in row]
+    if log is None:  # softmin, on the negated rows, so that its rows hold +inf scores, which get 0
+        x = -x
+        exact = [v for row in softmin_rows(x) for v in row]
+    else:
+        exact = [v for row in softmax_rows(x, log=log) for v in row]
     mine, _ = ulp_error(ours(x), exact, dtype)
     with np.errstate(divide="ignore", invalid="ignore"):
         ref, _ = ulp_error(theirs(x, axis=-1), exact, dtype)
     message = f"{ours.__name__} on {rows} ({dtype.__name__}): ours {mine:.3f} ULP, scipy {ref:.3f} ULP"
     assert mine <= ref or mine <= 0.5, message
     assert mine <= bound, message
+
+
+# --- sparsemax: rows, against the bisection-and-KKT reference -----------------------------------
+
+def _sparse_rows(dtype):
+    rng = np.random.default_rng(20261128)
+    with_inf = rng.normal(0, 0.5, (40, 8))
+    with_inf[rng.random(with_inf.shape) < 0.3] = -np.inf
+    with_inf[:, 0] = rng.normal(0, 0.5, 40)
+    near = rng.normal(0, 0.3, (100, 6))
+    return {
+        "N(0, 0.3^2)": near.astype(dtype),  # mostly several classes in the support
+        "64 scores, N(0, 0.02^2)": rng.normal(0, 0.02, (20, 64)).astype(dtype),  # dozens in the support
+        "N(0, 1)": rng.normal(0, 1, (200, 10)).astype(dtype),
+        "N(0, 30^2)": rng.normal(0, 30, (100, 10)).astype(dtype),  # mostly one class
+        "far from 0": (near + np.array([[1e6], [-1e12], [3e15], [-1e30]] * 25)).astype(dtype),
+        "seed rows": np.array([[2, 10, 1, 4], [0.25, 1.25, 0.125, 0.5], [1010, 1000, 990, 1010]], dtype=dtype),
+        "rows with -inf": with_inf.astype(dtype),
+    }
+
+
+def sparsemax_condition(row, p: list, tau, i: int) -> float:
+    """Sparsemax is computed on the scores less their maximum m, and output i is the difference
+    (x_i - m) - (tau - m): where it is much smaller than the two terms, rounding them alone
+    changes it by that ratio times their rounding error."""
+    m = mp.mpf(float(np.max(row)))
+    return float((abs(mp.mpf(float(row[i])) - m) + abs(tau - m)) / p[i]) if p[i] > 0 else 1.0
+
+
+SPARSE_CASES = [(dt, name) for dt in DTYPES for name in _sparse_rows(np.float64)]
+
+
+@pytest.mark.parametrize(("dtype", "rows"), SPARSE_CASES, ids=[f"{d.__name__}-{n}" for d, n in SPARSE_CASES])
+def test_sparsemax_ulp_bound_and_exact_zeros(dtype, rows):
+    x = _sparse_rows(dtype)[rows]
+    got = sparsemax(x)
+    bound = REGISTRY["sparsemax"].ulp_bound
+    for r, row in enumerate(x):
+        want, tau, _ = sparsemax_row(row)
+        errors = ulp_errors(got[r], want, dtype)
+        for i in np.flatnonzero(errors > bound):  # an exact 0 that came out nonzero is inf here
+            k = sparsemax_condition(row, want, tau, i)
+            assert errors[i] <= bound * max(1.0, k), (
+                f"sparsemax({row.tolist()})[{i}] ({dtype.__name__}): {errors[i]:.3f} ULP > {bound} x condition {k:.3g}")

@@ -38,13 +38,15 @@ def test_x_times_a_gate_keeps_plus_infinity(name, at_inf):
     assert PUBLIC[name](np.inf) == at_inf
 
 
-@pytest.mark.parametrize("unit", ["glu", "geglu", "swiglu"])
+@pytest.mark.parametrize("unit", ["glu", "geglu", "swiglu", "reglu"])
 def test_closed_gate_times_infinity_is_nan_and_an_underflowed_gate_is_not(unit):
     f = PUBLIC[unit]
     # b = -inf closes every gate exactly (0), and inf * 0 has no value.
     assert np.isnan(f([np.inf, -np.inf])[0])
-    # b = -1000: the exact gate is tiny but positive for glu, so a * gate stays infinite.
-    assert f([np.inf, -1000.0])[0] == (np.inf if unit == "glu" else -np.inf)
+    # b = -1000: the exact gate is tiny but positive for glu, negative for GELU and SiLU, and
+    # exactly 0 for ReLU, so a * gate stays infinite except for reglu.
+    expected = {"glu": np.inf, "geglu": -np.inf, "swiglu": -np.inf, "reglu": np.nan}[unit]
+    np.testing.assert_equal(f([np.inf, -1000.0])[0], expected)
     assert f([np.inf, 1000.0])[0] == np.inf
 
 
@@ -153,7 +155,7 @@ def test_bad_parameter_and_axis_messages():
 
 
 def test_softmax_of_an_empty_array_keeps_its_shape():
-    for f in (A.softmax, A.log_softmax):
+    for f in (A.softmax, A.log_softmax, A.softmin, A.sparsemax):
         for axis in (-1, 0, None):
             out = f(np.zeros((2, 0)), axis=axis)
             assert out.shape == (2, 0) and out.dtype == np.float64, (f.__name__, axis)

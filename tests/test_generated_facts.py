@@ -208,7 +208,7 @@ def test_softmax_simplex_alt_text():
 
 
 GATES = {"glu": lambda b: mp_sigmoid(b), "geglu": lambda b: b * mp.erfc(-b / mp.sqrt(2)) / 2,
-         "swiglu": lambda b: b * mp_sigmoid(b)}
+         "swiglu": lambda b: b * mp_sigmoid(b), "reglu": lambda b: max(b, mp.mpf(0))}
 
 
 @pytest.mark.parametrize("slug", list(GATES))
@@ -218,6 +218,45 @@ def test_gated_unit_alt_text_corners(slug):
     assert len(corners) >= 8  # four corners, both colour schemes
     for a, b, printed in corners:
         assert_agrees(printed, mp.mpf(a) * GATES[slug](mp.mpf(b)), f"{slug}({a}, {b})")
+
+# --- softmin and sparsemax ------------------------------------------------------------------------
+
+def test_softmin_and_sparsemax_two_class_alt_texts():
+    # softmin([d, 0])_0 = e^-d / (e^-d + 1) = sigma(-d); sparsemax([d, 0])_0 = (d + 1) / 2 clipped to [0, 1]
+    # (the two outputs d - tau and -tau add to 1 while both are positive).
+    first = {"softmin": lambda d: mp_sigmoid(-d), "sparsemax": lambda d: min(max((mp.mpf(d) + 1) / 2, 0), 1)}
+    for slug, f in first.items():
+        alt = body(f"figures/{slug}-two-classes.md")
+        lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?): it goes from (\S+) to (\S+?) ", alt).groups())
+        assert_agrees(start, f(value(lo)), f"two-class {slug} at the left end")
+        assert_agrees(end, f(value(hi)), f"two-class {slug} at the right end")
+
+
+def test_sparsemax_seed_table_against_bisection():
+    from exact import sparsemax_row
+
+    rows = table("tables/sparsemax-seed.md")
+    assert [r["function"] for r in rows] == ["softmax", "sparsemax"] * 3
+    classes = [k for k in rows[0] if k not in ("scores", "function", "support size", "τ")]
+    assert [c.split("(")[1].rstrip(")") for c in classes] == ["dog", "cat", "puppy", "person"]
+    supports = []
+    for r in rows:
+        t = 1 if r["scores"] == "z" else int(r["scores"].removeprefix("z / "))
+        z = [mp.mpf(s) / t for s in SEED_SCORES]
+        printed = [r[c] for c in classes]
+        if r["function"] == "softmax":
+            exact, tau, support = mp_softmax(z), None, len(z)
+            assert r["τ"] == "—"
+        else:
+            exact, tau, support = sparsemax_row([float(v) for v in z])  # z / t is exact in float64
+            assert_agrees(r["τ"], tau, f"tau of sparsemax(z / {t})")
+            supports.append(support)
+        for p, e in zip(printed, exact, strict=True):
+            assert (p == "0") == (e == 0), f"{r['function']}(z / {t}): printed {p}, exact {e}"
+            assert_agrees(p, e, f"{r['function']}(z / {t})")
+        assert r["support size"] == str(support) == str(sum(e != 0 for e in exact))
+    assert supports == sorted(supports) and supports[0] == 1 and supports[-1] == len(SEED_SCORES)
+
 
 
 # --- the experiment on softmax numerics: its printed tables -----------------------------------
@@ -536,6 +575,8 @@ COVERED_HERE = {
     "tables/softmax-in-place.md", "facts/softmax.md", "figures/softmax.md", "figures/softmax-two-classes.md",
     "figures/log-softmax-two-classes.md",
     "figures/softmax-simplex.md", "figures/glu.md", "figures/geglu.md", "figures/swiglu.md",
+    "figures/reglu.md", "figures/softmin-two-classes.md", "figures/sparsemax-two-classes.md",
+    "tables/sparsemax-seed.md",
     "facts/sigmoid.md", "tables/sigmoid-range.md", "tables/sigmoid-vanishing.md",
     "facts/relu.md", "tables/relu-dying.md", "facts/selu.md", "tables/gelu-tail.md",
     "facts/why.md", "tables/xor-accuracy.md", "figures/xor.md",

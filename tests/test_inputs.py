@@ -9,7 +9,7 @@ from conftest import PUBLIC
 
 FUNCTIONS = list(PUBLIC.items())
 ids = [name for name, _ in FUNCTIONS]
-GATED = {"glu", "geglu", "swiglu"}  # split the last axis in halves, so it must have even length
+GATED = {"glu", "geglu", "swiglu", "reglu"}  # split the last axis in halves, so it must have even length
 NOT_GATED = [(n, f) for n, f in FUNCTIONS if n not in GATED]
 
 
@@ -157,7 +157,7 @@ def test_hard_tanh_bounds_must_be_ordered():
         PUBLIC["hard_tanh"]([0.0], min_val=1.0, max_val=-1.0)
 
 
-@pytest.mark.parametrize("name", ["softmax", "log_softmax"])
+@pytest.mark.parametrize("name", ["softmax", "log_softmax", "softmin", "sparsemax"])
 def test_bad_axis(name):
     f = PUBLIC[name]
     with pytest.raises(ValueError, match=rf"^{name}: axis 2 is out of range"):
@@ -188,6 +188,8 @@ def test_no_floating_point_warnings_anywhere(name, f):
             bad_in = np.isnan(a) | np.isnan(b) | (np.isinf(a) & (np.isinf(b) & (b < 0)))  # nan or inf * 0
             if name != "glu":  # GELU and SiLU are exactly 0 at 0 and infinite at inf
                 bad_in |= (np.isinf(a) & (b == 0)) | ((a == 0) & (b == np.inf))
+            if name == "reglu":  # ReLU is exactly 0 for every b <= 0
+                bad_in |= np.isinf(a) & (b <= 0)
             assert not np.any(np.isnan(y.ravel()[~bad_in]))
             return
         y = f(x.reshape(-1, 1))  # one score per row for the vector functions

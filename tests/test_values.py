@@ -3,7 +3,8 @@
 import numpy as np
 import pytest
 
-from activations import log_softmax, relu, relu_derivative, sigmoid, sigmoid_derivative, softmax
+from activations import (log_softmax, reglu, relu, relu_derivative, sigmoid, sigmoid_derivative, softmax, softmin,
+                         sparsemax)
 
 INF, NAN = np.inf, np.nan
 
@@ -101,3 +102,57 @@ def test_softmax_rows_with_infinities():
 def test_softmax_of_a_scalar_is_one():
     for x in (3.0, -np.inf, np.inf):
         assert softmax(x) == 1.0 and log_softmax(x) == 0.0
+
+
+# --- softmin, sparsemax and ReGLU ---------------------------------------------------------------
+
+def test_softmin_is_softmax_of_the_negated_scores():
+    # e^-1 / (e^-1 + e^-2) = 1 / (1 + e^-1), the sigmoid of 1: the smaller score wins
+    np.testing.assert_allclose(softmin([1.0, 2.0]), [1 / (1 + np.exp(-1.0)), 1 / (1 + np.e)], rtol=2e-16)
+    rows = np.array([[INF, 0.0, 1.0], [-INF, 0.0, 1.0], [-INF, -INF, 5.0], [NAN, 0.0, 1.0]])
+    p = softmin(rows)
+    np.testing.assert_array_equal(p[0], [0.0, *softmin([0.0, 1.0])])  # +inf is never the smallest
+    np.testing.assert_array_equal(p[1], [1.0, 0.0, 0.0])
+    np.testing.assert_array_equal(p[2], [0.5, 0.5, 0.0])
+    assert np.all(np.isnan(p[3]))
+    assert softmin(7.0) == 1.0 and softmin(np.float32(7.0)).dtype == np.float32
+
+
+# Worked by hand with the definition: tau solves sum_i max(x_i - tau, 0) = 1.
+@pytest.mark.parametrize(("x", "p"), [
+    ([2, 10, 1, 4], [0, 1, 0, 0]),  # tau = 9: only the cat's score is above it
+    ([0.25, 1.25, 0.125, 0.5], [0, 0.875, 0, 0.125]),  # tau = 0.375: (1.25 - t) + (0.5 - t) = 1
+    ([0.125, 0.625, 0.0625, 0.25], [0.109375, 0.609375, 0.046875, 0.234375]),  # tau = 0.015625, all four
+    ([1.0, 0.0], [1, 0]),  # tau = 0: the second score sits exactly on the edge, and gets exactly 0
+    ([0.5, 0.0], [0.75, 0.25]),  # tau = -0.25
+    ([3.0, 3.0, 3.0], [1 / 3] * 3),  # equal scores share equally
+    ([-1e300, 0.0, 1e300], [0, 0, 1]),  # the gaps pass the largest float
+    ([1e300, 1e300, -np.finfo(float).max], [0.5, 0.5, 0]),
+])
+def test_sparsemax_known_values(x, p):
+    assert sparsemax(x).tolist() == p
+    assert sparsemax(np.array(x)[::-1]).tolist() == p[::-1]
+
+
+def test_sparsemax_rows_with_infinities_and_nan():
+    rows = np.array([[-INF, 0.0, 0.5], [INF, 0.0, 1.0], [INF, INF, 0.0], [-INF, -INF, -INF], [NAN, 0.0, 1.0]])
+    p = sparsemax(rows)
+    np.testing.assert_array_equal(p[0], [0.0, 0.25, 0.75])
+    np.testing.assert_array_equal(p[1], [1.0, 0.0, 0.0])
+    np.testing.assert_array_equal(p[2], [0.5, 0.5, 0.0])
+    np.testing.assert_array_equal(p[3], [1 / 3] * 3)
+    assert np.all(np.isnan(p[4]))
+    assert sparsemax(-INF) == 1.0 and sparsemax(np.float32(2.0)) == np.float32(1.0)
+
+
+def test_sparsemax_along_an_axis_and_the_whole_array():
+    x = np.array([[0.5, 2.0], [0.0, 2.25]])
+    np.testing.assert_array_equal(sparsemax(x, axis=0), [[0.75, 0.375], [0.25, 0.625]])
+    np.testing.assert_array_equal(sparsemax(x, axis=None), [[0.0, 0.375], [0.0, 0.625]])
+
+
+def test_reglu_is_the_value_times_the_positive_part_of_the_gate():
+    x = np.array([[3.0, -2.0, 2.0, 0.5], [-1.5, 4.0, -0.0, -7.0]])  # halves (a1, a2) and (b1, b2)
+    np.testing.assert_array_equal(reglu(x), [[6.0, -1.0], [0.0, 0.0]])
+    assert not np.signbit(reglu(x)[1]).any()  # a negative value times a closed gate is 0, not -0
+    assert np.isnan(reglu([5.0, NAN])[0]) and np.isnan(reglu([NAN, 1.0])[0])  # nan in the gate or the value

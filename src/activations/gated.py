@@ -8,7 +8,7 @@ from ._arrays import as_float_array, finish
 from .sigmoid import _sigmoid
 from .smooth_relu import _gelu, _silu
 
-__all__ = ["glu", "geglu", "swiglu"]
+__all__ = ["glu", "geglu", "swiglu", "reglu"]
 
 
 # --8<-- [start:gated_core]
@@ -62,3 +62,13 @@ def swiglu(x, axis=-1):
     a, b, out_dtype = _halves(x, axis, "swiglu")
     return finish(_gate(a, _silu(b), np.where(b == -np.inf, 0.0, np.sign(b))), out_dtype)
 # --8<-- [end:swiglu]
+
+
+# --8<-- [start:reglu]
+def reglu(x, axis=-1):
+    """ReGLU: a * ReLU(b) = a * max(b, 0), for the halves a and b of x along axis."""
+    a, b, out_dtype = _halves(x, axis, "reglu")
+    gate = np.where(b <= 0, 0.0, b)  # a nan passes through
+    # + 0.0 makes the -0 of a negative value times a closed gate the 0 it is, as ReLU gives +0
+    return finish(_gate(a, gate, np.sign(gate)) + 0.0, out_dtype)
+# --8<-- [end:reglu]

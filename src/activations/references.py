@@ -130,6 +130,9 @@ _WORKS = (
               "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to "
               "Statistical Pattern Recognition", 1990, "Neurocomputing: Algorithms, Architectures and Applications (NATO ASI Series F 68)",
               doi="10.1007/978-3-642-76153-9_28"),
+    Reference("martins2016", "Martins and Astudillo",
+              "From Softmax to Sparsemax: A Sparse Model of Attention and Multi-Label Classification", 2016,
+              "ICML 2016", arxiv="1602.02068"),
 )
 
 REFERENCES: MappingProxyType[str, Reference] = MappingProxyType({r.key: r for r in _WORKS})

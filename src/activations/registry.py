@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 from .elu import celu, celu_derivative, elu, elu_derivative, selu, selu_derivative
 from .frameworks import NONE, Call, Cell, Row, bare, fn, layer, prose
-from .gated import geglu, glu, swiglu
+from .gated import geglu, glu, reglu, swiglu
 from .linear import binary_step, binary_step_derivative, identity, identity_derivative
 from .references import cited_keys
 from .relu import (leaky_relu, leaky_relu_derivative, prelu, prelu_derivative, relu, relu6, relu6_derivative,
@@ -19,7 +19,7 @@ from .sigmoid import (hard_sigmoid, hard_sigmoid_derivative, log_sigmoid, log_si
                       sigmoid_derivative)
 from .smooth_relu import (gelu, gelu_derivative, gelu_tanh, gelu_tanh_derivative, hard_swish, hard_swish_derivative,
                           mish, mish_derivative, silu, silu_derivative, softplus, softplus_derivative)
-from .softmax import log_softmax, softmax
+from .softmax import log_softmax, softmax, softmin, sparsemax
 from .tanh import hard_tanh, hard_tanh_derivative, softsign, softsign_derivative, tanh, tanh_derivative
 
 # Families, in the order of the navigation.
@@ -421,6 +421,18 @@ _ENTRIES = (
                        prose(NONE + " (write `a * jax.nn.silu(b)`)")),
     ),
     Activation(
+        slug="reglu", name="ReGLU", fn=reglu, derivative=None,
+        latex=r"\operatorname{ReGLU}(\mathbf{a}, \mathbf{b}) = \mathbf{a} \odot \max(\mathbf{b}, 0)",
+        derivative_latex=r"\frac{\partial \operatorname{ReGLU}}{\partial a} = \max(b, 0),\qquad"
+        r"\frac{\partial \operatorname{ReGLU}}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
+        x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C0",
+        summary="a gated unit whose gate is ReLU: one half of the input times the positive part of the other",
+        origin="[@shazeer2020]",
+        ulp_bound=0.5,
+        frameworks=Row(prose(NONE + " (write `a * F.relu(b)`)"), prose(NONE),
+                       prose(NONE + " (write `a * jax.nn.relu(b)`)")),
+    ),
+    Activation(
         slug="softmax", name="Softmax", fn=softmax, derivative=None,
         latex=r"\operatorname{softmax}(\mathbf{x})_i = \frac{e^{x_i}}{\sum_{j} e^{x_j}}",
         derivative_latex=r"\frac{\partial\, \operatorname{softmax}(\mathbf{x})_i}{\partial x_j}"
@@ -442,6 +454,35 @@ _ENTRIES = (
         ulp_bound=4.0,
         frameworks=Row(prose("`nn.LogSoftmax(dim)`, `F.log_softmax(x, dim)`"),
                        fn("keras.activations.log_softmax", axis=-1), fn("jax.nn.log_softmax", axis=-1)),
+    ),
+    Activation(
+        slug="softmin", name="Softmin", fn=softmin, derivative=None,
+        latex=r"\operatorname{softmin}(\mathbf{x})_i = \frac{e^{-x_i}}{\sum_{j} e^{-x_j}}"
+        r" = \operatorname{softmax}(-\mathbf{x})_i",
+        derivative_latex=r"\frac{\partial\, \operatorname{softmin}(\mathbf{x})_i}{\partial x_j}"
+        r" = -q_i\,(\delta_{ij} - q_j),\qquad \mathbf{q} = \operatorname{softmin}(\mathbf{x})",
+        x_range=(-6.0, 6.0), elementwise=False, family="Output layers", smoothness="C-infinity",
+        summary="softmax of the negated scores: probabilities that favour the smallest score",
+        origin="the softmax of [@bridle1990] applied to the negated scores",
+        ulp_bound=4.0,
+        frameworks=Row(prose("`nn.Softmin(dim)`, `F.softmin(x, dim)`: no usable default axis"),
+                       prose(NONE + " (write `keras.activations.softmax(-x)`)"),
+                       prose(NONE + " (write `jax.nn.softmax(-x)`)")),
+    ),
+    Activation(
+        slug="sparsemax", name="Sparsemax", fn=sparsemax, derivative=None,
+        latex=r"\operatorname{sparsemax}(\mathbf{x})_i = \max(x_i - \tau, 0),\qquad"
+        r"\tau \text{ such that } \textstyle\sum_i \max(x_i - \tau, 0) = 1",
+        derivative_latex=r"\frac{\partial\, \operatorname{sparsemax}(\mathbf{x})_i}{\partial x_j}"
+        r" = s_i\,\Bigl(\delta_{ij} - \frac{s_j}{\lvert S \rvert}\Bigr),\qquad"
+        r" s_i = \begin{cases} 1 & i \in S \\ 0 & i \notin S \end{cases},\quad S = \{\, i : x_i > \tau \,\}",
+        x_range=(-3.0, 3.0), elementwise=False, family="Output layers", smoothness="C0",
+        summary="the closest probability vector to the scores: like softmax, but low scores get exactly 0",
+        origin="[@martins2016], as the Euclidean projection of the scores onto the probability simplex",
+        ulp_bound=2.0,
+        accuracy_note=("Each output is a difference, (x<sub>i</sub> - max x) - (τ - max x); near the edge of the "
+                       "support, where it is much smaller than those two terms, the allowance grows with their ratio."),
+        frameworks=Row(prose(NONE), fn("keras.activations.sparsemax", axis=-1), prose(NONE)),
     ),
 )
 

@@ -1,4 +1,4 @@
-"""Softmax and log-softmax along one axis."""
+"""Softmax, log-softmax, softmin and sparsemax along one axis."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 
 from ._arrays import as_float_array, finish, two_sum
 
-__all__ = ["softmax", "log_softmax"]
+__all__ = ["softmax", "log_softmax", "softmin", "sparsemax"]
 
 
 def _prepare(x, axis, name):
@@ -86,3 +86,44 @@ def log_softmax(x, axis=-1):
         out = np.where(inf_row, np.where(is_top, 0.0 - np.log(count), -np.inf), out)
     return finish(out.reshape(np.shape(x)), out_dtype)
 # --8<-- [end:log_softmax]
+
+
+# --8<-- [start:softmin]
+def softmin(x, axis=-1):
+    """Softmin along `axis`: softmax(-x), so the smallest score gets the largest probability."""
+    arr, out_dtype, axis = _prepare(x, axis, "softmin")
+    return finish(softmax(-arr, axis).reshape(np.shape(x)), out_dtype)  # negation is exact
+# --8<-- [end:softmin]
+
+
+# --8<-- [start:sparsemax]
+def sparsemax(x, axis=-1):
+    """Sparsemax along `axis`: max(x_i - tau, 0), with tau such that the outputs sum to 1."""
+    arr, out_dtype, axis = _prepare(x, axis, "sparsemax")
+    if arr.size == 0:
+        return finish(arr.reshape(np.shape(x)), out_dtype)
+    m = np.max(arr, axis=axis, keepdims=True)
+    with np.errstate(invalid="ignore", over="ignore"):  # inf - inf; -inf where the gap passes the largest float
+        # By the shift identity sparsemax(x) = sparsemax(x - m); d + err is x - m exactly.
+        d, err = two_sum(arr, -m)
+    err = np.where(np.isfinite(err), err, 0.0)
+    # tau - m lies in [-1, 0), so a score 1 or more below the maximum is never in the support;
+    # clipping those at -1 keeps every sum finite and leaves the support unchanged.
+    order = np.argsort(-np.maximum(d, -1.0), axis=axis, kind="stable")
+    z = np.take_along_axis(np.maximum(d, -1.0), order, axis=axis)  # largest first, z_(1) = 0
+    shape = [1] * arr.ndim
+    shape[axis] = -1
+    k = np.arange(1, arr.shape[axis] + 1, dtype=arr.dtype).reshape(shape)
+    # The support is the k largest scores for the largest k with 1 + k z_(k) > z_(1) + ... + z_(k).
+    size = np.maximum(np.sum(1.0 + k * z > np.cumsum(z, axis=axis), axis=axis, keepdims=True), 1)
+    inside = k <= size
+    # tau - m = (sum of the support - 1) / size, summed again pairwise with the rounding errors
+    # of the differences, since every output is a difference with it.
+    total = np.sum(np.where(inside, z, 0.0), axis=axis, keepdims=True)
+    total_err = np.sum(np.where(inside, np.take_along_axis(err, order, axis=axis), 0.0), axis=axis, keepdims=True)
+    tau = ((total - 1.0) + total_err) / size
+    inf_row, is_top, count = _infinite_rows(arr, m, axis)
+    with np.errstate(invalid="ignore", divide="ignore"):  # the rows with an infinite maximum, replaced here
+        p = np.where(inf_row, is_top / count, np.maximum((d - tau) + err, 0.0))  # exact zeros outside the support
+    return finish(p.reshape(np.shape(x)), out_dtype)
+# --8<-- [end:sparsemax]
