@@ -277,3 +277,65 @@ def test_without_javascript_the_playground_is_absent(browser, served):
     assert page.locator("[data-playground]").inner_text() == ""
     assert page.locator("[data-playground] input, [data-playground] select").count() == 0
     ctx.close()
+
+
+def test_compare_draws_the_picked_activations_on_shared_axes_with_the_keyboard(browser, served):
+    """Pick activations with the keyboard; the legend, the curves drawn and the values read at x
+    follow, and the values are the module's."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{served}all-activations/", wait_until="networkidle")
+    root = page.locator("[data-compare]")
+    root.locator("svg path.af-cmp-curve").first.wait_for()
+    picker = page.get_by_label("Activation 3")
+    picker.focus()
+    page.keyboard.press("End")  # the last activation in the list
+    picker4 = page.get_by_label("Activation 4")
+    picker4.focus()
+    page.keyboard.press("ArrowDown")  # from (none) to the first activation
+    slugs = [page.get_by_label(f"Activation {k}").input_value() for k in (1, 2, 3, 4)]
+    assert len(set(slugs)) == 4 and all(slugs), slugs
+    names = [REGISTRY[s].name for s in slugs]
+    assert [t.strip() for t in root.locator(".af-compare-legend li").all_inner_texts()] == names
+    for which in ("f", "d"):  # one curve per activation in each panel
+        assert root.locator(f"svg.af-compare-chart >> nth={0 if which == 'f' else 1}").locator("path").count() == 4
+    x_slider = page.get_by_label("Read at x")
+    x_slider.focus()
+    page.keyboard.press("Home")
+    for _ in range(7):
+        page.keyboard.press("ArrowRight")
+    x = float(x_slider.get_attribute("aria-valuetext").split(" = ")[1])
+    rows = root.locator(".af-compare-table tbody tr")
+    assert rows.count() == 4
+    for k, slug in enumerate(slugs):
+        name, fx, dx = rows.nth(k).locator("td").all_inner_texts()
+        entry = REGISTRY[slug]
+        assert name == entry.name
+        assert _close(fx, float(entry.fn(x))) and _close(dx, float(entry.derivative(x))), (slug, x, fx, dx)
+    # each curve starts at f(-4), or f'(-4), of its activation, on its panel's fixed axes
+    for panel, g, (y0, y1) in ((0, "fn", (-2, 4)), (1, "derivative", (-1.5, 2.5))):
+        for slug in slugs:
+            d = root.locator("svg.af-compare-chart").nth(panel).locator(f'path[data-slug="{slug}"]').get_attribute("d")
+            px, py = (float(v) for v in re.match(r"M([-\d.]+) ([-\d.]+)", d).groups())
+            y = min(max(float(getattr(REGISTRY[slug], g)(-4.0)), y0 - 1), y1 + 1)
+            assert px == pytest.approx(34, abs=0.1), (slug, g)
+            assert py == pytest.approx(22 + (y1 - y) / (y1 - y0) * 214, abs=0.1), (slug, g, y)
+    ctx.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_compare_passes_axe_in_both_schemes(browser, served, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{served}all-activations/", wait_until="networkidle")
+    page.locator("[data-compare] svg path.af-cmp-curve").first.wait_for()
+    page.get_by_label("Activation 4").focus()
+    page.keyboard.press("ArrowDown")
+    violations = Axe().run(page).response["violations"]
+    ctx.close()
+    assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]

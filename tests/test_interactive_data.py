@@ -158,3 +158,19 @@ def test_the_playgrounds_probabilities_are_softmax_to_the_last_digits():
                 assert abs(p - float(e)) <= 4e-16 * max(float(e), 1e-300) + 1e-300, (preset, t, p, e)
                 assert shown == f"{float(e):.6f}"
     assert len(gzip.compress(generated.read("interactive/softmax-playground.json").encode(), 9)) <= MAX_GZIP_PER_PAGE
+
+
+def test_the_comparison_holds_every_entry_with_a_page_and_the_modules_values():
+    d = json.loads(generated.read("interactive/compare.json"))
+    expected = [e.slug for e in ENTRIES if e.page_slug == e.slug]
+    assert [e["slug"] for e in d["entries"]] == expected
+    x = np.array([float(v) for v in d["x"]])
+    assert x[0] == d["xlim"][0] and x[-1] == d["xlim"][1] and np.allclose(np.diff(x), np.diff(x)[0])
+    for e in d["entries"]:
+        entry = REGISTRY[e["slug"]]
+        assert e["name"] == entry.name
+        bad = [(xs, s) for xs, s, v in zip(d["x"], e["f"], entry.fn(x)) if not _close(s, float(v))]
+        bad += [(xs, s) for xs, s, v in zip(d["x"], e["d"], entry.derivative(x)) if not _close(s, float(v))]
+        assert not bad, (e["slug"], bad[:3])
+    assert 2 <= len(d["defaults"]) <= 4 and set(d["defaults"]) <= set(expected)
+    assert len(gzip.compress(generated.read("interactive/compare.json").encode(), 9)) <= MAX_GZIP_PER_PAGE

@@ -143,8 +143,32 @@ def render(entry: Activation) -> bytes:
     return (json.dumps(data(entry), ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
+COMPARE_X = (-4.0, 4.0)  # the overview grid's x range (activation_figures.GRID_X)
+COMPARE_Y = ((-2.0, 4.0), (-1.5, 2.5))  # the shared y ranges of the functions and of their derivatives
+COMPARE_SAMPLES = 161
+COMPARE_DEFAULTS = ("relu", "gelu", "silu")  # picked when the page opens, those the registry holds
+
+
+def compare_data() -> dict:
+    """Every elementwise entry with a page of its own (default parameters), sampled on one x grid
+    for the comparison on the all-activations page."""
+    lo, hi = COMPARE_X
+    x = np.round(lo + (hi - lo) * np.arange(COMPARE_SAMPLES) / (COMPARE_SAMPLES - 1), 10) + 0.0
+    chosen = [e for e in entries() if e.page_slug == e.slug]
+    return {
+        "xlim": list(COMPARE_X), "ylim": [list(r) for r in COMPARE_Y], "x": [show(float(v)) for v in x],
+        "defaults": [s for s in COMPARE_DEFAULTS if any(e.slug == s for e in chosen)],
+        "colours": {"light": ["#0550ae", "#a0400c", "#6639ba", "#1a7f37"],  # 4.5:1 or more on each scheme's background
+                    "dark": ["#79c0ff", "#ffa657", "#d2a8ff", "#7ee787"]},
+        "entries": [{"slug": e.slug, "name": e.name, "f": [show(float(v)) for v in e.fn(x)],
+                     "d": [show(float(v)) for v in e.derivative(x)]} for e in chosen],
+    }
+
+
 def outputs() -> list[Output]:
-    out = []
+    deps = (*sorted((GENERATORS.parents[1] / "src" / "activations").glob("*.py")), HERE, GENERATORS / "formatting.py")
+    out = [Output("interactive/compare.json",
+                  lambda: (json.dumps(compare_data(), ensure_ascii=False, separators=(",", ":")) + "\n").encode(), deps)]
     for entry in entries():
         deps = (*module_files(entry), HERE, GENERATORS / "activation_figures.py", Path(style.__file__),
                 GENERATORS / "properties.py", GENERATORS / "formatting.py")

@@ -275,3 +275,146 @@ function playground(root, data) {
   inputs.forEach((i) => i.addEventListener("input", () => { preset.value = "own"; update(); }));
   load();
 }
+
+// Compare (an empty element with data-compare, naming its data file): two to four activations
+// and their derivatives on shared axes, with a readout at an x the reader picks. The samples are
+// the module's; this only draws them.
+document$.subscribe(() => {
+  for (const root of document.querySelectorAll("[data-compare]")) {
+    if (root.dataset.ready) continue;
+    root.dataset.ready = "yes";
+    fetch(new URL(root.dataset.compare, document.baseURI))
+      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+      .then((data) => compare(root, data))
+      .catch((e) => console.warn("comparison unavailable:", e.message));
+  }
+});
+
+const DASHES = ["", "8 5", "2 4", "10 4 2 4"]; // each curve also differs in its dashes, not in colour alone
+
+function compare(root, data) {
+  const form = element("form", "af-compare-form", root);
+  form.addEventListener("submit", (e) => e.preventDefault());
+  element("p", "", form).textContent = "Pick two to four activations to see them, and their derivatives, on shared axes:";
+  const pickers = element("p", "af-compare-pickers", form);
+  const selects = [0, 1, 2, 3].map((k) => {
+    const row = element("span", "af-slider", pickers);
+    const label = element("label", "", row);
+    label.htmlFor = `af-cmp-${k}`;
+    label.textContent = `Activation ${k + 1}`;
+    const select = element("select", "", row);
+    select.id = `af-cmp-${k}`;
+    if (k >= 2) select.add(new Option("(none)", ""));
+    data.entries.forEach((e) => select.add(new Option(e.name, e.slug)));
+    select.value = data.defaults[k] || (k >= 2 ? "" : data.entries[k].slug);
+    return select;
+  });
+  const charts = element("span", "af-compare-charts", form);
+  for (const [scheme, colours] of Object.entries(data.colours)) colours.forEach((c, k) => form.style.setProperty(`--af-c${k}-${scheme}`, c));
+  const panels = ["f", "d"].map((which, p) => {
+    const svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "af-compare-chart");
+    svg.setAttribute("viewBox", "0 0 400 260");
+    svg.setAttribute("role", "img");
+    charts.appendChild(svg);
+    return { which, svg, ylim: data.ylim[p] };
+  });
+  const xRow = element("p", "af-slider", form);
+  const xLabel = element("label", "", xRow);
+  xLabel.htmlFor = "af-cmp-x";
+  xLabel.textContent = "Read at x";
+  const xInput = element("input", "", xRow);
+  Object.assign(xInput, { type: "range", id: "af-cmp-x", min: 0, max: data.x.length - 1, step: 1 });
+  xInput.value = data.x.indexOf("1");
+  const xOut = element("output", "", xRow);
+  xOut.htmlFor = "af-cmp-x";
+  const table = element("table", "af-compare-table", form);
+  element("caption", "", table).textContent = "Values at the chosen x";
+  const head = table.createTHead().insertRow();
+  for (const h of ["Activation", "f(x)", "f'(x)"]) element("th", "", head).textContent = h;
+  const body = table.createTBody();
+  body.setAttribute("aria-live", "polite");
+
+  const [x0, x1] = data.xlim;
+  const bySlug = new Map(data.entries.map((e) => [e.slug, e]));
+  const chosen = () => {
+    const seen = new Set();
+    return selects.map((s) => s.value).filter((v) => v && !seen.has(v) && seen.add(v)).map((v) => bySlug.get(v));
+  };
+  const M = { l: 34, r: 8, t: 22, b: 24 }, W = 400, H = 260;
+  const px = (x) => M.l + ((parseFloat(x) - x0) / (x1 - x0)) * (W - M.l - M.r);
+  const draw = (panel, picked) => {
+    const [y0, y1] = panel.ylim;
+    const py = (y) => M.t + ((y1 - y) / (y1 - y0)) * (H - M.t - M.b);
+    const svg = panel.svg;
+    svg.replaceChildren();
+    const add = (tag, attrs, text) => {
+      const e = document.createElementNS(SVG, tag);
+      for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+      if (text !== undefined) e.textContent = text;
+      svg.appendChild(e);
+      return e;
+    };
+    add("text", { x: M.l, y: 14, class: "af-axis-label" }, panel.which === "f" ? "f(x)" : "f'(x)");
+    for (let v = Math.ceil(y0); v <= y1; v++) {
+      add("line", { x1: M.l, x2: W - M.r, y1: py(v), y2: py(v), class: v === 0 ? "af-axis" : "af-grid" });
+      add("text", { x: M.l - 5, y: py(v) + 4, class: "af-tick", "text-anchor": "end" }, String(v));
+    }
+    for (let v = Math.ceil(x0); v <= x1; v++) {
+      add("line", { x1: px(v), x2: px(v), y1: M.t, y2: H - M.b, class: v === 0 ? "af-axis" : "af-grid" });
+      add("text", { x: px(v), y: H - 6, class: "af-tick", "text-anchor": "middle" }, String(v));
+    }
+    const clip = `af-clip-${panel.which}`;
+    const defs = add("defs", {});
+    const cp = document.createElementNS(SVG, "clipPath");
+    cp.id = clip;
+    const r = document.createElementNS(SVG, "rect");
+    for (const [k, v] of Object.entries({ x: M.l, y: M.t, width: W - M.l - M.r, height: H - M.t - M.b })) r.setAttribute(k, v);
+    cp.appendChild(r);
+    defs.appendChild(cp);
+    picked.forEach((e, k) => {
+      let d = "", pen = false, prev = null;
+      e[panel.which].forEach((y, i) => {
+        const v = parseFloat(y);
+        const jump = prev !== null && Math.abs(v - prev) > 0.15 * (y1 - y0);
+        if (!Number.isFinite(v)) { pen = false; prev = null; return; }
+        d += `${pen && !jump ? "L" : "M"}${px(data.x[i]).toFixed(1)} ${py(Math.max(y0 - 1, Math.min(y1 + 1, v))).toFixed(1)}`;
+        pen = true;
+        prev = v;
+      });
+      add("path", { d, class: `af-cmp-curve af-c${k}`, "clip-path": `url(#${clip})`, "stroke-dasharray": DASHES[k], "data-slug": e.slug });
+    });
+    const i = Number(xInput.value);
+    add("line", { x1: px(data.x[i]), x2: px(data.x[i]), y1: M.t, y2: H - M.b, class: "af-cmp-cursor" });
+    const names = picked.map((e) => e.name).join(", ");
+    svg.setAttribute("aria-label", `${panel.which === "f" ? "The functions" : "Their derivatives"} ${names}, for x from ${data.x[0]} to ${data.x[data.x.length - 1]} and y from ${y0} to ${y1}; the table below gives the values at the chosen x`);
+  };
+  const legend = element("ul", "af-compare-legend", form);
+  charts.before(legend);
+  const update = () => {
+    const picked = chosen();
+    const i = Number(xInput.value);
+    xOut.textContent = data.x[i];
+    xInput.setAttribute("aria-valuetext", `x = ${data.x[i]}`);
+    panels.forEach((p) => draw(p, picked));
+    legend.replaceChildren(...picked.map((e, k) => {
+      const li = element("li", `af-c${k}`);
+      const swatch = document.createElementNS(SVG, "svg");
+      swatch.setAttribute("viewBox", "0 0 30 6");
+      swatch.setAttribute("class", "af-swatch");
+      swatch.setAttribute("aria-hidden", "true");
+      swatch.innerHTML = `<line x1="0" y1="3" x2="30" y2="3" class="af-cmp-curve af-c${k}" stroke-dasharray="${DASHES[k]}"/>`;
+      li.append(swatch, ` ${e.name}`);
+      return li;
+    }));
+    body.replaceChildren(...picked.map((e) => {
+      const row = document.createElement("tr");
+      for (const t of [e.name, e.f[i], e.d[i]]) row.insertCell().textContent = t;
+      row.dataset.slug = e.slug;
+      return row;
+    }));
+  };
+  selects.forEach((s) => s.addEventListener("change", update));
+  xInput.addEventListener("input", update);
+  update();
+}
