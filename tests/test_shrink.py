@@ -73,6 +73,23 @@ def test_tanh_shrink_keeps_every_digit_near_zero(x):
         assert x - np.tanh(x) == 0.0  # every digit lost
 
 
+def test_the_continued_fraction_is_deep_enough_up_to_its_cut():
+    """Lambert's continued fraction for x / tanh x - 1, truncated after _CF_DEPTH levels as the code
+    does, against mpmath: below 2^-60 relative, far under a float64 rounding, up to the cut; beyond
+    the cut x - tanh x >= x - 1 >= tanh x, so the plain difference cancels no leading digit."""
+    from activations.shrink import _CF_CUT, _CF_DEPTH
+
+    with mp.workdps(50):
+        for x in (mp.mpf(_CF_CUT) / 4, mp.mpf(_CF_CUT) / 2, mp.mpf(_CF_CUT)):  # the error grows with |x|
+            s = x * x
+            r = s / (2 * _CF_DEPTH + 1)
+            for k in range(_CF_DEPTH - 1, 0, -1):
+                r = s / ((2 * k + 1) + r)
+            exact = x / mp.tanh(x) - 1
+            assert abs(r - exact) / exact < mp.mpf(2) ** -60, x
+        assert _CF_CUT - mp.tanh(_CF_CUT) >= mp.tanh(_CF_CUT)
+
+
 def test_tanh_shrink_is_x_cubed_over_three_near_zero():
     # x - tanh x = x^3/3 - 2 x^5/15 + ...: for |x| < 1e-6 the second term is below 1e-12 of the first.
     x = np.geomspace(1e-100, 1e-6, 50)

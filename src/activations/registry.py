@@ -227,8 +227,8 @@ _ENTRIES = (
         x_range=(-3.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="keeps the inputs above a threshold and replaces the others by a fixed value; with the defaults "
         "here, threshold 0 and value 0, it is ReLU, and any value other than the threshold makes it jump there",
-        origin="the `Threshold` module of Lua Torch's `nn` package [@collobert2011], which PyTorch kept; it has no "
-        "paper of its own that we know of. PyTorch and Keras give neither argument a default: the defaults here "
+        origin="the `Threshold` module of the `nn` package of Lua Torch, described in [@collobert2011], which "
+        "PyTorch kept; it has no paper of its own that we know of. PyTorch and Keras give neither argument a default: the defaults here "
         "are ours, chosen so that the function is ReLU",
         kinks=(0.0,), params={"threshold": 0.0, "value": 0.0},
         variants=({"threshold": 0.0, "value": -1.0}, {"threshold": 0.0, "value": 0.0},
@@ -378,8 +378,8 @@ _ENTRIES = (
         x_range=(-4.0, 4.0), elementwise=True, family="Shrinkage", smoothness="C-infinity",
         summary="its input minus the tanh of its input: nearly flat around 0, where it grows like the cube of x, "
         "and a shifted copy of x far out",
-        origin="no paper introduces it that we know of: it comes from the `nn` package of Lua Torch "
-        "[@collobert2011], whose modules PyTorch kept",
+        origin="no paper introduces it that we know of: it comes from the `nn` package of Lua Torch, described "
+        "in [@collobert2011], whose modules PyTorch kept",
         ulp_bound=3.0, derivative_ulp_bound=3.0,
         frameworks=Row(layer("nn.Tanhshrink"), bare("keras.activations.tanh_shrink"),
                        prose(NONE + " in `jax.nn` (write `x - jnp.tanh(x)`)")),
