@@ -95,6 +95,64 @@ def tanh_shrink(x):
         return x - mp.tanh(x)
 
 
+def rrelu_pair(lower, upper):
+    """Evaluation mode: leaky ReLU with the mean slope (lower + upper) / 2, of the decimals given."""
+    a = (_mpf(lower) + _mpf(upper)) / 2
+    return (lambda x: x if x > 0 else a * x), (lambda x: ONE if x > 0 else a)
+
+
+def _extra_digits(x):
+    """Digits to add for x + sqrt(x^2 + b): the sum cancels about 2 log10|x| digits for x << 0."""
+    return 10 + 2 * max(0, int(mp.log10(abs(x)))) if x else 10
+
+
+def squareplus_pair(b):
+    """The textbook formulas, at enough digits that their cancellation for x << 0 costs nothing."""
+    b = _mpf(b)
+
+    def f(x):
+        with mp.extradps(_extra_digits(x)):  # extra, not fixed: mp.diff works at raised precision
+            return (x + mp.sqrt(x * x + b)) / 2
+
+    def d(x):
+        with mp.extradps(_extra_digits(x)):
+            return (1 + x / mp.sqrt(x * x + b)) / 2
+    return f, d
+
+
+def sine_pair(omega_0):
+    w = _mpf(omega_0)
+    return (lambda x: mp.sin(w * x)), (lambda x: w * mp.cos(w * x))
+
+
+def snake_pair(a):
+    a = _mpf(a)
+    return (lambda x: x + mp.sin(a * x) ** 2 / a), (lambda x: 1 + mp.sin(2 * a * x))
+
+
+def threshold_pair(threshold, value):
+    t, v = _mpf(threshold), _mpf(value)
+    return (lambda x: x if x > t else v), (lambda x: step(x > t))
+
+
+def hard_shrink_pair(lambd):
+    lam = _mpf(lambd)
+    return (lambda x: x if abs(x) > lam else ZERO), (lambda x: step(abs(x) > lam))
+
+
+def soft_shrink_pair(lambd):
+    lam = _mpf(lambd)
+    return (lambda x: x - lam if x > lam else (x + lam if x < -lam else ZERO)), (lambda x: step(abs(x) > lam))
+
+
+def tanh_shrink(x):
+    """x - tanh x, at enough digits that the difference keeps 50 near 0, where it is x^3 / 3 and
+    the two terms agree in about 2 log10(1/|x|) leading digits."""
+    extra = 2 * max(0, int(-mp.log10(abs(x)))) if 0 < abs(x) < 1 else 0
+    with mp.workdps(mp.mp.dps + 10 + extra):
+        return x - mp.tanh(x)
+
+
 def hard_tanh_pair(min_val, max_val):
     lo, hi = _mpf(min_val), _mpf(max_val)
     return (lambda x: min(max(x, lo), hi)), (lambda x: step(lo < x < hi))
@@ -114,6 +172,9 @@ ELEMENTWISE = {
     "relu": (lambda x: max(ZERO, x), lambda x: step(x > 0)),
     "leaky-relu": leaky(0.01),
     "prelu": leaky(0.25),
+    # PyTorch's defaults 1/8 and 1/3 as the fractions they stand for: the mean slope is 11/48.
+    "rrelu": (lambda x: x if x > 0 else mp.mpf(11) / 48 * x, lambda x: ONE if x > 0 else mp.mpf(11) / 48),
+    "squared-relu": (lambda x: max(x, ZERO) ** 2, lambda x: 2 * max(x, ZERO)),
     "relu6": (lambda x: min(max(x, ZERO), mp.mpf(6)), lambda x: step(0 < x < 6)),
     "threshold": threshold_pair(0, 0),
     "elu": elu_pair(1),
@@ -128,6 +189,7 @@ ELEMENTWISE = {
     "mish": (lambda x: x * mp.tanh(softplus(x)),
              lambda x: mp.tanh(softplus(x)) + x * 4 * sigmoid_d(2 * softplus(x)) * sigmoid(x)),
     "softplus": softplus_pair(1),
+    "squareplus": squareplus_pair(4),
     "hard-swish": (lambda x: x * min(max((x + 3) / 6, ZERO), ONE),
                    lambda x: ZERO if x < -3 else (ONE if x > 3 else (2 * x + 3) / 6)),
     "hardshrink": hard_shrink_pair(0.5),
@@ -141,9 +203,11 @@ PARAMETRISED = {
     "hard-tanh": hard_tanh_pair,
     "leaky-relu": lambda negative_slope: leaky(negative_slope),
     "prelu": lambda weight: leaky(weight),
+    "rrelu": rrelu_pair,
     "elu": lambda alpha: elu_pair(alpha),
     "celu": lambda alpha: celu_pair(alpha),
     "softplus": lambda beta: softplus_pair(beta),
+    "squareplus": lambda b: squareplus_pair(b),
     "threshold": threshold_pair,
     "hardshrink": lambda lambd: hard_shrink_pair(lambd),
     "softshrink": lambda lambd: soft_shrink_pair(lambd),

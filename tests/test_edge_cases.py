@@ -220,3 +220,38 @@ def test_index_links_an_entry_to_its_own_page_or_to_its_section_of_a_shared_one(
 
     assert link(A.REGISTRY["relu"]) == "[ReLU](/activations/relu.md)"
     assert link(A.REGISTRY["gelu-tanh"]) == "[GELU (tanh)](/activations/gelu.md#gelu-tanh)"
+
+
+# --- squareplus and squared ReLU far out ------------------------------------------------------------
+
+@pytest.mark.parametrize("x", [-1e9, -3e15, -1e100, -1e200, -BIG])
+def test_squareplus_keeps_its_left_tail_where_the_textbook_formula_cancels_to_zero(x):
+    # (x + sqrt(x^2 + 4)) / 2 in float64 is 0 here (or inf - inf); the exact value is about 1 / |x|,
+    # and the derivative about 1 / x^2, computed at enough digits that the cancellation costs nothing.
+    with mp.workdps(800):
+        xm = mp.mpf(x)
+        f = (xm + mp.sqrt(xm * xm + 4)) / 2
+        d = (1 + xm / mp.sqrt(xm * xm + 4)) / 2
+    assert A.squareplus(x) == pytest.approx(float(f), rel=4e-16, abs=0)
+    if abs(x) < 1e150:  # beyond, x * x overflows
+        assert (x + math.sqrt(x * x + 4.0)) / 2 == 0.0  # what the textbook formula gives
+    if float(d) > 1e-300:
+        assert A.squareplus_derivative(x) == pytest.approx(float(d), rel=8e-16, abs=0)
+    else:
+        assert A.squareplus_derivative(x) == pytest.approx(float(d), abs=1e-320)
+
+
+def test_squareplus_at_the_largest_floats_and_infinities():
+    # x^2 would overflow for |x| > 1.3e154; hypot does not, so the right side is x itself.
+    assert A.squareplus(np.array([BIG, np.inf, -np.inf])).tolist() == [BIG, np.inf, 0.0]
+    assert A.squareplus_derivative(np.array([BIG, np.inf, -np.inf, 0.0])).tolist() == [1.0, 1.0, 0.0, 0.5]
+    assert A.squareplus(0.0) == 1.0 and A.squareplus(0.0, b=9.0) == 1.5  # sqrt(b) / 2
+
+
+def test_squared_relu_overflows_to_infinity_only_where_the_square_does():
+    root = math.sqrt(BIG)  # rounded down or up: its square is within a rounding of BIG
+    with np.errstate(all="raise"):
+        assert A.squared_relu(2 * root) == np.inf
+        assert A.squared_relu(1e150) == float(Fraction(1e150) ** 2)  # the square, rounded once
+        assert A.squared_relu(np.float32(2e19)) == np.float32(np.inf)  # 4e38 exceeds float32's largest
+        assert A.squared_relu_derivative(np.array([BIG, -BIG, -0.0])).tolist() == [np.inf, 0.0, 0.0]

@@ -579,6 +579,7 @@ COVERED_HERE = {
     "tables/sparsemax-seed.md",
     "facts/sigmoid.md", "tables/sigmoid-range.md", "tables/sigmoid-vanishing.md",
     "facts/relu.md", "tables/relu-dying.md", "facts/selu.md", "tables/gelu-tail.md",
+    "facts/rrelu.md", "tables/rrelu-modes.md",  # by tests/test_rrelu.py
     "facts/why.md", "tables/xor-accuracy.md", "figures/xor.md",
     "executed/experiments/softmax-numerics.ipynb",
 }

@@ -66,6 +66,7 @@ def derivative_max(slug, x0):
 ELU1 = 1 / ROOT2PI + mp.sqrt(mp.e) * cdf(-1) - mp.mpf(1) / 2
 SELU_MEAN = SELU_SCALE * (1 / ROOT2PI + SELU_ALPHA * (mp.sqrt(mp.e) * cdf(-1) - mp.mpf(1) / 2))
 LEAKY, PRELU = mp.mpf("0.01"), mp.mpf("0.25")  # PyTorch's defaults, which the registry follows
+RRELU = (mp.mpf(1) / 8 + mp.mpf(1) / 3) / 2  # RReLU's evaluation slope with PyTorch's lower 1/8 and upper 1/3
 
 SILU_MIN_X = root(lambda x: 1 + x * (1 - sigmoid(x)), -1.3)  # SiLU' = sigma (1 + x (1 - sigma))
 SILU_DMAX_X = root(lambda x: x * mp.tanh(x / 2) - 2, 2.4)  # SiLU'' = sigma' (2 - x tanh(x/2))
@@ -110,6 +111,12 @@ def expected_rows() -> dict[str, dict[str, str]]:
     row("prelu", "(-∞, ∞)", "no", "no", "yes", "0", "0.25 (convention)", "1", "none",
         four((1 - PRELU) / ROOT2PI), "no", "C<sup>0</sup>: continuous, f' jumps at x = 0",
         "f'(0) = 0.25 (convention)")
+    row("rrelu", "(-∞, ∞)", "no", "no", "yes", "0", f"{four(RRELU)} (convention)", "1", "none",
+        four((1 - RRELU) / ROOT2PI), "no", "C<sup>0</sup>: continuous, f' jumps at x = 0",
+        f"f'(0) = {four(RRELU)} (convention)")
+    # Squared ReLU: f' = 2x grows without bound; E[max(z, 0)^2] = E[z^2] / 2 = 1/2 by symmetry.
+    row("squared-relu", "[0, ∞)", "yes", "no", "yes", "0", "0", "∞", "0 at x ≤ 0", four(mp.mpf(1) / 2),
+        "left (f' = 0 for x ≤ 0)", "C<sup>1</sup>: f' continuous, f'' jumps at x = 0")
     row("relu6", "[0, 6]", "yes", "yes", "yes", "0", "0 (convention)", "1", "0 at x ≤ 0",
         four(phi(0) - phi(6) + 6 * (1 - cdf(6))), "left (f' = 0 for x < 0), right (f' = 0 for x > 6)",
         "C<sup>0</sup>: continuous, f' jumps at x = 0, 6", "f'(0) = 0 (convention); f'(6) = 0 (convention)")
@@ -138,6 +145,10 @@ def expected_rows() -> dict[str, dict[str, str]]:
         four(normal_mean(EXACT["mish"][0])), "left", smooth)
     row("softplus", "(0, ∞)", "yes", "no", "yes", four(mp.log(2)), "0.5", "1", "none",
         four(normal_mean(softplus)), "left", smooth)
+    # Squareplus, b = 4: f(0) = sqrt(4) / 2 = 1, f'(0) = 1/2, f' rises to 1 only in the limit; the mean
+    # is E[sqrt(z^2 + 4)] / 2, since E[z] = 0.
+    row("squareplus", "(0, ∞)", "yes", "no", "yes", "1", "0.5", "1", "none",
+        four(normal_mean(lambda z: mp.sqrt(z * z + 4)) / 2), "left", smooth)
     row("hard-swish", "[-0.375, ∞)", "yes", "no", "no", "0", "0.5", "1.5", "-0.375 at x = -1.5",
         four((2 * cdf(3) - 1 - 6 * phi(3)) / 6 + phi(3)), "left (f' = 0 for x < -3)",
         "C<sup>0</sup>: continuous, f' jumps at x = -3, 3", "f'(-3) = -0.5 (convention); f'(3) = 1.5 (convention)")
@@ -229,6 +240,10 @@ LIMITS = {
                    "grows without bound like x", "tends to 1 (it is 1 for x > 0)"),
     "prelu": ("falls without bound like 0.25 x", "tends to 0.25 (it is 0.25 for x < 0)",
               "grows without bound like x", "tends to 1 (it is 1 for x > 0)"),
+    "rrelu": (f"falls without bound like {four(RRELU)} x", f"tends to {four(RRELU)} (it is {four(RRELU)} for x < 0)",
+              "grows without bound like x", "tends to 1 (it is 1 for x > 0)"),
+    "squared-relu": ("tends to 0 (it is 0 for x ≤ 0)", "tends to 0 (it is 0 for x ≤ 0)", "grows without bound like x²",
+                     "grows without bound like 2 x"),
     "relu6": ("tends to 0 (it is 0 for x ≤ 0)", "tends to 0 (it is 0 for x < 0)", "tends to 6 (it is 6 for x ≥ 6)",
               "tends to 0 (it is 0 for x > 6)"),
     "threshold": ("tends to 0 (it is 0 for x ≤ 0)", "tends to 0 (it is 0 for x < 0)", "grows without bound like x",
@@ -243,6 +258,7 @@ LIMITS = {
     "silu": ("tends to 0", "tends to 0", "grows without bound like x", "tends to 1"),
     "mish": ("tends to 0", "tends to 0", "grows without bound like x", "tends to 1"),
     "softplus": ("tends to 0", "tends to 0", "grows without bound like x", "tends to 1"),
+    "squareplus": ("tends to 0", "tends to 0", "grows without bound like x", "tends to 1"),
     "hard-swish": ("tends to 0 (it is 0 for x ≤ -3)", "tends to 0 (it is 0 for x < -3)",
                    "grows without bound like x", "tends to 1 (it is 1 for x > 3)"),
     "hardshrink": ("falls without bound like x", "tends to 1 (it is 1 for x < -0.5)", "grows without bound like x",
@@ -275,9 +291,9 @@ def test_stated_finite_limits_agree_with_the_exact_functions(slug):
         if m:
             assert abs(_exact_limit(g, side) - mp.mpf(m.group(1))) < 5e-4 * max(1, abs(mp.mpf(m.group(1)))), stated
         else:
-            slope = re.search(r"like (\S+ )?x", stated).group(1)
+            slope, squared = re.search(r"like (\S+ )?x(²?)", stated).groups()
             x = mp.mpf(side) * mp.mpf(10) ** 40
-            assert abs(g(x) / x - mp.mpf(slope or 1)) < 5e-4, stated
+            assert abs(g(x) / x ** (2 if squared else 1) - mp.mpf(slope or 1)) < 5e-4, stated
 
 
 # (value, x) of f' at its largest and smallest inside the plotted range, where either is one point.
@@ -329,6 +345,7 @@ DERIVATIVE_JUMPS = {
     "hard-sigmoid": {-3: ("0", four(mp.mpf(1) / 6)), 3: (four(mp.mpf(1) / 6), "0")},
     "hard-tanh": {-1: ("0", "1"), 1: ("1", "0")},
     "relu": {0: ("0", "1")}, "leaky-relu": {0: ("0.01", "1")}, "prelu": {0: ("0.25", "1")},
+    "rrelu": {0: (four(RRELU), "1")},
     "relu6": {0: ("0", "1"), 6: ("1", "0")},
     "selu": {0: (four(SELU_SCALE * SELU_ALPHA), four(SELU_SCALE))},
     "hard-swish": {-3: ("0", "-0.5"), 3: ("1.5", "1")},

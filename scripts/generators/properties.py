@@ -17,6 +17,7 @@ SPAN = 50.0
 DENSE = np.linspace(-SPAN, SPAN, int(round(2 * SPAN / STEP)) + 1)  # finds interior extrema and flat pieces
 NEAR = np.linspace(-8.0, 8.0, 16_001)  # a bound reached on this interval is attained, not a limit
 FAR = 1e300  # every function here has reached its limit, in float64, long before this
+GROWTH = 1e20  # where f(2x) / f(x) gives the power of an unbounded f: 2 for x, 4 for x^2
 EDGE = 40.0  # beyond +-40 the normal density is below the smallest float: the mean needs no more
 QUAD = {"limit": 200, "epsabs": 1e-15, "epsrel": 1e-13}
 
@@ -30,11 +31,12 @@ class Extremum:
 
 @dataclass(frozen=True)
 class Limit:
-    """How f or f' behaves as x goes to one infinity: f ~ slope * x, or f tends to value."""
+    """How f or f' behaves as x goes to one infinity: f ~ slope * x^power, or f tends to value."""
 
     slope: float  # 0 where the limit is finite
     value: float  # the finite limit, or +-inf
     exact: str  # "" or where the value is taken exactly, as "x ≤ 0"
+    power: int = 1  # f ~ slope * x^power where it grows (2 for squared ReLU)
 
 
 @dataclass(frozen=True)
@@ -164,9 +166,16 @@ def _bound(entry: Activation, y: np.ndarray, sign: float) -> Extremum:
 def limit(entry: Activation, g, side: float) -> Limit:
     """g (f or f') as x -> side * infinity: its value far out, or its slope where it grows."""
     far = float(g(side * FAR))
-    if abs(far) > 1e100:  # grows without bound: f ~ slope * x
+    if abs(far) > 1e100:  # grows without bound: f ~ slope * x^power, the power read off g(2x) / g(x)
+        power = round(math.log2(float(g(side * 2 * GROWTH)) / float(g(side * GROWTH))))
+        if power != 1:
+            return Limit(float(f"{float(g(side * GROWTH)) / (side * GROWTH) ** power:.12g}"),
+                         math.copysign(np.inf, far), "", power)
         return Limit(float(f"{far / (side * FAR):.12g}"), math.copysign(np.inf, far), "")
-    value = far + 0.0  # -0.0 from an underflow is 0
+    # The value at infinity itself, where g gives one: a tail like squareplus's b / (4 |x|) is still
+    # 1e-300 at FAR.
+    at_inf = float(g(side * np.inf))
+    value = (at_inf if math.isfinite(at_inf) else far) + 0.0  # -0.0 from an underflow is 0
     if not cuts(entry):
         return Limit(0.0, value, "")
     k = cuts(entry)[0 if side < 0 else -1]  # beyond the outermost kink, a piecewise f may be constant

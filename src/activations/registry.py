@@ -12,13 +12,15 @@ from .gated import geglu, glu, reglu, swiglu
 from .linear import binary_step, binary_step_derivative, identity, identity_derivative
 from .references import cited_keys
 from .relu import (leaky_relu, leaky_relu_derivative, prelu, prelu_derivative, relu, relu6, relu6_derivative,
-                   relu_derivative)
+                   relu_derivative, rrelu, rrelu_derivative, squared_relu,
+                   squared_relu_derivative)
 from .shrink import (hard_shrink, hard_shrink_derivative, soft_shrink, soft_shrink_derivative, tanh_shrink,
                      tanh_shrink_derivative, threshold, threshold_derivative)
 from .sigmoid import (hard_sigmoid, hard_sigmoid_derivative, log_sigmoid, log_sigmoid_derivative, sigmoid,
                       sigmoid_derivative)
 from .smooth_relu import (gelu, gelu_derivative, gelu_tanh, gelu_tanh_derivative, hard_swish, hard_swish_derivative,
-                          mish, mish_derivative, silu, silu_derivative, softplus, softplus_derivative)
+                          mish, mish_derivative, silu, silu_derivative, softplus, softplus_derivative, squareplus,
+                          squareplus_derivative)
 from .softmax import log_softmax, softmax, softmin, sparsemax
 from .tanh import hard_tanh, hard_tanh_derivative, softsign, softsign_derivative, tanh, tanh_derivative
 
@@ -211,6 +213,37 @@ _ENTRIES = (
                        prose("no function in `jax.nn`; Flax has a `PReLU` layer")),
     ),
     Activation(
+        slug="rrelu", name="RReLU", fn=rrelu, derivative=rrelu_derivative,
+        latex=r"\operatorname{RReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\quad "
+        r"a = \tfrac{l + u}{2} \text{ in evaluation},\ a \sim U(l, u) \text{ in training}",
+        derivative_latex=r"\operatorname{RReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
+        x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
+        summary="a leaky ReLU whose negative slope is drawn at random during training and fixed at its mean for evaluation",
+        origin="[@xu2015], after the winning entry of the Kaggle National Data Science Bowl",
+        kinks=(0.0,), params={"lower": 0.125, "upper": 1 / 3},
+        ulp_bound=1.0, derivative_ulp_bound=0.5,
+        accuracy_note="These are the bounds of evaluation mode, whose slope is fixed; in training mode each negative "
+        "input is multiplied by its drawn slope and rounded once.",
+        frameworks=Row(Cell((Call("nn.RReLU", {"lower": 0.125, "upper": 1 / 3}),
+                             Call("F.rrelu", {"lower": 0.125, "upper": 1 / 3, "training": False}, takes_x=True)),
+                            "{0}: random slopes while the module is in training mode; {1}: the mean slope unless "
+                            "`training=True`"),
+                       prose(NONE + " in Keras 3 (TensorFlow Addons had `tfa.activations.rrelu`)"),
+                       prose("no function in `jax.nn`")),
+    ),
+    Activation(
+        slug="squared-relu", name="Squared ReLU", fn=squared_relu, derivative=squared_relu_derivative,
+        latex=r"\operatorname{ReLU}^2(x) = \max(0, x)^2",
+        derivative_latex=r"(\operatorname{ReLU}^2)'(x) = 2 \max(0, x)",
+        x_range=(-3.0, 3.0), elementwise=True, family="ReLU-like", smoothness="C1",
+        summary="the square of ReLU: 0 for negative inputs and x squared for positive ones; the feed-forward activation of Primer",
+        origin="[@so2021], whose search for cheaper Transformers found it",
+        kinks=(0.0,), ulp_bound=0.5, derivative_ulp_bound=0.0,
+        frameworks=Row(prose(NONE + " (write `torch.relu(x) ** 2`)"),
+                       prose(NONE + " (write `keras.ops.square(keras.activations.relu(x))`)"),
+                       prose(NONE + " (write `jnp.square(jax.nn.relu(x))`)")),
+    ),
+    Activation(
         slug="relu6", name="ReLU6", fn=relu6, derivative=relu6_derivative,
         latex=r"\operatorname{ReLU6}(x) = \min(\max(0, x), 6)",
         derivative_latex=r"\operatorname{ReLU6}'(x) = \begin{cases} 1 & 0 < x < 6 \\ 0 & \text{otherwise} \end{cases}",
@@ -330,6 +363,20 @@ _ENTRIES = (
         ulp_bound=2.0, derivative_ulp_bound=4.0,
         frameworks=Row(layer("nn.Softplus", "{0}: returns x itself where beta x > 20", beta=1.0, threshold=20.0),
                        bare("keras.activations.softplus"), bare("jax.nn.softplus")),
+    ),
+    Activation(
+        slug="squareplus", name="Squareplus", fn=squareplus, derivative=squareplus_derivative,
+        latex=r"\operatorname{squareplus}(x) = \frac{x + \sqrt{x^2 + b}}{2}",
+        derivative_latex=r"\operatorname{squareplus}'(x) = \frac12\Bigl(1 + \frac{x}{\sqrt{x^2 + b}}\Bigr)",
+        x_range=(-5.0, 5.0), elementwise=True, family="Smooth ReLU-like", smoothness="C-infinity",
+        summary="a softplus-like smooth ReLU built from a square root alone, with no exponential or logarithm",
+        origin="[@barron2021]",
+        params={"b": 4.0}, variants=({"b": 1.0}, {"b": 4.0}, {"b": 16.0}),
+        ulp_bound=2.0, derivative_ulp_bound=3.0,
+        accuracy_note="For x < 0 squareplus is computed as b / (2 (sqrt(x^2 + b) - x)), which does not cancel; "
+        "its sum and divisions each round once, which is what the bounds allow for.",
+        frameworks=Row(prose(NONE + " (write it out; the implementation below shows how to avoid its cancellation for x < 0)"),
+                       fn("keras.activations.squareplus", b=4), fn("jax.nn.squareplus", b=4)),
     ),
     Activation(
         slug="hard-swish", name="Hard swish", fn=hard_swish, derivative=hard_swish_derivative,

@@ -1,4 +1,4 @@
-"""Smooth relatives of ReLU: softplus, GELU (exact and tanh), SiLU, Mish, and hard swish."""
+"""Smooth relatives of ReLU: softplus, squareplus, GELU (exact and tanh), SiLU, Mish, and hard swish."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from scipy.special import erfc, erfcx
 from ._arrays import as_float_array, check_param, finish, finite, two_product, two_sum
 from .sigmoid import _sigmoid, _sigmoid_derivative
 
-__all__ = ["softplus", "softplus_derivative", "gelu", "gelu_derivative", "gelu_tanh", "gelu_tanh_derivative", "silu",
+__all__ = ["softplus", "softplus_derivative", "squareplus", "squareplus_derivative", "gelu", "gelu_derivative", "gelu_tanh", "gelu_tanh_derivative", "silu",
            "silu_derivative", "mish", "mish_derivative", "hard_swish", "hard_swish_derivative"]
 
 _INV_SQRT2 = (0.7071067811865476, -4.833646656726457e-17)  # 1/sqrt(2) as hi + lo
@@ -53,6 +53,59 @@ def softplus_derivative(x, beta=1.0):
     with np.errstate(over="ignore"):  # b x = +-inf beyond the largest float: sigmoid is then 1 or 0
         return finish(_sigmoid(b * x), out_dtype)
 # --8<-- [end:softplus_derivative]
+
+
+# --8<-- [start:squareplus_core]
+def _squareplus_root(x, b):
+    """(h, lo) with h + lo = sqrt(x^2 + b) to about twice float precision.
+
+    h = hypot(x, sqrt b) never overflows but carries up to a unit of rounding error, which
+    every formula below would pass on; one Newton step, with x^2 + b - h^2 computed exactly
+    (Dekker's product, Knuth's sum), recovers it. Past h = 1e150, h^2 would overflow and b is
+    far below the last digit of x^2 anyway: h is then correctly rounded and lo is 0.
+    """
+    h = np.hypot(x, np.sqrt(b))
+    small = h < 1e150
+    xs, hs = np.where(small, x, 0.0), np.where(small, h, 1.0)
+    p, e = two_product(xs, xs)
+    s, t = two_sum(p, b)
+    q, qe = two_product(hs, hs)
+    residual = (s - q) + ((t + e) - qe)  # x^2 + b - h^2; s - q is exact, the two are that close
+    return h, np.where(small, residual / (2.0 * hs), 0.0)
+# --8<-- [end:squareplus_core]
+
+
+# --8<-- [start:squareplus]
+def squareplus(x, b=4.0):
+    """Squareplus, (x + sqrt(x^2 + b)) / 2."""
+    x, out_dtype = as_float_array(x, "squareplus")
+    b = check_param(b, "b", "squareplus", positive=True)
+    h, lo = _squareplus_root(x, b)
+    neg, pos = np.minimum(x, 0.0), np.maximum(x, 0.0)
+    # For x < 0, x + sqrt(x^2 + b) cancels (the root is nearly -x): times (h - x) / (h - x) it is
+    # b / (2 (h - x)), a sum of positive terms. Each term is halved first, so that nothing
+    # overflows next to the largest float.
+    left = (b / 4) / ((h / 2 - neg / 2) + lo / 2)
+    right = (pos / 2 + h / 2) + lo / 2
+    return finish(np.where(x > 0, right, left), out_dtype)
+# --8<-- [end:squareplus]
+
+
+# --8<-- [start:squareplus_derivative]
+def squareplus_derivative(x, b=4.0):
+    """Derivative of squareplus, (1 + x / sqrt(x^2 + b)) / 2."""
+    x, out_dtype = as_float_array(x, "squareplus_derivative")
+    b = check_param(b, "b", "squareplus_derivative", positive=True)
+    xf = finite(x)  # x / h at +inf would be inf / inf
+    h, lo = _squareplus_root(xf, b)
+    neg, pos = np.minimum(xf, 0.0), np.maximum(xf, 0.0)
+    # 1 + x / h cancels for x < 0 in the same way; it equals b / (h (h - x)). 1 / (h + lo) is
+    # taken as (1 - lo / h) / h.
+    inv = (1.0 - lo / h) / h
+    left = (b / 4) * inv / ((h / 2 - neg / 2) + lo / 2)
+    right = 0.5 + (pos * inv) / 2
+    return finish(np.where(np.isnan(x), x, np.where(x > 0, right, left)), out_dtype)
+# --8<-- [end:squareplus_derivative]
 
 
 # --8<-- [start:gelu_core]
