@@ -72,29 +72,6 @@ def softplus_pair(beta):
     return (lambda x: softplus(b * x) / b), (lambda x: sigmoid(b * x))
 
 
-def threshold_pair(threshold, value):
-    t, v = _mpf(threshold), _mpf(value)
-    return (lambda x: x if x > t else v), (lambda x: step(x > t))
-
-
-def hard_shrink_pair(lambd):
-    lam = _mpf(lambd)
-    return (lambda x: x if abs(x) > lam else ZERO), (lambda x: step(abs(x) > lam))
-
-
-def soft_shrink_pair(lambd):
-    lam = _mpf(lambd)
-    return (lambda x: x - lam if x > lam else (x + lam if x < -lam else ZERO)), (lambda x: step(abs(x) > lam))
-
-
-def tanh_shrink(x):
-    """x - tanh x, at enough digits that the difference keeps 50 near 0, where it is x^3 / 3 and
-    the two terms agree in about 2 log10(1/|x|) leading digits."""
-    extra = 2 * max(0, int(-mp.log10(abs(x)))) if 0 < abs(x) < 1 else 0
-    with mp.workdps(mp.mp.dps + 10 + extra):
-        return x - mp.tanh(x)
-
-
 def rrelu_pair(lower, upper):
     """Evaluation mode: leaky ReLU with the mean slope (lower + upper) / 2, of the decimals given."""
     a = (_mpf(lower) + _mpf(upper)) / 2
@@ -195,6 +172,8 @@ ELEMENTWISE = {
     "hardshrink": hard_shrink_pair(0.5),
     "softshrink": soft_shrink_pair(0.5),
     "tanhshrink": (tanh_shrink, lambda x: mp.tanh(x) ** 2),
+    "sine": sine_pair(1),
+    "snake": snake_pair(1),
 }
 
 # slug -> (keyword parameters -> (function, derivative)), for the entries with parameters;
@@ -208,6 +187,8 @@ PARAMETRISED = {
     "celu": lambda alpha: celu_pair(alpha),
     "softplus": lambda beta: softplus_pair(beta),
     "squareplus": lambda b: squareplus_pair(b),
+    "sine": lambda omega_0: sine_pair(omega_0),
+    "snake": lambda a: snake_pair(a),
     "threshold": threshold_pair,
     "hardshrink": lambda lambd: hard_shrink_pair(lambd),
     "softshrink": lambda lambd: soft_shrink_pair(lambd),

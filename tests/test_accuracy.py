@@ -40,8 +40,11 @@ def test_every_elementwise_entry_has_a_reference():
 
 def condition(g, x) -> float:
     """|x g'(x) / g(x)|: how much a relative change of x is magnified in g(x)."""
-    gx = g(x)
-    return float(abs(x * mp.diff(g, x) / gx)) if gx != 0 else float("inf")
+    # mp.diff's step is absolute: at 50 digits it vanishes next to a huge x, and the slope of a
+    # function that oscillates there (sin x at x = 1e200) came out as 0. Carry the digits of x too.
+    with mp.workdps(mp.mp.dps + max(0, int(mp.log10(abs(x))) if x else 0)):
+        gx = g(x)
+        return float(abs(x * mp.diff(g, x) / gx)) if gx != 0 else float("inf")
 
 
 def check_ulp(f, g, bound: float, x: np.ndarray, exact: list, dtype, name: str | None = None) -> None:

@@ -162,6 +162,12 @@ def expected_rows() -> dict[str, dict[str, str]]:
         "C<sup>0</sup>: continuous, f' jumps at x = -0.5, 0.5", shrink_kinks)
     # Tanhshrink: odd; f' = tanh^2 x, 0 at 0, below 1 everywhere and 1 only in the limit.
     row("tanhshrink", "(-∞, ∞)", "no", "no", "yes", "0", "0", "1", "none", "0", "no", smooth)
+    # Sine: -1 at x = -pi/2 and every 2 pi from there; odd, so its mean is 0; |cos| <= 1, 1 at 0.
+    row("sine", "[-1, 1]", "yes", "yes", "no", "0", "1", "1",
+        f"-1 at x = {four(-mp.pi / 2)} + {four(2 * mp.pi)} k (k any integer)", "0", "no", smooth)
+    # Snake, a = 1: f' = 1 + sin 2x lies in [0, 2], 2 at x = pi/4; f ~ x at both ends, so no minimum;
+    # E[z + sin^2 z] = E[sin^2 z] = (1 - E[cos 2z]) / 2 = (1 - e^-2) / 2, as E[cos tz] = e^(-t^2/2).
+    row("snake", "(-∞, ∞)", "no", "no", "yes", "0", "1", "2", "none", four((1 - mp.exp(-2)) / 2), "no", smooth)
     return rows
 
 
@@ -266,6 +272,9 @@ LIMITS = {
     "softshrink": ("falls without bound like x", "tends to 1 (it is 1 for x < -0.5)", "grows without bound like x",
                    "tends to 1 (it is 1 for x > 0.5)"),
     "tanhshrink": ("falls without bound like x", "tends to 1", "grows without bound like x", "tends to 1"),
+    "sine": ("keeps swinging between -1 and 1 without a limit",) * 4,
+    "snake": ("falls without bound like x", "keeps swinging between 0 and 2 without a limit",
+              "grows without bound like x", "keeps swinging between 0 and 2 without a limit"),
 }
 
 
@@ -288,7 +297,12 @@ def test_stated_finite_limits_agree_with_the_exact_functions(slug):
     f, d = EXACT[slug]
     for stated, g, side in zip(LIMITS[slug], (f, d, f, d), (-1, -1, 1, 1)):
         m = re.match(r"tends to (\S+)", stated)
-        if m:
+        swings = re.fullmatch(r"keeps swinging between (\S+) and (\S+) without a limit", stated)
+        if swings:  # over a stretch far out, g comes within 1e-3 of both bounds and never passes them
+            lo, hi = (mp.mpf(v) for v in swings.groups())
+            far = [g(mp.mpf(side) * mp.mpf(10) ** 40 + mp.mpf(t) / 100) for t in range(1000)]
+            assert lo - 1e-30 <= min(far) < lo + 1e-3 and hi - 1e-3 < max(far) <= hi + 1e-30, stated
+        elif m:
             assert abs(_exact_limit(g, side) - mp.mpf(m.group(1))) < 5e-4 * max(1, abs(mp.mpf(m.group(1)))), stated
         else:
             slope, squared = re.search(r"like (\S+ )?x(²?)", stated).groups()

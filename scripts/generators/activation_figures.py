@@ -141,6 +141,9 @@ def _figure(entry: Activation, theme: style.Theme):
     legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
                        title_fontsize=style.SMALL, alignment="left")
     legend.get_title().set_color(theme.text)
+    if entry.period is not None:  # a curve that repeats leaves no corner free: the legend gets a background
+        legend.set_frame_on(True)
+        legend.get_frame().set(facecolor=theme.background, edgecolor="none", alpha=0.85)
     if entry.inset is not None:
         (x0, x1), (y0, y1) = entry.inset
         xs = np.linspace(x0, x1, 801)
@@ -159,7 +162,7 @@ def _figure(entry: Activation, theme: style.Theme):
 def _behaviour(name: str, lim, side: float) -> str:
     """How f or f' behaves as x goes to one infinity, in words."""
     if lim.between is not None:
-        return f"{name} has no limit: it keeps swinging between {show(lim.between[0])} and {show(lim.between[1])}"
+        return f"{name} keeps swinging between {show(lim.between[0])} and {show(lim.between[1])} without a limit"
     if lim.slope != 0:
         coefficient = "" if lim.slope == 1 else f"{show(lim.slope)} "
         power = {1: "", 2: "²", 3: "³"}[lim.power]

@@ -37,6 +37,8 @@ class Limit:
     value: float  # the finite limit, or +-inf
     exact: str  # "" or where the value is taken exactly, as "x ≤ 0"
     power: int = 1  # f ~ slope * x^power where it grows (2 for squared ReLU)
+    # where g repeats for ever and so has no limit: the lowest and highest values it keeps returning to
+    between: tuple[float, float] | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,8 @@ def derivative_extremum(entry: Activation, sign: float, lo: float = -SPAN, hi: f
     """(x, f'(x)) where f' is largest (sign 1) or smallest (sign -1) on [lo, hi], if that is one
     point: located by a root finder on f'' inside a smooth piece, or a kink where f' is continuous."""
     d = entry.derivative
+    if entry.period is not None and hi - lo >= entry.period:
+        return None  # f' repeats: its extremes are taken once every period, not at one point
     x = np.linspace(lo, hi, int(round((hi - lo) / STEP)) + 1)
     y = sign * d(x)
     i = int(np.argmax(y))
@@ -148,6 +152,9 @@ def _where(x: np.ndarray, hits: np.ndarray) -> str:
 def _bound(entry: Activation, y: np.ndarray, sign: float) -> Extremum:
     """Lower (sign = 1) or upper (sign = -1) end of the range."""
     f = entry.fn
+    if entry.period is not None and abs(float(f(FAR))) < 1e100:  # f itself repeats: the end is taken every period
+        x, value = periodic_extreme(f, entry.derivative, entry.period, -sign)
+        return Extremum(value, True, every(x, entry.period))
     limits = [float(f(-np.inf)), float(f(np.inf))]
     i = int(np.argmin(sign * y))
     interior = 0 < i < len(y) - 1 and sign * y[i] < min(sign * v for v in limits) - 1e-12
@@ -163,6 +170,36 @@ def _bound(entry: Activation, y: np.ndarray, sign: float) -> Extremum:
     return Extremum(value, bool(np.any(hits)), _where(NEAR, hits) if np.any(hits) else "")
 
 
+def periodic_extreme(g, dg, period: float, sign: float) -> tuple[float, float]:
+    """(x, g(x)) where g, of the given period, is largest (sign 1) or smallest (sign -1): located by a
+    root finder on dg, its derivative, over two periods; of the points where g takes it, the nearest
+    to 0 (the positive one on a tie)."""
+    x = np.linspace(-period, period, 40_001)
+    y = sign * g(x)
+    top = np.max(y)
+    found = []
+    for i in np.flatnonzero((y[1:-1] >= y[:-2]) & (y[1:-1] >= y[2:]) & (y[1:-1] >= top - 1e-6)) + 1:
+        r = _root(dg, float(x[i - 1]), float(x[i + 1]))
+        found.append((float(g(r)), r))
+    value, _ = max(found, key=lambda vr: sign * vr[0])
+    where = min((r for v, r in found if sign * v >= sign * value - 1e-12), key=lambda r: (round(abs(r), 9), r < 0))
+    # The root finder puts x within about 1e-16 of the extreme, where g is flat: g(x) differs from the
+    # extreme by the square of that, far below the 12 decimals kept. An extreme of 0 is then 0, not
+    # the 1e-32 that g has at the float next to the exact point.
+    return where, round(float(g(where)), 12) + 0.0
+
+
+def oscillation(entry: Activation, g) -> tuple[float, float]:
+    """The lowest and highest values of g (f or f', when it repeats with the entry's period)."""
+    dg = entry.derivative if g is entry.fn else (lambda t: second_derivative(entry.derivative, t))
+    return periodic_extreme(g, dg, entry.period, -1.0)[1], periodic_extreme(g, dg, entry.period, 1.0)[1]
+
+
+def every(x: float, period: float) -> str:
+    """Where a periodic function takes a value: x and every period from there."""
+    return f"x = {show(x)} + {show(period)} k (k any integer)"
+
+
 def limit(entry: Activation, g, side: float) -> Limit:
     """g (f or f') as x -> side * infinity: its value far out, or its slope where it grows."""
     far = float(g(side * FAR))
@@ -172,6 +209,8 @@ def limit(entry: Activation, g, side: float) -> Limit:
             return Limit(float(f"{float(g(side * GROWTH)) / (side * GROWTH) ** power:.12g}"),
                          math.copysign(np.inf, far), "", power)
         return Limit(float(f"{far / (side * FAR):.12g}"), math.copysign(np.inf, far), "")
+    if entry.period is not None:  # g repeats for ever: it has no limit, it keeps swinging between its extremes
+        return Limit(0.0, math.nan, "", between=oscillation(entry, g))
     # The value at infinity itself, where g gives one: a tail like squareplus's b / (4 |x|) is still
     # 1e-300 at FAR.
     at_inf = float(g(side * np.inf))
@@ -220,7 +259,7 @@ def max_slope(entry: Activation, left: Limit, right: Limit) -> float:
     maximum or minimum of f' located by a root finder."""
     d = entry.derivative
     candidates = [float(np.max(np.abs(d(DENSE)))), *(abs(float(d(k))) for k in cuts(entry)),
-                  *(abs(lim.value) for lim in (left, right))]
+                  *(max(map(abs, lim.between)) if lim.between else abs(lim.value) for lim in (left, right))]
     for sign in (1.0, -1.0):
         ext = derivative_extremum(entry, sign)
         if ext is not None:

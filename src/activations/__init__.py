@@ -6,6 +6,7 @@ from importlib import import_module as _import_module
 from .elu import *  # noqa: F403
 from .gated import *  # noqa: F403
 from .linear import *  # noqa: F403
+from .periodic import *  # noqa: F403
 from .registry import FAMILIES, REGISTRY, SMOOTHNESS, Activation
 from .relu import *  # noqa: F403
 from .shrink import *  # noqa: F403
@@ -14,7 +15,7 @@ from .smooth_relu import *  # noqa: F403
 from .softmax import *  # noqa: F403
 from .tanh import *  # noqa: F403
 
-_FUNCTION_MODULES = ("elu", "gated", "linear", "relu", "shrink", "sigmoid", "smooth_relu", "softmax",
+_FUNCTION_MODULES = ("elu", "gated", "linear", "periodic", "relu", "shrink", "sigmoid", "smooth_relu", "softmax",
                      "tanh")
 
 __all__ = sorted(["FAMILIES", "REGISTRY", "SMOOTHNESS", "Activation",

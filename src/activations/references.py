@@ -132,6 +132,10 @@ _WORKS = (
     Reference("collobert2011", "Collobert, Kavukcuoglu and Farabet", "Torch7: A Matlab-like Environment for Machine Learning",
               2011, "BigLearn, NIPS 2011 Workshop", url="https://ronan.collobert.com/pub/matos/2011_torch7_nipsw.pdf",
               no_identifier="a workshop paper with no DOI; the first author's copy"),
+    Reference("sitzmann2020", "Sitzmann et al.", "Implicit Neural Representations with Periodic Activation Functions",
+              2020, "NeurIPS 2020", arxiv="2006.09661"),
+    Reference("ziyin2020", "Ziyin, Hartwig and Ueda", "Neural Networks Fail to Learn Periodic Functions and How to Fix It",
+              2020, "NeurIPS 2020", arxiv="2006.08195"),
     Reference("bridle1990", "Bridle",
               "Probabilistic Interpretation of Feedforward Classification Network Outputs, with Relationships to "
               "Statistical Pattern Recognition", 1990, "Neurocomputing: Algorithms, Architectures and Applications (NATO ASI Series F 68)",

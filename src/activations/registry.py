@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from math import pi
 from types import MappingProxyType
 
 from .elu import celu, celu_derivative, elu, elu_derivative, selu, selu_derivative
 from .frameworks import NONE, Call, Cell, Row, bare, fn, layer, prose
 from .gated import geglu, glu, reglu, swiglu
 from .linear import binary_step, binary_step_derivative, identity, identity_derivative
+from .periodic import sine, sine_derivative, snake, snake_derivative
 from .references import cited_keys
 from .relu import (leaky_relu, leaky_relu_derivative, prelu, prelu_derivative, relu, relu6, relu6_derivative,
                    relu_derivative, rrelu, rrelu_derivative, squared_relu,
@@ -60,6 +62,9 @@ class Activation:
     ulp_bound: float = 0.0
     derivative_ulp_bound: float | None = None
     accuracy_note: str = ""  # why a bound is larger than usual
+    # For an f whose derivative repeats for ever: the period of f' and of f minus its linear part, at the
+    # default parameters; the properties are then found on one period, since nothing has a limit far out.
+    period: float | None = None
 
     @property
     def source(self) -> str:
@@ -430,6 +435,35 @@ _ENTRIES = (
         ulp_bound=3.0, derivative_ulp_bound=3.0,
         frameworks=Row(layer("nn.Tanhshrink"), bare("keras.activations.tanh_shrink"),
                        prose(NONE + " in `jax.nn` (write `x - jnp.tanh(x)`)")),
+    ),
+    Activation(
+        slug="sine", name="Sine", fn=sine, derivative=sine_derivative,
+        latex=r"f(x) = \sin(\omega_0 x)", derivative_latex=r"f'(x) = \omega_0 \cos(\omega_0 x)",
+        x_range=(-7.0, 7.0), elementwise=True, family="Periodic", smoothness="C-infinity",
+        summary="the sine of its input times a frequency omega_0; the activation of SIREN networks, which fit "
+        "signals such as images and sounds as functions of their coordinates",
+        origin="[@sitzmann2020], whose SIREN networks multiply the first layer's input by ω₀ = 30 so that it spans "
+        "many periods; the other layers' weights are scaled at initialisation instead",
+        params={"omega_0": 1.0}, variants=({"omega_0": 0.5}, {"omega_0": 1.0}, {"omega_0": 2.0}), period=2 * pi,
+        ulp_bound=1.0, derivative_ulp_bound=1.0,
+        frameworks=Row(fn("torch.sin", "{0}: a tensor function, no activation layer"),
+                       fn("keras.ops.sin", "{0}: an operation, not in `keras.activations`"),
+                       fn("jax.numpy.sin", "{0}: not in `jax.nn`")),
+    ),
+    Activation(
+        slug="snake", name="Snake", fn=snake, derivative=snake_derivative,
+        latex=r"\operatorname{snake}_a(x) = x + \frac{\sin^2(a x)}{a}",
+        derivative_latex=r"\operatorname{snake}_a'(x) = 1 + \sin(2 a x) = \bigl(\sin(a x) + \cos(a x)\bigr)^2",
+        x_range=(-6.0, 6.0), elementwise=True, family="Periodic", smoothness="C-infinity",
+        summary="the identity plus a periodic ripple: it rises like x but its slope repeats for ever, so that a "
+        "network can continue a periodic pattern beyond its training data",
+        origin="[@ziyin2020]",
+        params={"a": 1.0}, variants=({"a": 0.5}, {"a": 1.0}, {"a": 2.0}), period=pi,
+        ulp_bound=2.5, derivative_ulp_bound=1.5,
+        frameworks=Row(prose(NONE + " (write `x + torch.sin(a * x) ** 2 / a`)"),
+                       Cell((Call("tfa.activations.snake", {"frequency": 1}, takes_x=True, ours={"frequency": "a"}),),
+                            NONE + " in Keras 3; TensorFlow Addons, no longer developed, has {0}"),
+                       prose(NONE + " (write `x + jnp.sin(a * x) ** 2 / a`)")),
     ),
     Activation(
         slug="glu", name="GLU", fn=glu, derivative=None,
