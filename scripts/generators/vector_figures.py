@@ -62,7 +62,7 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
         ax.set_xlabel("d = score of class 1 - score of class 2")
-        ax.legend(loc="upper left")
+        ax.legend(loc="upper left" if p[0] < p[-1] else "upper right")  # clear of the curve's high end
         return style.svg_bytes(fig, f"{entry.name} of two classes")
 
 
