@@ -23,6 +23,13 @@ def _data(slug: str) -> dict:
     return json.loads(generated.read(f"interactive/{slug}.json"))
 
 
+def _exact(d: dict, curve: dict) -> dict[str, float]:
+    """A curve's parameters, exactly: the value behind each one shown."""
+    shown = curve.get("params", [])
+    assert all(len(set(p["values"])) == len(p["values"]) == len(p["exact"]) for p in d["params"])
+    return {p["name"]: p["exact"][p["values"].index(s)] for p, s in zip(d["params"], shown)}
+
+
 def _close(shown: str, exact: float) -> bool:
     """A number the page shows is the module's value to the 4 significant digits shown (or exact)."""
     value = float(shown.replace("∞", "inf"))
@@ -69,7 +76,7 @@ def test_every_number_shown_is_the_modules_value_at_the_x_shown(entry):
     names = [p["name"] for p in d["params"]]
     assert names == list(entry.params)
     for curve in d["curves"]:
-        params = dict(zip(names, (float(v) for v in curve.get("params", []))))
+        params = _exact(d, curve)
         f, df = entry.fn(xs, **params), entry.derivative(xs, **params)
         bad = [(x, s, float(v)) for x, s, v in zip(d["x"], curve["f"], f) if not _close(s, float(v))]
         bad += [(x, s, float(v)) for x, s, v in zip(d["x"], curve["d"], df) if not _close(s, float(v))]
@@ -79,10 +86,12 @@ def test_every_number_shown_is_the_modules_value_at_the_x_shown(entry):
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.params], ids=lambda e: e.slug)
 def test_sliders_step_through_the_default_and_the_drawn_variants_and_only_accepted_values(entry):
     d = _data(entry.slug)
-    values = {p["name"]: [float(v) for v in p["values"]] for p in d["params"]}
+    values = {p["name"]: p["exact"] for p in d["params"]}
+    for p in d["params"]:  # what is shown is the exact value to the digits shown
+        assert all(_close(s, v) for s, v in zip(p["values"], p["exact"])), p
     for name, vs in values.items():
         assert vs == sorted(set(vs)) and len(vs) >= 3 and entry.params[name] in vs, (name, vs)
-    combos = [tuple(float(v) for v in c["params"]) for c in d["curves"]]
+    combos = [tuple(_exact(d, c).values()) for c in d["curves"]]
     assert combos[d["default"]] == tuple(entry.params.values())
     (y0, y1) = d["ylim"]
     x = np.array([float(v) for v in d["x"]])
@@ -112,9 +121,8 @@ HAND = {
 def test_the_properties_a_slider_shows_are_the_hand_derived_ones(slug):
     entry = REGISTRY[slug]
     d = _data(slug)
-    names = [p["name"] for p in d["params"]]
     for curve in d["curves"]:
-        params = dict(zip(names, (float(v) for v in curve["params"])))
+        params = _exact(d, curve)
         f0, d0, lo, lo_closed, hi, hi_closed = HAND[slug](**params)
         props = dict(curve["props"])
         assert _close(props[f"{entry.name}(0)"], f0), (params, props)

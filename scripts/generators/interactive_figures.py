@@ -133,7 +133,9 @@ def data(entry: Activation) -> dict:
         "name": entry.name,
         "box": [round(v, 6) for v in box], "xlim": [float(v) for v in xlim], "ylim": [round(float(v), 6) for v in ylim],
         "x": [show(float(v)) for v in x],
-        "params": [{"name": n, "values": [show(v) for v in sorted({c[n] for c in combos})]} for n in entry.params],
+        # each value as shown, and exactly (a default such as 1/3 shows as 0.3333)
+        "params": [{"name": n, "values": [show(v) for v in sorted({c[n] for c in combos})],
+                    "exact": sorted({c[n] for c in combos})} for n in entry.params],
         "default": default, "curves": curves, "colours": colours,
     }
 
