@@ -245,7 +245,3 @@ def sparsemax_row(row) -> tuple[list, mp.mpf, int]:
     assert all(v > tau for v in support) and all(v <= tau for v in d if v <= hi), "KKT conditions fail"
     return [max(v - tau, ZERO) for v in d], top + tau, len(support)
 
-
-def sparsemax_rows(rows) -> list[list]:
-    """Exact sparsemax of each row (see sparsemax_row)."""
-    return [sparsemax_row(row)[0] for row in rows]

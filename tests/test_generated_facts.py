@@ -219,6 +219,7 @@ def test_gated_unit_alt_text_corners(slug):
     for a, b, printed in corners:
         assert_agrees(printed, mp.mpf(a) * GATES[slug](mp.mpf(b)), f"{slug}({a}, {b})")
 
+
 # --- softmin and sparsemax ------------------------------------------------------------------------
 
 def test_softmin_and_sparsemax_two_class_alt_texts():
@@ -256,7 +257,6 @@ def test_sparsemax_seed_table_against_bisection():
             assert_agrees(p, e, f"{r['function']}(z / {t})")
         assert r["support size"] == str(support) == str(sum(e != 0 for e in exact))
     assert supports == sorted(supports) and supports[0] == 1 and supports[-1] == len(SEED_SCORES)
-
 
 
 # --- the experiment on softmax numerics: its printed tables -----------------------------------
