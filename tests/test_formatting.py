@@ -27,8 +27,9 @@ def test_show(v, printed):
 
 
 @pytest.mark.parametrize(("v", "printed"), [
-    (0.015625, "0.015625"), (0.0009765625, "0.0009765625"),  # ten significant digits: still exact
-    (2.0 ** -20, "≈ 9.537e-07"),                              # fourteen: rounded, and marked so
+    (0.015625, "0.015625"), (0.0009765625, "0.0009765625"),
+    (2.0 ** -13, "0.0001220703125"),  # ten significant digits: still exact
+    (2.0 ** -15, "≈ 3.052e-05"),      # eleven: rounded, and marked so
     (1024.0, "1024"), (1e20, "100000000000000000000"),         # integers in full, never 1E+20
 ])
 def test_exact_or_short(v, printed):
