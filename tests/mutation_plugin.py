@@ -71,11 +71,26 @@ def _rendered(rel: str) -> str:
 _ON_DISK = None
 
 
+_CLEARED_THIS_SESSION = False
+
+
+def pytest_sessionstart(session):
+    global _CLEARED_THIS_SESSION
+    _CLEARED_THIS_SESSION = False
+
+
 def pytest_runtest_setup(item):
+    global _ON_DISK, _CLEARED_THIS_SESSION
+    from mutmut.mutation.trampoline import get_mutant_under_test
+
+    # While mutmut maps functions to tests ("stats"), every test must compute afresh; under a
+    # mutant (one pytest session each) emptying the caches once is enough, and keeps a test run
+    # from recomputing every property row for each test.
+    if get_mutant_under_test() == "stats" or not _CLEARED_THIS_SESSION:
+        _clear_caches()
+        _CLEARED_THIS_SESSION = True
     # The tests read the facts and tables the pages include from docs/generated/ through
     # tests/generated.py; a mutant of the script that writes them must reach what they read.
-    global _ON_DISK
-    _clear_caches()
     import generated
 
     if generated.read is not _rendered:
