@@ -224,7 +224,10 @@ _ENTRIES = (
         derivative_latex=r"\operatorname{RReLU}'(x) = \begin{cases} 1 & x > 0 \\ a & x \le 0 \end{cases}",
         x_range=(-4.0, 4.0), elementwise=True, family="ReLU-like", smoothness="C0",
         summary="a leaky ReLU whose negative slope is drawn at random during training and fixed at its mean for evaluation",
-        origin="[@xu2015], after the winning entry of the Kaggle National Data Science Bowl",
+        origin="[@xu2015], after the winning entry of the Kaggle National Data Science Bowl. The paper divides each "
+        "negative input by a number drawn from U(3, 8), and in evaluation by the middle of that interval; PyTorch "
+        "draws the slope itself, between the reciprocals 1/8 and 1/3, and evaluates with the mean slope, which is not "
+        "the same slope",
         kinks=(0.0,), params={"lower": 0.125, "upper": 1 / 3},
         ulp_bound=1.0, derivative_ulp_bound=0.5,
         accuracy_note="These are the bounds of evaluation mode, whose slope is fixed; in training mode each negative "
@@ -442,8 +445,8 @@ _ENTRIES = (
         x_range=(-7.0, 7.0), elementwise=True, family="Periodic", smoothness="C-infinity",
         summary="the sine of its input times a frequency omega_0; the activation of SIREN networks, which fit "
         "signals such as images and sounds as functions of their coordinates",
-        origin="[@sitzmann2020], whose SIREN networks multiply the first layer's input by ω₀ = 30 so that it spans "
-        "many periods; the other layers' weights are scaled at initialisation instead",
+        origin="[@sitzmann2020], whose SIREN networks multiply the first layer's weighted sum by ω₀ = 30 so that its "
+        "sines span many periods over the inputs; the other layers' weights are scaled at initialisation instead",
         params={"omega_0": 1.0}, variants=({"omega_0": 0.5}, {"omega_0": 1.0}, {"omega_0": 2.0}), period=2 * pi,
         ulp_bound=1.0, derivative_ulp_bound=1.0,
         frameworks=Row(fn("torch.sin", "{0}: a tensor function, no activation layer"),
@@ -483,7 +486,7 @@ _ENTRIES = (
         derivative_latex=r"\frac{\partial \operatorname{GeGLU}}{\partial a} = \operatorname{GELU}(b),\qquad"
         r"\frac{\partial \operatorname{GeGLU}}{\partial b} = a\,\operatorname{GELU}'(b)",
         x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
-        summary="a gated unit whose gate is GELU: one half of the input times GELU of the other",
+        summary="multiplies one half of the input by GELU of the other, a gated unit with a GELU gate",
         origin="[@shazeer2020]",
         ulp_bound=8.5, accuracy_note="GeGLU inherits the 8 ULP bound of GELU (see the GELU page).",
         frameworks=Row(prose(NONE + " (write `a * F.gelu(b)`)"), prose(NONE),
@@ -495,7 +498,8 @@ _ENTRIES = (
         derivative_latex=r"\frac{\partial \operatorname{SwiGLU}}{\partial a} = \operatorname{SiLU}(b),\qquad"
         r"\frac{\partial \operatorname{SwiGLU}}{\partial b} = a\,\operatorname{SiLU}'(b)",
         x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C-infinity",
-        summary="a gated unit whose gate is SiLU, used in the feed-forward layers of LLaMA and PaLM",
+        summary="multiplies one half of the input by SiLU of the other, a gated unit with a SiLU gate; used in the "
+        "feed-forward layers of LLaMA and PaLM",
         origin="[@shazeer2020]",
         ulp_bound=4.5,
         frameworks=Row(prose(NONE + " (write `a * F.silu(b)`)"), prose(NONE),
@@ -507,7 +511,7 @@ _ENTRIES = (
         derivative_latex=r"\frac{\partial \operatorname{ReGLU}}{\partial a} = \max(b, 0),\qquad"
         r"\frac{\partial \operatorname{ReGLU}}{\partial b} = \begin{cases} a & b > 0 \\ 0 & b < 0 \end{cases}",
         x_range=(-4.0, 4.0), elementwise=False, family="Gated", smoothness="C0",
-        summary="a gated unit whose gate is ReLU: one half of the input times the positive part of the other",
+        summary="multiplies one half of the input by the positive part of the other, a gated unit with a ReLU gate",
         origin="[@shazeer2020]",
         ulp_bound=0.5,
         frameworks=Row(prose(NONE + " (write `a * F.relu(b)`)"), prose(NONE),
