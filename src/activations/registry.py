@@ -226,8 +226,8 @@ _ENTRIES = (
         summary="a leaky ReLU whose negative slope is drawn at random during training and fixed at its mean for evaluation",
         origin="[@xu2015], after the winning entry of the Kaggle National Data Science Bowl. The paper divides each "
         "negative input by a number drawn from U(3, 8), and in evaluation by the middle of that interval; PyTorch "
-        "draws the slope itself, between the reciprocals 1/8 and 1/3, and evaluates with the mean slope, which is not "
-        "the same slope",
+        "draws the slope itself, between the reciprocals 1/8 and 1/3, and evaluates with their mean, a steeper slope "
+        "than one over the paper's middle divisor",
         kinks=(0.0,), params={"lower": 0.125, "upper": 1 / 3},
         ulp_bound=1.0, derivative_ulp_bound=0.5,
         accuracy_note="These are the bounds of evaluation mode, whose slope is fixed; in training mode each negative "
