@@ -114,6 +114,20 @@ HAND = {
     "softplus": lambda beta: (math.log(2) / beta, 0.5, 0.0, False, math.inf, False),
     "hard-tanh": lambda min_val, max_val: (min(max(0.0, min_val), max_val), 1.0 if min_val < 0 < max_val else 0.0,
                                            min_val, True, max_val, True),
+    # the shrinks' f'(x) is 0 wherever |x| <= lambd, PyTorch's convention, so f'(0) = 0 even at lambd = 0
+    "softshrink": lambda lambd: (0.0, 0.0, -math.inf, False, math.inf, False),
+    "squareplus": lambda b: (math.sqrt(b) / 2, 0.5, 0.0, False, math.inf, False),
+    "rrelu": lambda lower, upper: (0.0, (lower + upper) / 2, -math.inf if upper > 0 else 0.0, upper == 0,
+                                   math.inf, False),
+    # Where the values move a jump (value != threshold, lambda > 0) or the period, no range or
+    # minimum is shown: None.
+    "threshold": lambda threshold, value: (value if threshold >= 0 else 0.0, 0.0 if threshold >= 0 else 1.0,
+                                           *((threshold, True, math.inf, False) if value == threshold else
+                                             (None, None, None, None))),
+    "hardshrink": lambda lambd: (0.0, 0.0,
+                                 *((-math.inf, False, math.inf, False) if lambd == 0 else (None, None, None, None))),
+    "sine": lambda omega_0: (0.0, omega_0, None, None, None, None),
+    "snake": lambda a: (0.0, 1.0, None, None, None, None),
 }
 
 
@@ -127,6 +141,9 @@ def test_the_properties_a_slider_shows_are_the_hand_derived_ones(slug):
         props = dict(curve["props"])
         assert _close(props[f"{entry.name}(0)"], f0), (params, props)
         assert _close(props[f"{entry.name}'(0)"], d0), (params, props)
+        if lo is None:
+            assert "range" not in props and "minimum" not in props, (params, props)
+            continue
         interval = re.fullmatch(r"([\[(])(\S+), (\S+)([\])])", props["range"])
         assert interval, props["range"]
         assert (interval.group(1) == "[") == lo_closed and _close(interval.group(2), lo), (params, props["range"])

@@ -91,14 +91,27 @@ def _breaks(y: np.ndarray, span: float) -> list[int]:
     return [int(i) for i in np.flatnonzero(np.abs(np.diff(y)) > BREAK * span)]
 
 
+def _jumps(y: np.ndarray, slope: np.ndarray) -> bool:
+    """Whether f jumps somewhere on the dense grid: a step between neighbours that its steepest
+    slope cannot explain."""
+    reach = float(np.max(np.abs(slope[np.isfinite(slope)]))) * float(np.max(np.diff(DENSE)))
+    steps = np.abs(np.diff(y))
+    return bool(np.any(steps[np.isfinite(steps)] > 2 * reach + 1e-9))
+
+
 def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     """The properties that follow a parameter, as (what, value) pairs: f(0), f'(0), range, minimum."""
     f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
     e = replace(entry, fn=f, derivative=d)
     y = f(DENSE)
+    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0)))]]
+    # The registry places jumps and the period for the default parameters only; where these values
+    # move them (a threshold, a shrink's lambda, a frequency), the range and minimum are not shown.
+    if entry.period is not None or _jumps(y, d(DENSE)):
+        return out
     lower, upper = _bound(e, y, 1.0), _bound(e, y, -1.0)
     interval = f"{'[' if lower.closed else '('}{show(lower.value)}, {show(upper.value)}{']' if upper.closed else ')'}"
-    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0)))], ["range", interval]]
+    out.append(["range", interval])
     # where a minimum is attained is named when it is one point; a flat piece's ends are params
     where = f" at {lower.where}" if lower.where.startswith("x = ") else ""
     out.append(["minimum", f"{show(lower.value)}{where}" if lower.closed else "none (not attained)"])
