@@ -169,6 +169,18 @@ def test_sliders_redraw_the_curves_and_readouts_with_the_modules_values(browser,
     assert not errors, errors
 
 
+def _show(v) -> str:
+    """formatting.show, the site's number format, which the playground's table uses."""
+    import sys
+
+    from conftest import ROOT
+
+    sys.path.insert(0, str(ROOT / "scripts" / "generators"))
+    from formatting import show
+
+    return show(float(v))
+
+
 def _playground(browser, served, scheme: str = "light"):
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
@@ -221,7 +233,7 @@ def test_softmax_playground_in_the_browser_agrees_with_the_module_to_1e_12(brows
         want = softmax(np.array(scores) / TEMPERATURES[k])
         p = np.array([g[0] for g in got])
         worst = max(worst, float(np.max(np.abs(p - want))))
-        assert all(abs(float(text) - w) <= 5e-7 for (_, text), w in zip(got, want)), (scores, got, want)
+        assert all(_close(text, w) for (_, text), w in zip(got, want)), (scores, got, want)
     for row, got in zip(rows, got_rows):
         worst = max(worst, float(np.max(np.abs(np.array(got) - softmax(row)))))
     assert worst <= 1e-12, worst
@@ -234,18 +246,18 @@ def test_softmax_playground_presets_temperature_and_typed_scores_work_with_the_k
 
     ctx, page, errors = _playground(browser, served)
     scores, shown, _ = _table(page)
-    assert scores == SCORES and shown == [f"{v:.6f}" for v in softmax(SCORES)]  # the worked example, T = 1
+    assert scores == SCORES and shown == [_show(v) for v in softmax(SCORES)]  # the worked example, T = 1
     page.get_by_label("Scores", exact=True).focus()
     page.keyboard.press("ArrowDown")  # the next preset
     scores, shown, _ = _table(page)
-    assert scores != SCORES and shown == [f"{v:.6f}" for v in softmax(scores)], (scores, shown)
+    assert scores != SCORES and shown == [_show(v) for v in softmax(scores)], (scores, shown)
     slider = page.get_by_label("Temperature T")
     slider.focus()
     page.keyboard.press("ArrowRight")
     t = float(slider.get_attribute("aria-valuetext").split(" = ")[1])
     assert t == 2
     scores, shown, _ = _table(page)
-    assert shown == [f"{v:.6f}" for v in softmax(np.array(scores) / t)], (scores, shown)
+    assert shown == [_show(v) for v in softmax(np.array(scores) / t)], (scores, shown)
     first = page.locator("[data-playground] input[type=number]").first
     first.focus()
     page.keyboard.press("Control+A")
@@ -339,3 +351,14 @@ def test_compare_passes_axe_in_both_schemes(browser, served, scheme):
     violations = Axe().run(page).response["violations"]
     ctx.close()
     assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
+
+
+def test_numbers_typed_into_the_playground_are_printed_as_the_site_prints_them(browser, served):
+    """explore.js's show() against formatting.show, on the cases where one rule hands over to the
+    next: a probability of 1e-30 must not read 0.000000."""
+    values = [1.0, 0.5, 0.25, 1e-4, 1e-5, 123456.0, 1e6, 0.1234567, 1 / 3, 1234.5678, 12345.678, 1.2e-25,
+              0.999999999, 0.6652409557748219, 1e-300, 5e-324, 0.0001234567, 0.0]
+    ctx, page, errors = _playground(browser, served)
+    assert page.evaluate(f"{values!r}.map(show)") == [_show(v) for v in values]
+    assert not errors, errors
+    ctx.close()

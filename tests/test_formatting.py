@@ -21,6 +21,7 @@ from sigmoid_outputs import first_x_where
     (1e-4, "0.0001"), (1e-5, "1e-05"), (999999.0, "999999"), (1e6, "1e+06"),
     (1234.5678, "1235"),      # no trailing decimal point
     (12345.678, "1.235e+04"),
+    (5e-324, "5e-324"), (1e-300, "1e-300"), (2.5e-308, "2.5e-308"),  # subnormals as written too
 ])
 def test_show(v, printed):
     assert show(v) == printed

@@ -39,7 +39,11 @@ def show(v: float) -> str:
     # A float whose shortest round-trip decimal has at most six digits was written as that decimal
     # (0.25, 0.01, -1): it is shown as written; anything else gets 4 significant digits.
     if len(mantissa.lstrip("-").replace(".", "")) <= 6:
-        return f"{v:g}"  # six significant digits: all of them, positional from 1e-4 up to 1e6
+        if 1e-4 <= abs(v) < 1e6:
+            return f"{v:g}"  # six significant digits: all of them
+        # not f"{v:g}": it rounds the binary value to six digits, which for a subnormal such as
+        # 5e-324 (4.94065645841e-324) is not the decimal it was written as
+        return np.format_float_scientific(v, trim="-", exp_digits=2)
     return f"{v:#.{DIGITS}g}".rstrip(".")  # "#" keeps trailing zeros (0.1700), and a bare point (1235.)
 
 

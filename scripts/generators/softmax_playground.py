@@ -10,7 +10,7 @@ import numpy as np
 
 from activation_figures import module_files
 from activations import REGISTRY, softmax
-from formatting import fixed
+from formatting import show
 from outputs import GENERATORS, Output
 from softmax_outputs import CLASSES, OVERFLOW, SCORES
 
@@ -29,7 +29,7 @@ def data() -> dict:
         rows = []
         for t in TEMPERATURES:
             p = softmax(np.array(scores, dtype=float) / t)
-            rows.append({"p": [float(v) for v in p], "shown": [fixed(float(v)) for v in p]})
+            rows.append({"p": [float(v) for v in p], "shown": [show(float(v)) for v in p]})
         table.append(rows)
     return {
         "classes": [f"{ko} ({en})" for ko, en in CLASSES],

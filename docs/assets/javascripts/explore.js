@@ -20,6 +20,19 @@ document$.subscribe(() => {
 
 const SVG = "http://www.w3.org/2000/svg";
 
+// A number as the site prints it (formatting.show in Python): a decimal of at most six
+// significant digits as written, anything else to four, zeros kept; exponents below 1e-4.
+const sci = (m, e) => `${m}e${e < 0 ? "-" : "+"}${String(Math.abs(e)).padStart(2, "0")}`;
+const show = (v) => {
+  if (v === 0) return "0";
+  const [m, e] = v.toExponential().split("e");
+  if (m.replace(/[-.]/g, "").length <= 6) {
+    return Number(e) < -4 || Number(e) >= 6 ? sci(m, Number(e)) : String(v);
+  }
+  const [m4, e4] = v.toExponential(3).split("e");
+  return Number(e4) < -4 || Number(e4) >= 4 ? sci(m4, Number(e4)) : v.toPrecision(4);
+};
+
 function element(tag, className, parent) {
   const e = document.createElement(tag);
   if (className) e.className = className;
@@ -258,7 +271,7 @@ function playground(root, data) {
     }
     const p = known ? known.p : stableSoftmax(scores.map((s) => s / t));
     cells().forEach((c, i) => {
-      c.textContent = known ? known.shown[i] : p[i].toFixed(6);
+      c.textContent = known ? known.shown[i] : show(p[i]);
       c.dataset.p = String(p[i]);
     });
     const best = p.indexOf(Math.max(...p));
