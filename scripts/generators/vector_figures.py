@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 
+from formatting import show
+
 import figure_style as style
 from activation_figures import module_files
 from activations import REGISTRY, Activation
@@ -44,7 +46,7 @@ def gated_alt(entry: Activation) -> str:
     corners = {(a, b): float(entry.fn([a, b])[0]) for a in (lo, hi) for b in (lo, hi)}
     text = (f"Heat map of {entry.name}(a, b) for a and b from {lo:g} to {hi:g}, blue for negative and red for "
             f"positive values, with the zero contour drawn as a line. {entry.name} {entry.summary}. ")
-    text += "At the corners: " + "; ".join(f"a = {a:g}, b = {b:g} gives {v:#.4g}" for (a, b), v in corners.items()) + "."
+    text += "At the corners: " + "; ".join(f"a = {a:g}, b = {b:g} gives {show(v)}" for (a, b), v in corners.items()) + "."
     return text
 
 
@@ -69,7 +71,7 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
 def two_class_alt(entry: Activation) -> str:
     d, p = two_class(entry)
     return (f"Plot of the first output of {entry.name} for two classes with scores d and 0, for d from "
-            f"{d[0]:g} to {d[-1]:g}: it goes from {p[0]:#.4g} to {p[-1]:#.4g} and depends only on the difference "
+            f"{d[0]:g} to {d[-1]:g}: it goes from {show(p[0])} to {show(p[-1])} and depends only on the difference "
             f"of the scores, so two classes need only one number.")
 
 
