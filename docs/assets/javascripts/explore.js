@@ -74,7 +74,7 @@ function explore(holder, slug, data) {
   const state = { i: Math.floor(n / 2), curve: data.curves[data.default] };
   const text = (i) => state.curve
     ? `x = ${data.x[i]}: ${data.name}(x) = ${state.curve.f[i]}, ${data.name}'(x) = ${state.curve.d[i]}`
-    : `x = ${data.x[i]}: ${data.name} does not accept these parameter values`;
+    : `x = ${data.x[i]}: not drawn for these values (the function refuses them, or its curve leaves this figure)`;
   const place = (dot, y) => {
     const t = state.curve ? top(y) : NaN;
     dot.hidden = !(t >= 0 && t <= 100);
