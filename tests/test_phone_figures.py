@@ -206,10 +206,10 @@ WIDE_TABLES = """() => {
 }"""
 
 
-def test_wide_tables_scroll_in_their_own_box_on_a_phone(browser, served, site):
+def test_wide_tables_and_formulas_scroll_in_their_own_focusable_box_on_a_phone(browser, served, site):
     context = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True, device_scale_factor=2)
     page = context.new_page()
-    wide_pages, stuck, wide_tables = {}, [], 0
+    wide_pages, stuck, wide_tables, wide_formulas = {}, [], 0, 0
     for path in page_urls(site):
         page.goto(served + path, wait_until="networkidle")
         found = page.evaluate(WIDE_TABLES)
@@ -219,7 +219,13 @@ def test_wide_tables_scroll_in_their_own_box_on_a_phone(browser, served, site):
             wide_tables += t["wide"]
             if t["wide"] and not (t["scrolls"] and t["fits"] and t["focusable"]):
                 stuck.append(f"{path or '/'}: {t['head']} {t}")
+        # a displayed formula wider than the screen scrolls in its own box, which Tab reaches
+        formulas = page.evaluate("""() => [...document.querySelectorAll('.md-typeset div.arithmatex')]
+            .filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.tabIndex)""")
+        wide_formulas += len(formulas)
+        stuck += [f"{path or '/'}: a formula that scrolls but is no tab stop" for i in formulas if i < 0]
     context.close()
+    assert wide_formulas, "no formula is wider than a phone: the check saw nothing to check"
     assert not wide_pages, f"pages wider than a {PHONE} px screen: {wide_pages}"
     assert wide_tables, "no table is wider than a phone: the check saw nothing to check"
-    assert not stuck, f"wide tables that do not scroll inside their own focusable box: {stuck}"
+    assert not stuck, f"wide tables or formulas that do not scroll inside their own focusable box: {stuck}"

@@ -8,11 +8,11 @@ document$.subscribe(() => {
   }
 });
 
-// A table wider than the screen scrolls sideways inside its own box. A reader without a mouse
-// reaches that box with Tab to scroll it (axe: scrollable-region-focusable); a box that does not
-// scroll at the current width is no tab stop.
+// A table or a displayed formula wider than the screen scrolls sideways inside its own box. A
+// reader without a mouse reaches that box with Tab to scroll it (axe: scrollable-region-focusable);
+// a box that does not scroll at the current width is no tab stop.
 function focusScrollingTables() {
-  for (const box of document.querySelectorAll(".md-typeset__scrollwrap")) {
+  for (const box of document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset div.arithmatex")) {
     if (box.scrollWidth > box.clientWidth) {
       box.tabIndex = 0;
     } else {
