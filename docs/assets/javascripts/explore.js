@@ -206,16 +206,20 @@ function stableSoftmax(x) {
   return e.map((v) => v / (1 + rest));
 }
 
-document$.subscribe(() => {
-  for (const root of document.querySelectorAll("[data-playground]")) {
-    if (root.dataset.ready) continue;
-    root.dataset.ready = "yes";
-    fetch(new URL(root.dataset.playground, document.baseURI))
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((data) => playground(root, data))
-      .catch((e) => console.warn("softmax playground unavailable:", e.message));
-  }
-});
+// Each page's empty element data-<name>="<data file>" becomes the widget `build` draws, once.
+function attach(name, build, what) {
+  document$.subscribe(() => {
+    for (const root of document.querySelectorAll(`[data-${name}]`)) {
+      if (root.dataset.ready) continue;
+      root.dataset.ready = "yes";
+      fetch(new URL(root.dataset[name], document.baseURI))
+        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
+        .then((data) => build(root, data))
+        .catch((e) => console.warn(`${what} unavailable:`, e.message));
+    }
+  });
+}
+attach("playground", (root, data) => playground(root, data), "softmax playground");
 
 function playground(root, data) {
   root.softmax = stableSoftmax; // for the browser test that compares it with the module
@@ -292,16 +296,7 @@ function playground(root, data) {
 // Compare (an empty element with data-compare, naming its data file): two to four activations
 // and their derivatives on shared axes, with a readout at an x the reader picks. The samples are
 // the module's; this only draws them.
-document$.subscribe(() => {
-  for (const root of document.querySelectorAll("[data-compare]")) {
-    if (root.dataset.ready) continue;
-    root.dataset.ready = "yes";
-    fetch(new URL(root.dataset.compare, document.baseURI))
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((data) => compare(root, data))
-      .catch((e) => console.warn("comparison unavailable:", e.message));
-  }
-});
+attach("compare", (root, data) => compare(root, data), "comparison");
 
 const DASHES = ["", "8 5", "2 4", "10 4 2 4"]; // each curve also differs in its dashes, not in colour alone
 
