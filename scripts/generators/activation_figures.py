@@ -187,13 +187,12 @@ def alt_text(entry: Activation) -> str:
     if top is not None:
         text += f" The derivative is largest, {show(top[1])}, at x = {show(top[0])}"
         text += f", and smallest, {show(bottom[1])}, at x = {show(bottom[0])}." if bottom is not None else "."
-    for k in entry.jumps:
+    for k in entry.jumps:  # each jump with what the derivative does there, in one sentence
         text += (f" The function jumps from {show(one_sided(entry.fn, k, -1))} to {show(one_sided(entry.fn, k, 1))} "
-                 f"at x = {show(k)}, where it takes the value {show(float(entry.fn(k)))}.")
+                 f"at x = {show(k)}, where it takes the value {show(float(entry.fn(k)))}")
+        text += f"; the derivative does not exist there: {convention_text(entry, k)}." if k in conventions(entry) else "."
     for k in conventions(entry):
-        if k in entry.jumps:
-            text += f" There the derivative does not exist; {convention_text(entry, k)}."
-        else:
+        if k not in entry.jumps:
             left, right = (one_sided(entry.derivative, k, s) for s in (-1, 1))
             text += f" The derivative jumps from {show(left)} to {show(right)} at x = {show(k)}; {convention_text(entry, k)}."
     if entry.variants:
