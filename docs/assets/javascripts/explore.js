@@ -40,6 +40,20 @@ function element(tag, className, parent) {
   return e;
 }
 
+// A labelled range input over `count` steps, in a row of its own, with the output that names
+// the value chosen.
+function labelledRange(parent, rowTag, id, label, count) {
+  const row = element(rowTag, "af-slider", parent);
+  const tag = element("label", "", row);
+  tag.htmlFor = id;
+  tag.textContent = label;
+  const input = element("input", "", row);
+  Object.assign(input, { type: "range", id, min: 0, max: count - 1, step: 1 });
+  const output = element("output", "", row);
+  output.htmlFor = id;
+  return { input, output };
+}
+
 function explore(holder, slug, data) {
   data.slug = slug;
   const n = data.x.length;
@@ -164,15 +178,8 @@ function sliders(frame, readout, overlay, data, state, show, left, top) {
   };
   data.params.forEach((param, k) => {
     const id = `af-${data.slug}-${param.name}`;
-    const row = element("span", "af-slider", controls);
-    const label = element("label", "", row);
-    label.htmlFor = id;
-    label.textContent = param.name;
-    const input = element("input", "", row);
-    Object.assign(input, { type: "range", id, min: 0, max: param.values.length - 1, step: 1 });
+    const { input, output: out } = labelledRange(controls, "span", id, param.name, param.values.length);
     input.value = param.values.indexOf(chosen[k]);
-    const out = element("output", "", row);
-    out.htmlFor = id;
     const set = () => {
       chosen[k] = param.values[input.value];
       out.textContent = chosen[k];
@@ -234,15 +241,9 @@ function playground(root, data) {
   preset.id = "af-sm-preset";
   data.presets.forEach((p, k) => preset.add(new Option(`${p.name}: ${p.scores.join(", ")}`, String(k))));
   preset.add(new Option("your own (type them below)", "own"));
-  const tempRow = element("p", "af-slider", form);
-  const tempLabel = element("label", "", tempRow);
-  tempLabel.htmlFor = "af-sm-temperature";
-  tempLabel.textContent = "Temperature T";
-  const temp = element("input", "", tempRow);
-  Object.assign(temp, { type: "range", id: "af-sm-temperature", min: 0, max: data.temperatures.length - 1, step: 1 });
+  const { input: temp, output: tempOut } = labelledRange(form, "p", "af-sm-temperature", "Temperature T",
+    data.temperatures.length);
   temp.value = data.default;
-  const tempOut = element("output", "", tempRow);
-  tempOut.htmlFor = "af-sm-temperature";
   const table = element("table", "af-playground-table", form);
   const caption = element("caption", "", table);
   caption.textContent = "softmax(scores / T), one probability per class";
@@ -327,15 +328,8 @@ function compare(root, data) {
     charts.appendChild(svg);
     return { which, svg, ylim: data.ylim[p] };
   });
-  const xRow = element("p", "af-slider", form);
-  const xLabel = element("label", "", xRow);
-  xLabel.htmlFor = "af-cmp-x";
-  xLabel.textContent = "Read at x";
-  const xInput = element("input", "", xRow);
-  Object.assign(xInput, { type: "range", id: "af-cmp-x", min: 0, max: data.x.length - 1, step: 1 });
+  const { input: xInput, output: xOut } = labelledRange(form, "p", "af-cmp-x", "Read at x", data.x.length);
   xInput.value = data.x.indexOf("1");
-  const xOut = element("output", "", xRow);
-  xOut.htmlFor = "af-cmp-x";
   const table = element("table", "af-compare-table", form);
   element("caption", "", table).textContent = "Values at the chosen x";
   const head = table.createTHead().insertRow();
