@@ -95,7 +95,7 @@ function explore(holder, slug, data) {
     dot.style.left = `${left(data.x[state.i])}%`;
     dot.style.top = `${t}%`;
   };
-  const show = () => {
+  const refresh = () => {
     const i = state.i;
     overlay.setAttribute("aria-valuenow", data.x[i]);
     overlay.setAttribute("aria-valuetext", text(i));
@@ -106,7 +106,7 @@ function explore(holder, slug, data) {
   };
   const move = (i) => {
     state.i = Math.max(0, Math.min(n - 1, i));
-    show();
+    refresh();
   };
   overlay.addEventListener("pointermove", (e) => {
     const r = overlay.getBoundingClientRect();
@@ -126,13 +126,13 @@ function explore(holder, slug, data) {
     else return;
     e.preventDefault();
   });
-  if (data.params.length) sliders(frame, readout, overlay, data, state, show, left, top);
-  show();
+  if (data.params.length) sliders(frame, readout, overlay, data, state, refresh, left, top);
+  refresh();
 }
 
 // One labelled range input per parameter; each combination of their values has its curves in the
 // data (a combination the module rejects has none).
-function sliders(frame, readout, overlay, data, state, show, left, top) {
+function sliders(frame, readout, overlay, data, state, refresh, left, top) {
   const curves = new Map(data.curves.map((c) => [c.params.join("|"), c]));
   const chosen = data.curves[data.default].params.slice();
   const svg = document.createElementNS(SVG, "svg");
@@ -174,7 +174,7 @@ function sliders(frame, readout, overlay, data, state, show, left, top) {
     props.textContent = curve
       ? `${setting}: ` + curve.props.map(([what, value]) => `${what} = ${value}`).join("; ")
       : `${setting}: no curve for these values`;
-    show();
+    refresh();
   };
   data.params.forEach((param, k) => {
     const id = `af-${data.slug}-${param.name}`;
