@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from activations import REGISTRY
+from formatting import show
 from test_browser import SCHEMES, browser, served  # noqa: F401 (fixtures)
 
 READOUT = re.compile(r"x = (\S+): (.+)\(x\) = (\S+), (.+)'\(x\) = (\S+)")
@@ -171,13 +172,6 @@ def test_sliders_redraw_the_curves_and_readouts_with_the_modules_values(browser,
 
 def _show(v) -> str:
     """formatting.show, the site's number format, which the playground's table uses."""
-    import sys
-
-    from conftest import ROOT
-
-    sys.path.insert(0, str(ROOT / "scripts" / "generators"))
-    from formatting import show
-
     return show(float(v))
 
 
