@@ -96,6 +96,15 @@ FIGURES = """() => Array.from(document.querySelectorAll('img[src*="#only-"]:not(
 })"""
 
 
+def open_settled(page, url: str):
+    """Go to url and return its response once the document has loaded and the network is quiet."""
+    # Playwright's "networkidle" is computed apart from "load": on a busy machine it can fire while
+    # the parser is still in <head> (no request in flight for 500 ms), so wait for both, in order.
+    response = page.goto(url, wait_until="load")
+    page.wait_for_load_state("networkidle")
+    return response
+
+
 def visit(browser, base: str, path: str, scheme: str) -> Visit:
     from axe_playwright_python.sync_playwright import Axe
 
@@ -117,7 +126,7 @@ def visit(browser, base: str, path: str, scheme: str) -> Visit:
     page.on("request", lambda r: v.requests.append(r.url))
     page.on("requestfailed", lambda r: v.failed.append(f"{r.url} ({r.failure})"))
     page.on("response", lambda r: v.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
-    response = page.goto(v.url, wait_until="networkidle")
+    response = open_settled(page, v.url)
     if path == "404.html":
         v.failed = [f for f in v.failed if not f.startswith(v.url)]  # the 404 page itself is meant to be a 404
     elif response is None or response.status != 200:
@@ -243,7 +252,7 @@ def test_search_finds_the_right_page_first(browser, served, query, expected):
     """The first result is the page that treats the query, and what it shows is prose, not code."""
     context = browser.new_context()
     page = context.new_page()
-    page.goto(served, wait_until="networkidle")
+    open_settled(page, served)
     page.focus(".md-search__input")
     # The index loads in a web worker; until it is ready the meta line says "Initializing search".
     page.wait_for_function("""() => {
@@ -277,7 +286,7 @@ def test_pages_fit_a_phone_screen(browser, served, site):
     page = context.new_page()
     wide, wrapped, outputs = {}, {}, 0
     for path in page_paths(site):
-        page.goto(served + path, wait_until="networkidle")
+        open_settled(page, served + path)
         width = page.evaluate("document.scrollingElement.scrollWidth")
         if width > 360:
             wide[path or "/"] = width
@@ -297,7 +306,7 @@ def test_pages_fit_a_phone_screen(browser, served, site):
 def test_search_and_navigation_are_reachable_with_tab(browser, served):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(served + "activations/relu/", wait_until="networkidle")
+    open_settled(page, served + "activations/relu/")
     reached = set()
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -315,7 +324,7 @@ def test_search_and_navigation_are_reachable_with_tab(browser, served):
 def test_the_comparison_table_sorts_by_any_column_with_the_keyboard(browser, served):
     context = browser.new_context()
     page = context.new_page()
-    page.goto(served + "all-activations/", wait_until="networkidle")
+    open_settled(page, served + "all-activations/")
     table = page.locator(".sortable table")
     headers = [t.strip() for t in table.locator("thead th").all_inner_texts()]
     column = next(i for i, h in enumerate(headers) if h.startswith("max |f'|"))

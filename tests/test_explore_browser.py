@@ -13,7 +13,7 @@ import pytest
 
 from activations import REGISTRY
 from formatting import show
-from test_browser import SCHEMES, browser, served  # noqa: F401 (fixtures)
+from test_browser import SCHEMES, browser, open_settled, served  # noqa: F401 (fixtures)
 
 READOUT = re.compile(r"x = (\S+): (.+)\(x\) = (\S+), (.+)'\(x\) = (\S+)")
 
@@ -32,7 +32,7 @@ def _open(browser, served, slug: str, scheme: str = "light", **context):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    page.goto(f"{served}activations/{entry.page_slug}/", wait_until="networkidle")
+    open_settled(page, f"{served}activations/{entry.page_slug}/")
     return ctx, page, errors
 
 
@@ -181,7 +181,7 @@ def _playground(browser, served, scheme: str = "light"):
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    page.goto(f"{served}activations/softmax/", wait_until="networkidle")
+    open_settled(page, f"{served}activations/softmax/")
     page.locator("[data-playground] .af-p").first.wait_for()
     return ctx, page, errors
 
@@ -279,7 +279,7 @@ def test_softmax_playground_passes_axe_in_both_schemes(browser, served, scheme):
 def test_without_javascript_the_playground_is_absent(browser, served):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
-    page.goto(f"{served}activations/softmax/", wait_until="networkidle")
+    open_settled(page, f"{served}activations/softmax/")
     assert page.locator("[data-playground]").inner_text() == ""
     assert page.locator("[data-playground] input, [data-playground] select").count() == 0
     ctx.close()
@@ -292,7 +292,7 @@ def test_compare_draws_the_picked_activations_on_shared_axes_with_the_keyboard(b
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(f"{served}all-activations/", wait_until="networkidle")
+    open_settled(page, f"{served}all-activations/")
     root = page.locator("[data-compare]")
     root.locator("svg path.af-cmp-curve").first.wait_for()
     picker = page.get_by_label("Activation 3")
@@ -338,7 +338,7 @@ def test_compare_passes_axe_in_both_schemes(browser, served, scheme):
 
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
-    page.goto(f"{served}all-activations/", wait_until="networkidle")
+    open_settled(page, f"{served}all-activations/")
     page.locator("[data-compare] svg path.af-cmp-curve").first.wait_for()
     page.get_by_label("Activation 4").focus()
     page.keyboard.press("ArrowDown")

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from serve_site import page_urls
-from test_browser import SCHEMES, browser, served  # noqa: F401 - the same Chromium and server fixtures
+from test_browser import SCHEMES, browser, open_settled, served  # noqa: F401 - the same Chromium and server fixtures
 
 PHONE = 390  # CSS px: the width of a common phone held upright
 SMALLEST_TEXT = 9.0  # CSS px, the font size no figure text may go below on that phone
@@ -70,7 +70,7 @@ def figures_at(browser, base: str, paths: list[str], width: int) -> dict[tuple[s
                                       device_scale_factor=2, color_scheme=scheme)
         page = context.new_page()
         for path in paths:
-            page.goto(base + path, wait_until="networkidle")
+            open_settled(page, base + path)
             page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
             page.wait_for_load_state("networkidle")
             page.wait_for_function("Array.from(document.images).every(img => img.complete)")
@@ -211,7 +211,7 @@ def test_wide_tables_and_formulas_scroll_in_their_own_focusable_box_on_a_phone(b
     page = context.new_page()
     wide_pages, stuck, wide_tables, wide_formulas = {}, [], 0, 0
     for path in page_urls(site):
-        page.goto(served + path, wait_until="networkidle")
+        open_settled(page, served + path)
         found = page.evaluate(WIDE_TABLES)
         if found["page"] > PHONE:
             wide_pages[path or "/"] = found["page"]
