@@ -15,6 +15,7 @@ import nbformat
 import numpy as np
 import pytest
 
+import activations
 import generated
 from conftest import ROOT
 
@@ -128,8 +129,14 @@ def test_softmax_shift_table_shows_the_identity_and_where_the_textbook_formula_b
             assert_agrees(r["sum"], total, f"sum, c = {c}")
             for printed, p in zip(r["textbook formula on x - c"].split(", "), exact, strict=True):
                 assert_agrees(printed, p, f"probability, c = {c}")
-            # the exact change is 0: what is printed is 0, or rounding named as such, never a digit string
-            assert r["largest change from c = 0"] in ("0", "0 to within rounding (below 1e-15)")
+            # the exact change is 0: what is printed is 0 where float64 gives the same probabilities,
+            # else rounding named as such, never a digit string
+            with np.errstate(over="ignore"):
+                textbook = [np.exp(np.array(SEED_SCORES, float) - s) / np.sum(np.exp(np.array(SEED_SCORES, float) - s))
+                            for s in (0.0, c)]
+            change = float(np.max(np.abs(textbook[1] - textbook[0])))
+            assert change < 1e-15
+            assert r["largest change from c = 0"] == ("0" if change == 0 else "0 to within rounding (below 1e-15)")
     assert rows[shifts.index(max(SEED_SCORES))]["largest e<sup>x - c</sup>"] == "1"  # c = max: largest term exactly 1
 
 
@@ -166,8 +173,20 @@ def test_softmax_in_place_table():
 
 def test_softmax_facts():
     two_class = section("facts/softmax.md", "two-class")
-    # softmax([d, 0])_0 = e^d / (e^d + 1) = sigma(d) exactly, so only rounding can separate them
-    assert value(numbers(two_class)[-1]) <= np.finfo(np.float64).eps
+    grid = re.fullmatch(r"On a grid of ([\d,]+) score differences from (\S+) to (\S+), the two sides differ by at "
+                        r"most (\S+)\.", two_class)
+    assert grid, two_class
+    count, lo, hi, gap = int(grid.group(1).replace(",", "")), value(grid.group(2)), value(grid.group(3)), grid.group(4)
+    # the grid reaches where sigma saturates in float64 on both sides (|d| > 37, e^-d below eps)
+    assert count >= 1000 and lo <= -37 and hi >= 37
+    assert round((hi - lo) / (count - 1), 6) == (hi - lo) / (count - 1)  # a round step, as a grid is chosen
+    # softmax([d, 0])_0 = e^d / (e^d + 1) = sigma(d) exactly, so only rounding can separate them; the
+    # printed gap is the module's on that grid (built here by steps from lo, not by linspace)
+    d = lo + (hi - lo) * np.arange(count) / (count - 1)
+    ours = activations.softmax(np.column_stack([d, np.zeros_like(d)]))[:, 0]
+    largest = float(np.max(np.abs(ours - activations.sigmoid(d))))
+    assert value(gap) == pytest.approx(largest, rel=5e-3, abs=0), f"printed {gap}, computed {largest:.3g}"
+    assert value(gap) <= np.finfo(np.float64).eps
     log_softmax = section("facts/softmax.md", "log-softmax")
     scores, ours, naive = (re.findall(r"\[([^\]]*)\]", log_softmax) + [None] * 3)[:3]
     scores = [mp.mpf(v) for v in scores.split(", ")]
