@@ -17,6 +17,7 @@ from outputs import ROOT
 
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'--8<-- "docs/generated/([^":]+)(?::[\w-]+)?"')
+SECTION_INCLUDE = re.compile(r'--8<-- "docs/generated/([^":]+):([\w-]+)"')
 
 
 def _page_texts() -> dict[str, str]:
@@ -51,9 +52,21 @@ def test_every_output_has_a_unique_path_a_renderer_and_its_sources():
             assert isinstance(dep, Path) and dep.is_file(), f"{o.path} depends on {dep!r}, which is not a file"
 
 
-@pytest.fixture(scope="module")
+# Function scope: under `make mutation` each test that reads the outputs must render them itself, or
+# only the first test to ask is mapped to the generators it calls.
+@pytest.fixture
 def markdown() -> dict[str, str]:
     return {o.path: generated.read(o.path) for o in generate.all_outputs() if o.path.endswith(".md")}
+
+
+def test_every_section_a_page_includes_is_in_its_fragment(markdown):
+    """A page that includes `file.md:name` shows nothing if the generator renamed the section."""
+    wanted = {(rel, name, page) for page, text in _page_texts().items() for rel, name in SECTION_INCLUDE.findall(text)}
+    assert wanted, "no page includes a named section: the pattern no longer matches the pages"
+    missing = sorted(f"{page} includes {rel}:{name}" for rel, name, page in wanted
+                     if rel.endswith(".md") and not re.search(rf"\[start:{re.escape(name)}\] -->\n.*?<!-- --8<-- "
+                                                               rf"\[end:{re.escape(name)}\]", markdown.get(rel, ""), re.S))
+    assert not missing, "sections the generated files do not have:\n" + "\n".join(missing)
 
 
 def test_every_generated_file_names_the_module_that_wrote_it(markdown):

@@ -127,12 +127,15 @@ def test_modes_table_columns_are_the_closed_form_and_the_drawn_slopes():
     header, rows = _rows()
     calls = [h for h in header if re.fullmatch(r"training, call \d", h)]
     repeats = int(re.fullmatch(r"training, mean of ([\d,]+) calls", header[-1]).group(1).replace(",", ""))
-    assert header[:2] == ["x", "evaluation, `training=False`"] and len(calls) == 3
+    assert header[:2] == ["x", "evaluation, `training=False`"] and calls == [f"training, call {i}" for i in (1, 2, 3)]
     x = np.array([float(r[0]) for r in rows])
     assert (x < 0).sum() >= 3 and (x > 0).any() and (x == 0).any()
     rng = np.random.default_rng(_seed())  # one generator for the calls, in turn, as the page says
     draws = [rng.uniform(LOWER, UPPER, size=len(x)) for _ in calls]
     spread = (UPPER - LOWER) / np.sqrt(12) / np.sqrt(repeats)  # standard error of a mean slope
+    # the last column: `repeats` calls, slopes drawn row after row from a generator of its own
+    slopes = np.random.default_rng(_seed()).uniform(LOWER, UPPER, size=(repeats, len(x)))
+    means = np.where(x < 0, x * slopes, x).mean(axis=0)
     for i, (xi, row) in enumerate(zip(x, rows)):
         evaluation = xi if xi > 0 else float(Fraction(xi) * MEAN)
         assert _agrees(row[1], evaluation), row
@@ -141,6 +144,7 @@ def test_modes_table_columns_are_the_closed_form_and_the_drawn_slopes():
             if xi < 0:  # between the two extreme slopes, to the digits printed
                 assert UPPER * xi - 1e-3 <= float(row[2 + j]) <= LOWER * xi + 1e-3
         assert abs(float(row[-1]) - evaluation) <= 5 * spread * abs(xi) + 0.5e-4 * max(abs(evaluation), 1e-9), row
+        assert _agrees(row[-1], float(means[i])), row
         if xi >= 0:
             assert set(row[1:]) == {row[0]}, row
 
@@ -151,6 +155,18 @@ def test_modes_sentences_state_the_defaults_and_the_mean_slope():
     m = re.search(r"\(\\text\{lower\} \+ \\text\{upper\}\) / 2 = (\S+)\$", text)
     assert m and _agrees(m.group(1), float(MEAN)), text
     assert "uniform distribution between 0.125 and 0.3333" in text
+
+
+def test_table_sentence_describes_the_table():
+    header, _ = _rows()
+    calls = [h for h in header if h.startswith("training, call ")]
+    repeats = re.fullmatch(r"training, mean of ([\d,]+) calls", header[-1]).group(1)
+    text = re.search(r"\[start:table\] -->\n(.*?)\n<!-- --8<-- \[end:table\]", generated.read("facts/rrelu.md"), re.S)
+    assert text, "facts/rrelu.md has no section 'table'"
+    words = {2: "both", 3: "all three", 4: "all four"}
+    assert f"Each training column is one call, {words[len(calls)]} with one generator, " \
+           f"`np.random.default_rng({_seed()})`" in text.group(1)
+    assert f"The last column averages {repeats} calls" in text.group(1)
 
 
 def test_training_figure_alt_text_numbers():
