@@ -27,7 +27,7 @@ def big_phi(b: float) -> float:
     return 0.5 * math.erfc(-b / math.sqrt(2))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test, so that under `make mutation` each test is mapped to the generator it reads
 def rows() -> list[tuple[float, ...]]:
     text = generated.read("tables/relu-dying.md")
     header = next(line for line in text.splitlines() if line.startswith("| bias"))
