@@ -1,0 +1,55 @@
+"""The helpers of scripts/generators/properties.py that place extremes and flat pieces, on functions
+whose answers are worked out by hand: the registry's functions reach only some of their branches
+(no minimum is attained on a flat piece at the right, no periodic extreme is an irrational number)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from properties import _where, periodic_extreme
+
+TAU = 2 * math.pi
+
+
+def test_a_periodic_extreme_is_found_by_its_derivative_and_named_nearest_zero():
+    # sin x + sin(2x) / 2 has g' = cos x + cos 2x = (2 cos x - 1)(cos x + 1): its top is at x = pi/3,
+    # where g = sqrt(3)/2 + sqrt(3)/4, and its bottom at -pi/3 (and every 2 pi from each)
+    g = lambda x: np.sin(x) + 0.5 * np.sin(2 * x)  # noqa: E731
+    dg = lambda x: np.cos(x) + np.cos(2 * x)  # noqa: E731
+    x, value = periodic_extreme(g, dg, TAU, 1.0)
+    assert x == pytest.approx(math.pi / 3, abs=1e-12) and value == round(3 * math.sqrt(3) / 4, 12)
+    x, value = periodic_extreme(g, dg, TAU, -1.0)
+    assert x == pytest.approx(-math.pi / 3, abs=1e-12) and value == round(-3 * math.sqrt(3) / 4, 12)
+
+
+def test_of_two_extremes_equally_near_zero_the_positive_one_is_named():
+    # -cos(2 pi x) is largest at x = -1/2 and x = 1/2 alike
+    g = lambda x: -np.cos(TAU * x)  # noqa: E731
+    dg = lambda x: TAU * np.sin(TAU * x)  # noqa: E731
+    assert periodic_extreme(g, dg, 1.0, 1.0) == (pytest.approx(0.5, abs=1e-12), 1.0)
+    assert periodic_extreme(g, dg, 1.0, -1.0) == (pytest.approx(0.0, abs=1e-12), -1.0)
+
+
+def test_an_extreme_of_zero_is_zero_not_minus_zero():
+    # -sin(x)^2 is largest, 0, at x = 0; the float g gives there can be -0.0
+    x, value = periodic_extreme(lambda x: -np.sin(x) ** 2, lambda x: -np.sin(2 * x), math.pi, 1.0)
+    assert x == pytest.approx(0.0, abs=1e-12) and value == 0.0 and math.copysign(1.0, value) == 1.0
+
+
+GRID = np.linspace(-8.0, 8.0, 1601)  # steps of 0.01, as the property grids have
+
+
+@pytest.mark.parametrize(("hits", "expected"), [
+    (GRID <= 0, "x ≤ 0"),  # from the left end to a grid point on an integer
+    (GRID >= 6, "x ≥ 6"),  # from an integer to the right end
+    (GRID > 0.5 + 1e-9, "x > 0.5"),  # to the right end from just past a jump at 0.5
+    (GRID < -0.5 - 1e-9, "x < -0.5"),  # from the left end to just before a jump at -0.5
+    ((GRID >= -1 - 1e-9) & (GRID <= 1 + 1e-9), "x ≥ -1 and x ≤ 1"),  # inside the grid
+    ((GRID > 0.25 + 1e-9) & (GRID < 2.5 - 1e-9), "x > 0.25 and x < 2.5"),  # inside, between two jumps
+    (np.isclose(GRID, 0.25), "x = 0.25"),  # one point
+])
+def test_a_flat_piece_is_written_as_the_inequalities_that_bound_it(hits, expected):
+    assert _where(GRID, hits) == expected
