@@ -5,6 +5,8 @@ schemes, and without JavaScript the static figure stays."""
 
 from __future__ import annotations
 
+import itertools
+import json
 import math
 import re
 
@@ -15,11 +17,12 @@ from activations import REGISTRY
 from formatting import show
 from test_browser import SCHEMES, browser, open_settled, served  # noqa: F401 (fixtures)
 
-READOUT = re.compile(r"x = (\S+): (.+)\(x\) = (\S+), (.+)'\(x\) = (\S+)")
+READOUT = re.compile(r"x = (\S+): (.+)\(x\) = (\S+), (.+)'\(x\) = (\S+)( \(convention\))?")
+CONVENTION = " (convention)"
 
 
 def _close(shown: str, exact: float) -> bool:
-    value = float(shown.replace("∞", "inf"))
+    value = float(shown.removesuffix(CONVENTION).replace("∞", "inf"))
     if math.isinf(exact) or exact == 0:
         return value == exact
     return abs(value - exact) <= 5.01e-4 * abs(exact)
@@ -36,10 +39,10 @@ def _open(browser, served, slug: str, scheme: str = "light", **context):
     return ctx, page, errors
 
 
-def _shown(page, overlay, entry, params: dict) -> float:
+def _shown(page, overlay, entry, params: dict, readout=None) -> float:
     """The x the readout shows, after checking its f(x) and f'(x) against the module."""
     text = overlay.get_attribute("aria-valuetext")
-    visible = page.locator(".af-readout").first.text_content()
+    visible = (readout or page.locator(".af-readout").first).text_content()
     assert text == visible, (text, visible)
     m = READOUT.fullmatch(text)
     assert m and m.group(2) == m.group(4) == entry.name, text
@@ -356,3 +359,111 @@ def test_numbers_typed_into_the_playground_are_printed_as_the_site_prints_them(b
     assert page.evaluate(f"{values!r}.map(show)") == [_show(v) for v in values]
     assert not errors, errors
     ctx.close()
+
+
+def _figure(page, slug: str):
+    """The element holding one entry's explorable figure, its readout and its controls."""
+    return page.locator(f".af-frame:has(img[data-explore='{slug}'])").locator("xpath=..")
+
+
+def _to(page, slider, position: int) -> None:
+    """Move a range input to a position with the keyboard."""
+    slider.focus()
+    page.keyboard.press("Home")
+    for _ in range(position):
+        page.keyboard.press("ArrowRight")
+
+
+@pytest.mark.parametrize("slug", sorted(e.slug for e in REGISTRY.values() if e.elementwise and e.params))
+def test_every_position_the_sliders_reach_draws_the_modules_curve(browser, served, slug):
+    """Each parameter's slider moves on its own over all its positions: every combination of
+    positions, reached with the keyboard, must draw a curve (no empty figure) and read the module's
+    values for the parameters the sliders announce; where the curve leaves the figure's y axis, the
+    legend says so and only then."""
+    entry = REGISTRY[slug]
+    ctx, page, errors = _open(browser, served, slug)
+    figure = _figure(page, slug)
+    overlay, readout = figure.locator(".af-overlay"), figure.locator(".af-readout")
+    data = json.loads(page.evaluate(f"fetch('../../generated/interactive/{slug}.json').then(r => r.text())"))
+    (y0, y1) = data["ylim"]
+    x = np.array([float(v) for v in data["x"]])
+    sliders = {name: figure.get_by_label(name, exact=True) for name in entry.params}
+    positions = [range(int(s.get_attribute("max")) + 1) for s in sliders.values()]
+    assert all(len(r) >= 3 for r in positions), positions
+    seen = 0
+    for combo in itertools.product(*positions):
+        for (name, slider), k in zip(sliders.items(), combo):
+            _to(page, slider, k)
+        # the values announced, and the exact ones behind them (1/3 is announced as 0.3333)
+        for p, k, (name, slider) in zip(data["params"], combo, sliders.items()):
+            assert slider.get_attribute("aria-valuetext") == f"{name} = {p['values'][k]}"
+        params = {p["name"]: p["exact"][k] for p, k in zip(data["params"], combo)}
+        shown = [p["values"][k] for p, k in zip(data["params"], combo)]
+        assert shown in [c["params"] for c in data["curves"]], f"{slug}: no curve for {params}, an empty figure"
+        overlay.focus()
+        page.keyboard.press("Home")
+        for _ in range(37):
+            page.keyboard.press("ArrowRight")
+        _shown(page, overlay, entry, params, readout)
+        legend = figure.locator(".af-legend").text_content()
+        if params == dict(entry.params):
+            assert figure.locator("path.af-curve-f").count() == 0 and legend.startswith("The default values"), legend
+        else:
+            d = figure.locator("path.af-curve-f").get_attribute("d")
+            assert d.startswith("M") and d.count("L") > 100, (params, d[:80])
+            y = np.concatenate([entry.fn(x, **params), entry.derivative(x, **params)])
+            leaves = not np.all((y >= y0) & (y <= y1))
+            assert ("leaves the figure's y axis is cut off" in legend) == leaves, (params, legend)
+        seen += 1
+    ctx.close()
+    assert seen == math.prod(len(r) for r in positions)
+    assert not errors, errors
+
+
+def _walk(page, overlay) -> list[str]:
+    """What the readout announces at every sample, from the left end to the right."""
+    overlay.focus()
+    page.keyboard.press("Home")
+    said = [overlay.get_attribute("aria-valuetext")]
+    for _ in range(200):
+        page.keyboard.press("ArrowRight")
+        said.append(overlay.get_attribute("aria-valuetext"))
+    return said
+
+
+@pytest.mark.parametrize(("slug", "setting", "kinks"), [
+    ("relu", {}, [0.0]),  # f' jumps from 0 to 1
+    ("hardshrink", {"lambd": 0.3}, [-0.3, 0.3]),  # its jumps move with lambda
+    ("hard-tanh", {"min_val": -0.75, "max_val": 0.75}, [-0.75, 0.75]),  # the knees move with the bounds
+    ("elu", {"alpha": 0.5}, [0.0]),  # f' jumps from alpha to 1
+    ("elu", {}, []),  # alpha = 1: f' is continuous at 0, so 0 is no kink
+])
+def test_the_readout_says_convention_where_the_derivative_does_not_exist(browser, served, slug, setting, kinks):
+    """Keyboard to each x: f'(x) is marked '(convention)', on screen and for a screen reader,
+    exactly at the kinks and jumps of the function for the sliders' values, hand-derived here."""
+    entry = REGISTRY[slug]
+    ctx, page, errors = _open(browser, served, slug)
+    figure = _figure(page, slug)
+    data = json.loads(page.evaluate(f"fetch('../../generated/interactive/{slug}.json').then(r => r.text())"))
+    offered = {p["name"]: p["exact"] for p in data["params"]}
+    params = {**entry.params, **setting}
+    for name, value in setting.items():
+        slider = figure.get_by_label(name, exact=True)
+        _to(page, slider, offered[name].index(value))
+        assert slider.get_attribute("aria-valuetext") == f"{name} = {show(value)}"
+    overlay = figure.locator(".af-overlay")
+    said = _walk(page, overlay)
+    marked = [float(READOUT.fullmatch(t).group(1)) for t in said if t.endswith(CONVENTION)]
+    assert marked == kinks, (params, marked)
+    for k in kinks:  # at the kink: the module's conventional value, in the visible readout too
+        overlay.focus()
+        page.keyboard.press("Home")
+        for _ in range(said.index(next(t for t in said if t.startswith(f"x = {show(k)}:")))):
+            page.keyboard.press("ArrowRight")
+        text = figure.locator(".af-readout").text_content()
+        assert text == overlay.get_attribute("aria-valuetext")
+        name = entry.name
+        assert text == (f"x = {show(k)}: {name}(x) = {show(float(entry.fn(k, **params)))}, "
+                        f"{name}'(x) = {show(float(entry.derivative(k, **params)))}{CONVENTION}"), text
+    ctx.close()
+    assert not errors, errors

@@ -5,6 +5,7 @@ ones the module accepts, and it stays light."""
 from __future__ import annotations
 
 import gzip
+import itertools
 import json
 import math
 import re
@@ -17,6 +18,7 @@ from activations import REGISTRY
 
 ENTRIES = [e for e in REGISTRY.values() if e.elementwise]
 MAX_GZIP_PER_PAGE = 30 * 1024  # each control's data, per page
+CONVENTION = " (convention)"
 
 
 def _data(slug: str) -> dict:
@@ -32,7 +34,7 @@ def _exact(d: dict, curve: dict) -> dict[str, float]:
 
 def _close(shown: str, exact: float) -> bool:
     """A number the page shows is the module's value to the 4 significant digits shown (or exact)."""
-    value = float(shown.replace("∞", "inf"))
+    value = float(shown.removesuffix(CONVENTION).replace("∞", "inf"))
     if math.isinf(exact) or exact == 0:
         return value == exact
     return abs(value - exact) <= 5.01e-4 * abs(exact)
@@ -83,23 +85,96 @@ def test_every_number_shown_is_the_modules_value_at_the_x_shown(entry):
         assert not bad, (entry.slug, params, bad[:5])
 
 
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.slug)
+def test_every_state_the_sliders_can_reach_has_a_curve(entry):
+    """explore.js gives each parameter one slider over all of its values, and each slider moves on
+    its own: from the default, a reader reaches every combination of the sliders' values. Each
+    must have its curve (none was refused by the module or left out), and no curve is unreachable."""
+    d = _data(entry.slug)
+    reachable = list(itertools.product(*(p["values"] for p in d["params"])))
+    drawn = [tuple(c.get("params", [])) for c in d["curves"]]
+    missing = [r for r in reachable if r not in drawn]
+    assert not missing, (entry.slug, f"{len(missing)} of {len(reachable)} slider positions draw nothing", missing)
+    assert sorted(drawn) == sorted(reachable), entry.slug
+
+
 @pytest.mark.parametrize("entry", [e for e in ENTRIES if e.params], ids=lambda e: e.slug)
-def test_sliders_step_through_the_default_and_the_drawn_variants_and_only_accepted_values(entry):
+def test_sliders_reach_the_default_and_every_variant_the_static_figure_draws(entry):
+    d = _data(entry.slug)
+    curves = {tuple(_exact(d, c).items()) for c in d["curves"]}
+    for params in (dict(entry.params), *entry.variants):
+        assert tuple({n: float(v) for n, v in params.items()}.items()) in curves, (entry.slug, dict(params))
+    assert tuple(_exact(d, d["curves"][d["default"]]).values()) == tuple(entry.params.values())
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.params], ids=lambda e: e.slug)
+def test_sliders_step_through_values_the_module_accepts_and_the_figure_shows(entry):
+    """Each step is a value the module computes without complaint; a slider's end value draws a
+    curve that fits the figure somewhere, unless the static figure draws it (sine's omega_0 = 2,
+    whose derivative leaves the figure's y axis): the sliders stop where every curve would leave it."""
     d = _data(entry.slug)
     values = {p["name"]: p["exact"] for p in d["params"]}
     for p in d["params"]:  # what is shown is the exact value to the digits shown
         assert all(_close(s, v) for s, v in zip(p["values"], p["exact"])), p
     for name, vs in values.items():
         assert vs == sorted(set(vs)) and len(vs) >= 3 and entry.params[name] in vs, (name, vs)
-    combos = [tuple(_exact(d, c).values()) for c in d["curves"]]
-    assert combos[d["default"]] == tuple(entry.params.values())
     (y0, y1) = d["ylim"]
     x = np.array([float(v) for v in d["x"]])
-    for combo in combos:  # each is one the module computes without complaint, and fits the figure
-        params = dict(zip(values, combo))
+    fits = {}
+    for curve in d["curves"]:  # each is one the module computes without complaint
+        params = _exact(d, curve)
         y = np.concatenate([entry.fn(x, **params), entry.derivative(x, **params)])
-        assert np.all((y >= y0) & (y <= y1)) or params == entry.params, (entry.slug, params)
-    assert len(set(combos)) == len(combos)
+        fits[tuple(params.items())] = bool(np.all((y >= y0) & (y <= y1)))
+    drawn = {n: {float(entry.params[n]), *(float(v[n]) for v in entry.variants)} for n in values}
+    for name, vs in values.items():
+        for end in (vs[0], vs[-1]):
+            assert end in drawn[name] or any(ok for k, ok in fits.items() if dict(k)[name] == end), (name, end)
+
+
+def _no_derivative(entry, params: dict, x: np.ndarray) -> np.ndarray:
+    """Where f has no derivative, from f alone by difference quotients 1e-6 either side: the two
+    slopes differ (a kink, or a jump), or the module's f'(x) is not their common value."""
+    h = 1e-6
+    fx = entry.fn(x, **params)
+    left, right = (fx - entry.fn(x - h, **params)) / h, (entry.fn(x + h, **params) - fx) / h
+    return (np.abs(left - right) > 1e-3) | (np.abs(entry.derivative(x, **params) - (left + right) / 2) > 1e-3)
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.slug)
+def test_the_readout_marks_f_prime_as_a_convention_exactly_where_f_has_no_derivative(entry):
+    """For the default and every slider setting (which moves a shrink's kinks, or the threshold's),
+    the samples whose f'(x) the readout marks are those where f itself has no derivative; for the
+    default they are the conventions the static pages mark, where they fall on a sample."""
+    from properties import conventions
+
+    d = _data(entry.slug)
+    x = np.array([float(v) for v in d["x"]])
+    for curve in d["curves"]:
+        params = _exact(d, curve)
+        expected = np.flatnonzero(_no_derivative(entry, params, x)).tolist()
+        assert curve.get("c", []) == expected, (entry.slug, params, curve.get("c"), expected)
+    default = d["curves"][d["default"]].get("c", [])
+    assert [float(x[i]) for i in default] == [k for k in conventions(entry) if k in x], entry.slug
+
+
+def test_the_readout_marks_conventions_where_the_hand_says():
+    """Hand-derived: ReLU's kink at 0; hardshrink's jumps at +-lambda (at lambda = 0.3, a sample)
+    and its f'(0) = 0 at lambda = 0, where f is x and its slope 1; threshold's jump at 0, moved off the samples at 0.5;
+    ELU's kink at 0 for alpha = 0.5, none for alpha = 1 (then f' is continuous)."""
+    def marked(slug: str, **params) -> list[float]:
+        d = _data(slug)
+        curve = next(c for c in d["curves"] if _exact(d, c) == {**REGISTRY[slug].params, **params})
+        return [float(d["x"][i]) for i in curve.get("c", [])]
+
+    assert marked("relu") == [0.0]
+    assert marked("hardshrink", lambd=0.3) == [-0.3, 0.3]
+    # at lambda = 0 hardshrink is x, yet the module's f'(0) is 0: not the slope, so a convention
+    from interactive_figures import conventions
+    assert conventions(REGISTRY["hardshrink"], {"lambd": 0.0}, np.array([-0.03, 0.0, 0.03])).tolist() == [False, True, False]
+    # the threshold's jump goes with it: at 0.5, between two samples (0.48 and 0.51), none is marked
+    assert marked("threshold", value=1.0) == [0.0] and marked("threshold", threshold=0.5) == []
+    assert marked("elu", alpha=0.5) == [0.0] and marked("elu", alpha=1.0) == []
+    assert marked("sigmoid") == [] and marked("hard-tanh", min_val=-0.75, max_val=0.75) == [-0.75, 0.75]
 
 
 # The properties the slider readout lists, derived by hand for each parameterised function:
@@ -131,6 +206,24 @@ HAND = {
 }
 
 
+# Whether f has no derivative at 0 (a kink, a jump, or f'(0) that is not the slope), by hand.
+KINK_AT_0 = {
+    "leaky-relu": lambda negative_slope: negative_slope != 1,  # slopes negative_slope and 1 meet at 0
+    "prelu": lambda weight: weight != 1,
+    "elu": lambda alpha: alpha != 1,  # f'(0-) = alpha, f'(0+) = 1
+    "celu": lambda alpha: False,  # f'(0-) = exp(0) = 1 for every alpha
+    "softplus": lambda beta: False,
+    "hard-tanh": lambda min_val, max_val: 0.0 in (min_val, max_val),
+    "softshrink": lambda lambd: lambd == 0,  # then f is x but f'(0) = 0
+    "squareplus": lambda b: False,
+    "rrelu": lambda lower, upper: (lower + upper) / 2 != 1,
+    "threshold": lambda threshold, value: threshold == 0,
+    "hardshrink": lambda lambd: lambd == 0,  # a flat piece around 0 otherwise
+    "sine": lambda omega_0: False,
+    "snake": lambda a: False,
+}
+
+
 @pytest.mark.parametrize("slug", sorted(HAND))
 def test_the_properties_a_slider_shows_are_the_hand_derived_ones(slug):
     entry = REGISTRY[slug]
@@ -141,6 +234,8 @@ def test_the_properties_a_slider_shows_are_the_hand_derived_ones(slug):
         props = dict(curve["props"])
         assert _close(props[f"{entry.name}(0)"], f0), (params, props)
         assert _close(props[f"{entry.name}'(0)"], d0), (params, props)
+        # marked as the static property table marks it, where f has no derivative at 0
+        assert props[f"{entry.name}'(0)"].endswith(CONVENTION) == KINK_AT_0[slug](**params), (params, props)
         if lo is None:
             assert "range" not in props and "minimum" not in props, (params, props)
             continue

@@ -25,6 +25,7 @@ SAMPLES = 201  # points along x: a readout step of 1/200 of the plotted range
 STEPS = (1.0, 2.0, 2.5, 5.0)  # slider steps are one of these times a power of ten
 INTERVALS = 8  # about this many slider steps across a parameter's span (fewer when there are several)
 BREAK = 0.05  # a drawn curve breaks where it moves more than this share of the y span in one step
+SIDE, GAP = 1e-9, 1e-6  # as properties.jumps_at: one-sided values this far away, differing by more than GAP
 
 
 def entries() -> list[Activation]:
@@ -39,6 +40,12 @@ def _nice_step(span: float, intervals: int) -> float:
     return min((s * power for s in (*STEPS, 10.0)), key=lambda s: abs(math.log(s / raw)))
 
 
+def _drawn(entry: Activation) -> dict[str, set[float]]:
+    """For each parameter, the values the static figure draws: the default and the variants'."""
+    return {name: {float(default), *(float(v[name]) for v in entry.variants if name in v)}
+            for name, default in entry.params.items()}
+
+
 def parameter_values(entry: Activation) -> dict[str, list[float]]:
     """For each parameter, the values its slider steps through: a round grid over the span of the
     default and the variants the figure draws (half the default's size either side when there are
@@ -46,7 +53,7 @@ def parameter_values(entry: Activation) -> dict[str, list[float]]:
     intervals = max(2, INTERVALS // max(1, len(entry.params)))
     out = {}
     for name, default in entry.params.items():
-        drawn = sorted({float(default), *(float(v[name]) for v in entry.variants if name in v)})
+        drawn = sorted(_drawn(entry)[name])
         lo, hi = drawn[0], drawn[-1]
         if lo == hi:
             half = max(abs(default), 1.0) / 2
@@ -76,14 +83,41 @@ def _fits(entry: Activation, params: dict[str, float], ylim: tuple[float, float]
 
 
 def combinations(entry: Activation, ylim: tuple[float, float]) -> list[dict[str, float]]:
-    """The parameter combinations the sliders reach, the first parameter varying slowest: those of
-    the grid the module accepts (alpha > 0, min_val < max_val, ...) and whose curves fit the
-    figure, always with the defaults; just the defaults when the function has no parameter."""
+    """The parameter combinations the sliders reach, the first parameter varying slowest: every
+    combination of each slider's values, since each slider moves on its own. From each grid, end
+    values are dropped while a combination with them is refused by the module (lower > upper,
+    ...), the most refused first, then while none of their curves fits the figure; the default
+    and the drawn variants stay, even where their curves leave the figure's y axis. Just the
+    defaults when the function has no parameter."""
     values = parameter_values(entry)
-    combos = [dict(zip(values, c)) for c in itertools.product(*values.values())]
-    if not combos:
+    if not values:
         return [{}]
-    return [c for c in combos if c == dict(entry.params) or (_accepts(entry, c) and _fits(entry, c, ylim))]
+    drawn = _drawn(entry)
+
+    def product() -> list[dict[str, float]]:
+        return [dict(zip(values, c)) for c in itertools.product(*values.values())]
+
+    def ends() -> list[tuple[str, float]]:
+        return [(n, v) for n, vs in values.items() for v in dict.fromkeys((vs[0], vs[-1])) if v not in drawn[n]]
+
+    def share(name: str, v: float, test) -> float:
+        with_v = [c for c in product() if c[name] == v]
+        return sum(map(test, with_v)) / len(with_v)
+
+    def refused(c: dict[str, float]) -> bool:
+        return not _accepts(entry, c)
+
+    def fits(c: dict[str, float]) -> bool:
+        return _fits(entry, c, ylim)
+
+    while any(map(refused, product())):
+        worst = max(ends(), key=lambda e: share(*e, refused), default=None)
+        if worst is None or share(*worst, refused) == 0:
+            raise ValueError(f"{entry.slug}: the values drawn combine into parameters the module refuses")
+        values[worst[0]].remove(worst[1])
+    while unseen := [e for e in ends() if share(*e, fits) == 0]:
+        values[unseen[0][0]].remove(unseen[0][1])
+    return product()
 
 
 def _breaks(y: np.ndarray, span: float) -> list[int]:
@@ -99,12 +133,23 @@ def _jumps(y: np.ndarray, slope: np.ndarray) -> bool:
     return bool(np.any(steps[np.isfinite(steps)] > 2 * reach + 1e-9))
 
 
+def conventions(entry: Activation, params: dict[str, float], x: np.ndarray) -> np.ndarray:
+    """Whether f' has no value at each x for these parameters, so that the number the module gives
+    there is a convention: f or f' jumps there (the test of properties.jumps_at, which marks the
+    static pages' conventions), or f' there is neither one-sided value (a removed point)."""
+    f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
+    left, right, here = d(x - SIDE), d(x + SIDE), d(x)
+    return ((np.abs(f(x - SIDE) - f(x + SIDE)) > GAP) | (np.abs(left - right) > GAP)
+            | ((np.abs(here - left) > GAP) & (np.abs(here - right) > GAP)))
+
+
 def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     """The properties that follow a parameter, as (what, value) pairs: f(0), f'(0), range, minimum."""
     f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
     e = replace(entry, fn=f, derivative=d)
     y = f(DENSE)
-    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0)))]]
+    marked = " (convention)" if conventions(entry, params, np.zeros(1))[0] else ""
+    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0))) + marked]]
     # The registry places jumps and the period for the default parameters only; where these values
     # move them (a threshold, a shrink's lambda, a frequency), the range and minimum are not shown.
     if entry.period is not None or _jumps(y, d(DENSE)):
@@ -136,6 +181,9 @@ def data(entry: Activation) -> dict:
         f, d = entry.fn(x, **params), entry.derivative(x, **params)
         curve = {"f": [show(float(v)) for v in f], "d": [show(float(v)) for v in d],
                  "fb": _breaks(f, span), "db": _breaks(d, span)}
+        kinks = np.flatnonzero(conventions(entry, params, x))
+        if len(kinks):  # the samples where the readout marks f'(x) as a convention
+            curve["c"] = [int(i) for i in kinks]
         if params:
             curve["params"] = [show(v) for v in params.values()]
             curve["props"] = _properties(entry, params)

@@ -1,10 +1,12 @@
 // Figures a reader can explore. On an activation's figure (an image with data-explore), moving the
-// pointer, or focusing the figure and pressing the arrow keys, shows x, f(x) and f'(x). Every
+// pointer, or focusing the figure and pressing the arrow keys, shows x, f(x) and f'(x), with f'(x)
+// marked as a convention where the derivative does not exist (a kink or jump at that x). Every
 // number shown comes from generated/interactive/<slug>.json, which
 // scripts/generators/interactive_figures.py computes with the tested module: this script only
 // picks which one to show. Where the function has parameters, a labelled slider per parameter steps
-// through the values computed there; the figure then draws f and f' for them over the faded static
-// figure, and the properties that change are listed. Without JavaScript the static figure stays as it is.
+// through the values computed there, each on its own: every combination of their values has its
+// curves in the data. The figure then draws f and f' for them over the faded static figure, and the
+// properties that change are listed. Without JavaScript the static figure stays as it is.
 document$.subscribe(() => {
   for (const img of document.querySelectorAll("img[data-explore]")) {
     const holder = img.parentElement;
@@ -86,12 +88,13 @@ function explore(holder, slug, data) {
   frame.after(readout);
 
   const state = { i: Math.floor(n / 2), curve: data.curves[data.default] };
-  const text = (i) => state.curve
-    ? `x = ${data.x[i]}: ${data.name}(x) = ${state.curve.f[i]}, ${data.name}'(x) = ${state.curve.d[i]}`
-    : `x = ${data.x[i]}: not drawn for these values (the function refuses them, or its curve leaves this figure)`;
+  const text = (i) => {
+    const c = state.curve, marked = c.c && c.c.includes(i) ? " (convention)" : "";
+    return `x = ${data.x[i]}: ${data.name}(x) = ${c.f[i]}, ${data.name}'(x) = ${c.d[i]}${marked}`;
+  };
   const place = (dot, y) => {
-    const t = state.curve ? top(y) : NaN;
-    dot.hidden = !(t >= 0 && t <= 100);
+    const t = top(y);
+    dot.hidden = !(t >= 0 && t <= 100); // off the figure's y axis: the readout still gives the value
     dot.style.left = `${left(data.x[state.i])}%`;
     dot.style.top = `${t}%`;
   };
@@ -101,8 +104,8 @@ function explore(holder, slug, data) {
     overlay.setAttribute("aria-valuetext", text(i));
     readout.textContent = text(i);
     cursor.style.left = `${left(data.x[i])}%`;
-    place(dotF, state.curve && state.curve.f[i]);
-    place(dotD, state.curve && state.curve.d[i]);
+    place(dotF, state.curve.f[i]);
+    place(dotD, state.curve.d[i]);
   };
   const move = (i) => {
     state.i = Math.max(0, Math.min(n - 1, i));
@@ -130,8 +133,8 @@ function explore(holder, slug, data) {
   refresh();
 }
 
-// One labelled range input per parameter; each combination of their values has its curves in the
-// data (a combination the module rejects has none).
+// One labelled range input per parameter, each moving on its own: each combination of their values
+// has its curves in the data (the generator offers only values the module accepts together).
 function sliders(frame, readout, overlay, data, state, refresh, left, top) {
   const curves = new Map(data.curves.map((c) => [c.params.join("|"), c]));
   const chosen = data.curves[data.default].params.slice();
@@ -162,18 +165,18 @@ function sliders(frame, readout, overlay, data, state, refresh, left, top) {
     return p;
   };
   const update = () => {
-    const curve = curves.get(chosen.join("|")) || null;
+    const curve = curves.get(chosen.join("|"));
     const changed = curve !== data.curves[data.default];
     state.curve = curve;
     frame.classList.toggle("af-changed", changed);
-    svg.replaceChildren(...(curve && changed ? [path(curve.d, curve.db, "af-curve-d"), path(curve.f, curve.fb, "af-curve-f")] : []));
+    svg.replaceChildren(...(changed ? [path(curve.d, curve.db, "af-curve-d"), path(curve.f, curve.fb, "af-curve-f")] : []));
     const setting = data.params.map((p, k) => `${p.name} = ${chosen[k]}`).join(", ");
-    legend.textContent = !curve ? "" : changed
+    const leaves = [...curve.f, ...curve.d].some((y) => !(top(y) >= 0 && top(y) <= 100));
+    legend.textContent = changed
       ? `Drawn over the faded figure for ${setting}: ${data.name}(x) solid, ${data.name}'(x) dashed.`
+        + (leaves ? " A curve that leaves the figure's y axis is cut off there; the readout still gives its values." : "")
       : "The default values: the figure's solid line and its dashed derivative.";
-    props.textContent = curve
-      ? `${setting}: ` + curve.props.map(([what, value]) => `${what} = ${value}`).join("; ")
-      : `${setting}: no curve for these values`;
+    props.textContent = `${setting}: ` + curve.props.map(([what, value]) => `${what} = ${value}`).join("; ");
     refresh();
   };
   data.params.forEach((param, k) => {
