@@ -131,6 +131,35 @@ def test_sliders_step_through_values_the_module_accepts_and_the_figure_shows(ent
             assert end in drawn[name] or any(ok for k, ok in fits.items() if dict(k)[name] == end), (name, end)
 
 
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.slug)
+def test_a_drawn_curve_breaks_exactly_where_it_jumps(entry):
+    """The line joining two samples is left out where the function (or derivative) jumps between
+    them by more than 5% of the y span: seen on 401 points between the two, one step of which is
+    more than half the whole change. A steep smooth curve (sine's derivative at omega_0 = 2) is
+    drawn whole."""
+    d = _data(entry.slug)
+    x = np.array([float(v) for v in d["x"]])
+    span = d["ylim"][1] - d["ylim"][0]
+    between = x[:-1, None] + (x[1:] - x[:-1])[:, None] * np.linspace(0.0, 1.0, 401)[None, :]
+    between[:, -1] = x[1:]  # the samples themselves, exactly
+    for curve in d["curves"]:
+        params = _exact(d, curve)
+        for key, g in (("fb", entry.fn), ("db", entry.derivative)):
+            y = g(between, **params)
+            change = np.abs(y[:, -1] - y[:, 0])
+            jumps = (np.max(np.abs(np.diff(y, axis=1)), axis=1) > 0.5 * change) & (change > 0.05 * span)
+            assert curve[key] == np.flatnonzero(jumps).tolist(), (entry.slug, params, key, curve[key])
+
+
+def test_a_point_set_apart_is_not_joined_to_its_neighbours():
+    """Hardshrink at lambda = 0 is x, but its f'(0) is 0 between values 1: both steps break,
+    though each is as large as the other; a steep run of equal steps does not."""
+    from interactive_figures import _breaks
+
+    assert _breaks(np.array([1.0, 1.0, 0.0, 1.0, 1.0]), 2.0) == [1, 2]
+    assert _breaks(np.array([0.0, 0.0, 0.5, 1.0, 1.5, 1.5]), 2.0) == []
+
+
 def _no_derivative(entry, params: dict, x: np.ndarray) -> np.ndarray:
     """Where f has no derivative, from f alone by difference quotients 1e-6 either side: the two
     slopes differ (a kink, or a jump), or the module's f'(x) is not their common value."""

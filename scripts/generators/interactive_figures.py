@@ -24,7 +24,8 @@ HERE = Path(__file__)
 SAMPLES = 201  # points along x: a readout step of 1/200 of the plotted range
 STEPS = (1.0, 2.0, 2.5, 5.0)  # slider steps are one of these times a power of ten
 INTERVALS = 8  # about this many slider steps across a parameter's span (fewer when there are several)
-BREAK = 0.05  # a drawn curve breaks where it moves more than this share of the y span in one step
+BREAK = 0.05  # a drawn curve breaks where it moves more than this share of the y span in one step,
+JUMP = 3.0  # and more than this many times the steps either side (a steep smooth curve moves alike)
 SIDE, GAP = 1e-9, 1e-6  # as properties.jumps_at: one-sided values this far away, differing by more than GAP
 
 
@@ -122,7 +123,10 @@ def combinations(entry: Activation, ylim: tuple[float, float]) -> list[dict[str,
 
 def _breaks(y: np.ndarray, span: float) -> list[int]:
     """Indices i where a drawn line must not join sample i to sample i + 1 (a jump)."""
-    return [int(i) for i in np.flatnonzero(np.abs(np.diff(y)) > BREAK * span)]
+    d = np.diff(y)
+    alike = d[:-1] * d[1:] > 0  # neighbouring steps in the same direction (not a point set apart)
+    beside = np.maximum(np.r_[0.0, np.where(alike, np.abs(d[:-1]), 0.0)], np.r_[np.where(alike, np.abs(d[1:]), 0.0), 0.0])
+    return [int(i) for i in np.flatnonzero((np.abs(d) > BREAK * span) & (np.abs(d) > JUMP * beside))]
 
 
 def _jumps(y: np.ndarray, slope: np.ndarray) -> bool:
