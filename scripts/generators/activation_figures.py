@@ -41,22 +41,52 @@ def derivative_peak(entry: Activation) -> tuple[float, float] | None:
     return derivative_extremum(entry, 1.0, *entry.x_range)
 
 
-def _segments(entry: Activation, x: np.ndarray):
+def variant_jumps(entry: Activation, params, x: np.ndarray) -> list[float]:
+    """Where f with these parameters jumps inside x's range: the registry places the jumps for the
+    default parameters only, so for the others each sample step that rises far more than its
+    neighbours is halved until it is one float wide, and kept if f still changes across it."""
+    f = partial(entry.fn, **params)
+    y = f(x)
+    step = np.abs(np.diff(y))
+    scale = float(np.ptp(y[np.isfinite(y)])) or 1.0
+    found = []
+    for i in np.flatnonzero(step > 1e-3 * scale):
+        if step[i] <= 10 * max(step[i - 1] if i > 0 else 0.0, step[i + 1] if i + 1 < len(step) else 0.0):
+            continue  # as steep as its neighbours: a steep curve, not a jump
+        lo, hi = float(x[i]), float(x[i + 1])
+        for _ in range(80):
+            mid = (lo + hi) / 2
+            if mid in (lo, hi):
+                break
+            if abs(float(f(mid)) - float(f(lo))) >= abs(float(f(hi)) - float(f(mid))):
+                hi = mid
+            else:
+                lo = mid
+        if abs(float(f(hi)) - float(f(lo))) > 1e-6 * scale:
+            found.append(round(hi, 9) + 0.0)  # the parameters are short decimals, and so are the jumps
+    return found
+
+
+def _segments(entry: Activation, x: np.ndarray, params=None):
     """Pieces between kinks and jumps, so no line is drawn across a jump."""
-    cuts = sorted(set(entry.kinks) | set(entry.jumps))
+    if params is None or dict(params) == dict(entry.params):
+        cuts = sorted(set(entry.kinks) | set(entry.jumps))
+    else:
+        cuts = variant_jumps(entry, params, x)
     edges = [-np.inf, *cuts, np.inf]
     return [x[(x > lo) & (x < hi)] for lo, hi in zip(edges[:-1], edges[1:])]
 
 
-def _mark_convention(ax, f, k: float, color: str) -> None:
+def _mark_convention(ax, f, k: float, color: str, markersize: float = 7) -> None:
     """Open circles at one-sided limits that differ from f(k), a filled one at f(k)."""
     eps = 1e-9
     value = float(f(k))
     open_ends = [side for side in (float(f(k - eps)), float(f(k + eps))) if abs(side - value) > 1e-6]
     for side in open_ends:  # a one-sided limit that is not the value: an open end
-        ax.plot([k], [side], "o", markersize=7, markerfacecolor="none", markeredgecolor=color, markeredgewidth=1.8)
+        ax.plot([k], [side], "o", markersize=markersize, markerfacecolor="none", markeredgecolor=color,
+                markeredgewidth=1.8)
     if open_ends:  # where nothing jumps there is no convention to show
-        ax.plot([k], [value], "o", markersize=7, color=color)
+        ax.plot([k], [value], "o", markersize=markersize, color=color)
 
 
 def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: bool = True) -> None:
@@ -72,10 +102,13 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
             label = show(next(iter(params.values()))) + (" (default)" if default else "")
         else:
             label = f"{entry.name}(x), " + ", ".join(f"{k} = {show(v)}" for k, v in params.items())
-        for j, seg in enumerate(_segments(entry, x)):
+        for j, seg in enumerate(_segments(entry, x, params)):
             ax.plot(seg, entry.fn(seg, **params), color=theme.primary if default else theme.accent,
                     linestyle="-" if default else styles[i % 2], linewidth=1.8 if default else 1.4,
                     label=label if j == 0 else None)
+        if marks and not default:
+            for k in variant_jumps(entry, params, x):
+                _mark_convention(ax, partial(entry.fn, **params), k, theme.accent, markersize=5)
     for j, seg in enumerate(_segments(entry, x)):
         ax.plot(seg, entry.derivative(seg), color=theme.secondary, linestyle="--",
                 label=(f"{entry.name}'(x)" + (", default" if entry.variants else "")) if j == 0 else None)
@@ -141,9 +174,6 @@ def _figure(entry: Activation, theme: style.Theme):
     legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
                        title_fontsize=style.SMALL, alignment="left")
     legend.get_title().set_color(theme.text)
-    if entry.period is not None:  # a curve that repeats leaves no corner free: the legend gets a background
-        legend.set_frame_on(True)
-        legend.get_frame().set(facecolor=theme.background, edgecolor="none", alpha=0.85)
     if entry.inset is not None:
         (x0, x1), (y0, y1) = entry.inset
         xs = np.linspace(x0, x1, 801)
@@ -156,7 +186,67 @@ def _figure(entry: Activation, theme: style.Theme):
         zoom.set_xlabel("x (zoom)")
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
                                linewidth=1.0, linestyle=":"))
+    place_legend(fig, ax, legend)
     return fig, ax
+
+
+LEGEND_SPOTS = ("upper left", "upper right", "lower right", "lower left", "center left", "center right",
+                "upper center", "lower center")
+
+
+def _drawn_points(ax, axis_lines: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """Every line, marker and patch outline of ax in display coordinates (the lines x = 0 and
+    y = 0 across the axes too if axis_lines), lines filled in to one pixel apart, with how far
+    around each point its ink reaches (in pixels)."""
+    px = ax.figure.dpi / 72
+    points, reach = [], []
+    for artist in [*ax.get_lines(), *ax.patches]:
+        if not axis_lines and artist.get_transform() != ax.transData and artist in ax.get_lines():
+            continue  # axhline and axvline: x or y in axes coordinates
+        if artist in ax.get_lines():
+            xy = artist.get_transform().transform(artist.get_xydata())
+            marker = artist.get_marker() not in ("None", "none", "", " ", None)
+            joined = artist.get_linestyle() not in ("None", "none", "", " ")
+            width = max(artist.get_markersize() if marker else 0.0, artist.get_linewidth() if joined else 0.0)
+        else:
+            xy = artist.get_transform().transform(artist.get_path().vertices)
+            joined, width = True, artist.get_linewidth()
+        xy = xy[np.all(np.isfinite(xy), axis=1)]
+        if joined and len(xy) > 1:
+            filled = [xy[:1]]
+            for p, q in zip(xy[:-1], xy[1:]):
+                n = int(np.ceil(np.hypot(*(q - p)))) + 1
+                filled.append(p + np.linspace(0, 1, n)[1:, None] * (q - p))
+            xy = np.concatenate(filled)
+        points.append(xy)
+        reach.append(np.full(len(xy), width / 2 * px + 2 * px))  # half the ink plus a gap of two points
+    return np.concatenate(points), np.concatenate(reach)
+
+
+def _spot_is_free(ax, box, points: np.ndarray, reach: np.ndarray, renderer) -> bool:
+    inside = ((points[:, 0] > box.x0 - reach) & (points[:, 0] < box.x1 + reach)
+              & (points[:, 1] > box.y0 - reach) & (points[:, 1] < box.y1 + reach))
+    labels = [t.get_window_extent(renderer) for t in ax.texts]
+    return not inside.any() and not any(box.overlaps(b) for b in labels)
+
+
+def place_legend(fig, ax, legend) -> None:
+    """Put the legend where it covers no curve, marker or label of ax: the first free spot of
+    LEGEND_SPOTS, clear of the lines x = 0 and y = 0 as well if one is; else, where the curves
+    leave no spot free, the upper corners of more room above them."""
+    bottom, top = ax.get_ylim()
+    for grow in range(16):
+        if grow:
+            ax.set_ylim(bottom, top + grow * 0.08 * (top - bottom))
+        fig.draw_without_rendering()  # lays the figure out as it will be saved
+        renderer = fig._get_renderer()
+        for axis_lines in (True, False):
+            points, reach = _drawn_points(ax, axis_lines)
+            for spot in LEGEND_SPOTS if grow == 0 else LEGEND_SPOTS[:2]:
+                legend.set_loc(spot)
+                if _spot_is_free(ax, legend.get_window_extent(renderer), points, reach, renderer):
+                    return
+    raise ValueError(f"no room for the legend of {ax.get_title() or ax.get_xlabel()}")
 
 
 def _behaviour(name: str, lim, side: float) -> str:
@@ -169,6 +259,11 @@ def _behaviour(name: str, lim, side: float) -> str:
         return f"{name} {'grows' if lim.value > 0 else 'falls'} without bound like {coefficient}x{power}"
     exact = f" (it is {show(lim.value)} for {lim.exact})" if lim.exact else ""
     return f"{name} tends to {show(lim.value)}{exact}"
+
+
+def _limit(f, k: float, side: float) -> float:
+    """The limit of f at k from one side, to 9 decimals: f 1e-12 away from k."""
+    return round(float(f(k + side * 1e-12)), 9) + 0.0
 
 
 def alt_text(entry: Activation) -> str:
@@ -201,6 +296,14 @@ def alt_text(entry: Activation) -> str:
         text += (f" The default, {default}, is the thick solid line; thinner dashed and dotted lines "
                  "show " + " and ".join(", ".join(f"{n} = {show(v)}" for n, v in o.items()) for o in others)
                  + "; the derivative is drawn for the default.")
+        x = np.linspace(lo, hi, SAMPLES)
+        for o in others:  # where a parameter moves a jump, or makes one, say where it is
+            f = partial(entry.fn, **o)
+            jumps = [f"from {show(_limit(f, k, -1))} to {show(_limit(f, k, 1))} at x = {show(k)} (where it "
+                     f"takes the value {show(float(f(k)))})" for k in variant_jumps(entry, o, x)]
+            if jumps:
+                text += (f" With {', '.join(f'{n} = {show(v)}' for n, v in o.items())} the function jumps "
+                         + " and ".join(jumps) + ".")
     if entry.inset is not None:
         (x0, x1), _ = entry.inset
         text += (f" A second panel on the right enlarges x from {show(x0)} to {show(x1)}, the region marked by a "

@@ -8,11 +8,12 @@ from functools import partial
 from pathlib import Path
 
 import numpy as np
+from matplotlib.patches import Rectangle
 
 from formatting import show
 
 import figure_style as style
-from activation_figures import module_files
+from activation_figures import module_files, place_legend
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
 from outputs import GENERATORS, Output
@@ -22,17 +23,78 @@ SOURCE = "scripts/generators/vector_figures.py"
 GRID = 241  # points per axis of a heat map
 
 
+# The zero set lies where the diverging colour map is palest, in either scheme: a near-black line
+# keeps well over 3:1 against it (tests/test_figures.py measures it in the SVG).
+ZERO_INK = "#1f2328"
+
+
+def _refine(g, inside: float, outside: float) -> float:
+    """The edge between a point where g is exactly 0 (or changes sign) and its neighbour, by
+    bisection to float precision, to 9 decimals (the edges here are short decimals)."""
+    zero = (lambda t: float(g(t)) == 0.0) if float(g(inside)) == 0.0 else (lambda t: np.sign(g(t)) == np.sign(g(inside)))
+    for _ in range(80):
+        mid = (inside + outside) / 2
+        if mid in (inside, outside):
+            break
+        inside, outside = (mid, outside) if zero(mid) else (inside, mid)
+    return round(float(inside), 9) + 0.0
+
+
+def zero_set(entry: Activation) -> tuple[bool, list[float], list[tuple[float, float]]]:
+    """Where a gated unit a * g(b) is 0 on its plotted square, found from the module: whether it is
+    0 all along a = 0, the values of b where the gate is 0 at one point (a line b = const), and
+    the intervals of b where the gate is 0 throughout (a band of the square, hatched)."""
+    lo, hi = entry.x_range
+    b = np.linspace(lo, hi, GRID)
+    along_a0 = bool(np.all(entry.fn(np.stack([np.zeros_like(b), b], axis=-1)) == 0))
+    gate = lambda t: entry.fn(np.stack([np.ones_like(t), t], axis=-1))[..., 0]  # noqa: E731
+    g = gate(b)
+    closed, lines = [], []
+    i = 0
+    while i < len(b):
+        if g[i] == 0 and i + 1 < len(b) and g[i + 1] == 0:  # a run of zeros: the gate is closed there
+            j = i
+            while j + 1 < len(b) and g[j + 1] == 0:
+                j += 1
+            closed.append((lo if i == 0 else _refine(gate, b[i], b[i - 1]),
+                           hi if j == len(b) - 1 else _refine(gate, b[j], b[j + 1])))
+            i = j + 1
+            continue
+        if g[i] == 0:
+            lines.append(float(b[i]) + 0.0)
+        elif i + 1 < len(b) and g[i] * g[i + 1] < 0:
+            lines.append(_refine(gate, b[i], b[i + 1]))
+        i += 1
+    return along_a0, lines, closed
+
+
 def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
     lo, hi = entry.x_range
     v = np.linspace(lo, hi, GRID)
     a, b = np.meshgrid(v, v, indexing="xy")  # a across, b up
     z = entry.fn(np.stack([a, b], axis=-1))[..., 0]
+    along_a0, lines, closed = zero_set(entry)
     with style.themed(theme):
         fig, ax = style.new_figure(theme)
         limit = float(np.max(np.abs(z)))
         image = ax.imshow(z, origin="lower", extent=(lo, hi, lo, hi), cmap="RdBu_r", vmin=-limit, vmax=limit,
                           aspect="auto", interpolation="nearest")
-        ax.contour(a, b, z, levels=[0.0], colors=[theme.text], linewidths=1.0)
+        # The zero set drawn from where it is, not contoured: a contour of a function that is 0 on a
+        # whole region is ambiguous, and matplotlib's leaves out part of the region's edge.
+        open_b = [lo]
+        for b0, b1 in closed:
+            ax.add_patch(Rectangle((lo, b0), hi - lo, b1 - b0, fill=False, hatch="//", hatchcolor=ZERO_INK,
+                                   linewidth=0))
+            lines += [e for e in (b0, b1) if lo < e < hi]
+            open_b += [b0, b1]
+        open_b.append(hi)
+        for k in lines:
+            ax.plot([lo, hi], [k, k], color=ZERO_INK, linewidth=1.4)
+        if along_a0:  # where the gate is closed the whole band is already marked
+            for b0, b1 in zip(open_b[::2], open_b[1::2]):
+                if b1 > b0:
+                    ax.plot([0.0, 0.0], [b0, b1], color=ZERO_INK, linewidth=1.4)
+        ax.set(xlim=(lo, hi), ylim=(lo, hi))
         ax.grid(False)  # grid lines would read as contours
         bar = fig.colorbar(image, ax=ax)
         bar.set_label(f"{entry.name}(a, b)", labelpad=8)  # a word space clear of the tick labels
@@ -41,11 +103,40 @@ def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
         return style.svg_bytes(fig, f"{entry.name} over its two inputs")
 
 
+def zero_set_text(entry: Activation) -> str:
+    """Where the heat map says the unit is 0, and how it is drawn, in words."""
+    lo, hi = entry.x_range
+    along_a0, lines, closed = zero_set(entry)
+    names = (["a = 0"] if along_a0 else []) + [f"b = {show(k)}" for k in lines]
+    regions = []
+    for b0, b1 in closed:
+        if b0 == lo and b1 == hi:
+            regions.append("on the whole square")
+        elif b0 == lo:
+            regions.append(f"on the whole half-plane b ≤ {show(b1)}")
+        elif b1 == hi:
+            regions.append(f"on the whole half-plane b ≥ {show(b0)}")
+        else:
+            regions.append(f"on the whole band {show(b0)} ≤ b ≤ {show(b1)}")
+    edges = [show(e) for b0, b1 in closed for e in (b0, b1) if lo < e < hi]
+    where = []
+    if names:
+        where.append(f"on the line{'s' if len(names) > 1 else ''} {' and '.join(names)}")
+    where += regions
+    text = f"It is 0 only {' and '.join(where)}"
+    if not regions:
+        nowhere = "" if lines else " (its gate is 0 nowhere on the square)"
+        return text + f"{nowhere}, drawn as {'dark lines' if len(names) > 1 else 'a dark line'}."
+    drawn = f"the line{'s' if len(names) > 1 else ''} drawn dark, " if names else ""
+    edge = f" with {'its edge' if len(edges) == 1 else 'its edges'} b = {' and b = '.join(edges)} drawn dark" if edges else ""
+    return text + f": {drawn}the {'region' if len(regions) == 1 else 'regions'} hatched{edge}."
+
+
 def gated_alt(entry: Activation) -> str:
     lo, hi = entry.x_range
     corners = {(a, b): float(entry.fn([a, b])[0]) for a in (lo, hi) for b in (lo, hi)}
     text = (f"Heat map of {entry.name}(a, b) for a and b from {lo:g} to {hi:g}, blue for negative and red for "
-            f"positive values, with the zero contour drawn as a line. {entry.name} {entry.summary}. ")
+            f"positive values. {entry.name} {entry.summary}. {zero_set_text(entry)} ")
     text += "At the corners: " + "; ".join(f"a = {a:g}, b = {b:g} gives {show(v)}" for (a, b), v in corners.items()) + "."
     return text
 
@@ -64,7 +155,7 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
         ax.set_xlabel("d = score of class 1 - score of class 2")
-        ax.legend(loc="upper left" if p[0] < p[-1] else "upper right")  # clear of the curve's high end
+        place_legend(fig, ax, ax.legend())
         return style.svg_bytes(fig, f"{entry.name} of two classes")
 
 

@@ -405,7 +405,8 @@ _ENTRIES = (
         summary="sets the inputs within lambda of 0 to 0 and passes the others through unchanged, so it jumps at "
         "minus and plus lambda",
         origin="hard thresholding, the keep-or-kill rule for noisy wavelet coefficients of [@donoho1994]",
-        kinks=(-0.5, 0.5), jumps=(-0.5, 0.5), params={"lambd": 0.5}, derivative_ulp_bound=0.0,
+        kinks=(-0.5, 0.5), jumps=(-0.5, 0.5), params={"lambd": 0.5},
+        variants=({"lambd": 0.25}, {"lambd": 0.5}, {"lambd": 1.0}), derivative_ulp_bound=0.0,
         frameworks=Row(layer("nn.Hardshrink", lambd=0.5),
                        Cell((Call("keras.activations.hard_shrink", {"threshold": 0.5}, takes_x=True,
                                   ours={"threshold": "lambd"}),), "{0}: lambda is called `threshold`"),
