@@ -421,13 +421,16 @@ def test_every_position_the_sliders_reach_draws_the_modules_curve(browser, serve
 
 
 def _walk(page, overlay) -> list[str]:
-    """What the readout announces at every sample, from the left end to the right."""
+    """What the readout announces at every sample, from the left end to the right (End's x)."""
     overlay.focus()
+    page.keyboard.press("End")
+    last = overlay.get_attribute("aria-valuetext")
     page.keyboard.press("Home")
     said = [overlay.get_attribute("aria-valuetext")]
-    for _ in range(200):
+    while said[-1] != last:
         page.keyboard.press("ArrowRight")
         said.append(overlay.get_attribute("aria-valuetext"))
+        assert said[-1] != said[-2], said[-2:]  # each key moves on
     return said
 
 
@@ -465,5 +468,73 @@ def test_the_readout_says_convention_where_the_derivative_does_not_exist(browser
         name = entry.name
         assert text == (f"x = {show(k)}: {name}(x) = {show(float(entry.fn(k, **params)))}, "
                         f"{name}'(x) = {show(float(entry.derivative(k, **params)))}{CONVENTION}"), text
+    ctx.close()
+    assert not errors, errors
+
+
+@pytest.mark.parametrize(("slug", "kinks"), [
+    ("hardshrink", [-0.5, 0.5]),  # lambda = 0.5: f jumps from -0.5 to 0 and from 0 to 0.5
+    ("softshrink", [-0.5, 0.5]),  # lambda = 0.5: f' steps between 1 and 0
+    ("hard-tanh", [-1.0, 1.0]),  # the bounds -1 and 1: f' steps between 0 and 1
+])
+def test_at_the_defaults_the_keyboard_and_the_pointer_reach_each_kink_and_say_convention(browser, served, slug, kinks):
+    """At the default parameters, with no slider moved, the arrow keys stop at each kink or jump
+    (found by hand here), and so does the pointer held over it: the readout there gives the module's
+    values with f'(x) marked '(convention)', and nowhere else."""
+    entry = REGISTRY[slug]
+    ctx, page, errors = _open(browser, served, slug)
+    figure = _figure(page, slug)
+    overlay, readout = figure.locator(".af-overlay"), figure.locator(".af-readout")
+
+    def expected(k: float) -> str:
+        name = entry.name
+        return (f"x = {show(k)}: {name}(x) = {show(float(entry.fn(k)))}, "
+                f"{name}'(x) = {show(float(entry.derivative(k)))}{CONVENTION}")
+
+    said = _walk(page, overlay)
+    assert [float(READOUT.fullmatch(t).group(1)) for t in said if t.endswith(CONVENTION)] == kinks, said
+    for k in kinks:
+        assert expected(k) in said, (k, [t for t in said if t.endswith(CONVENTION)])
+    (x0, x1) = entry.x_range
+    box = overlay.bounding_box()
+    for k in kinks:  # the pointer over the kink's x on the figure
+        page.mouse.move(box["x"] + (k - x0) / (x1 - x0) * box["width"], box["y"] + box["height"] / 2)
+        assert overlay.get_attribute("aria-valuetext") == readout.text_content() == expected(k)
+    ctx.close()
+    assert not errors, errors
+
+
+def _points(d: str) -> list[tuple[str, float, float]]:
+    """A drawn path's commands, each with its point in the 0..1000 box."""
+    return [(c, float(x), float(y)) for c, x, y in re.findall(r"([ML])([-\d.]+) ([-\d.]+)", d)]
+
+
+@pytest.mark.parametrize(("slug", "setting", "jumps"), [
+    # lambda = 1: f jumps from -1 to 0 at -1 and from 0 to 1 at 1; f' from 1 to 0, then 0 to 1
+    ("hardshrink", {"lambd": 1.0}, {"f": [(-1.0, -1.0, 0.0), (1.0, 0.0, 1.0)], "d": [(-1.0, 1.0, 0.0), (1.0, 0.0, 1.0)]}),
+    # threshold 0.5, value 0: f jumps from 0 to 0.5 at 0.5, f' from 0 to 1
+    ("threshold", {"threshold": 0.5}, {"f": [(0.5, 0.0, 0.5)], "d": [(0.5, 0.0, 1.0)]}),
+])
+def test_a_jump_is_drawn_at_its_x_between_the_two_limits(browser, served, slug, setting, jumps):
+    """Moved off the default, the curves drawn over the figure jump where the function does: the
+    line reaches the jump's x at the limit from the left and goes on from the same x at the limit
+    from the right (each jump (x, left, right) derived by hand), and is lifted nowhere else."""
+    ctx, page, errors = _open(browser, served, slug)
+    figure = _figure(page, slug)
+    data = json.loads(page.evaluate(f"fetch('../../generated/interactive/{slug}.json').then(r => r.text())"))
+    offered = {p["name"]: p["exact"] for p in data["params"]}
+    for name, value in setting.items():
+        _to(page, figure.get_by_label(name, exact=True), offered[name].index(value))
+    (x0, x1), (y0, y1) = data["xlim"], data["ylim"]
+    for key, cls in (("f", "af-curve-f"), ("d", "af-curve-d")):
+        points = _points(figure.locator(f"path.{cls}").get_attribute("d"))
+        assert points[0][0] == "M" and len(points) > 100, points[:3]
+        # every place where the line is lifted: (x where it was, y where it was, x and y where it goes on)
+        lifted = [(a[1], a[2], b[1], b[2]) for a, b in zip(points, points[1:]) if b[0] == "M"]
+        hand = [(1000 * (k - x0) / (x1 - x0), 1000 * (y1 - lo) / (y1 - y0), 1000 * (k - x0) / (x1 - x0),
+                 1000 * (y1 - hi) / (y1 - y0)) for k, lo, hi in jumps[key]]
+        assert len(lifted) == len(hand) and all(
+            all(abs(g - w) <= 0.1 for g, w in zip(got, want)) for got, want in zip(sorted(lifted), sorted(hand))
+        ), (key, lifted, hand)
     ctx.close()
     assert not errors, errors

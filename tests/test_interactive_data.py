@@ -136,7 +136,8 @@ def test_a_drawn_curve_breaks_exactly_where_it_jumps(entry):
     """The line joining two samples is left out where the function (or derivative) jumps between
     them by more than 5% of the y span: seen on 401 points between the two, one step of which is
     more than half the whole change. A steep smooth curve (sine's derivative at omega_0 = 2) is
-    drawn whole."""
+    drawn whole. Where the jump is at a sample, the line goes on to that sample's x with the limit
+    from the left and on from there with the limit from the right (the module's, 1e-12 away)."""
     d = _data(entry.slug)
     x = np.array([float(v) for v in d["x"]])
     span = d["ylim"][1] - d["ylim"][0]
@@ -144,11 +145,65 @@ def test_a_drawn_curve_breaks_exactly_where_it_jumps(entry):
     between[:, -1] = x[1:]  # the samples themselves, exactly
     for curve in d["curves"]:
         params = _exact(d, curve)
-        for key, g in (("fb", entry.fn), ("db", entry.derivative)):
+        for key, g in (("f", entry.fn), ("d", entry.derivative)):
+            left, right = g(x - 1e-12, **params), g(x + 1e-12, **params)
+            at = np.flatnonzero(np.abs(left - right) > 0.05 * span).tolist()
+            ends = curve.get(f"{key}j", [])
+            assert [e[0] for e in ends] == at, (entry.slug, params, key, ends, at)
+            for i, lo, hi in ends:  # to the digits shown, or within 1e-9 (a limit of 0 is drawn at 0)
+                for shown, limit in ((lo, left[i]), (hi, right[i])):
+                    assert abs(float(shown) - limit) <= 1e-9 + 5.01e-4 * abs(limit), (entry.slug, params, key, x[i], lo, hi)
             y = g(between, **params)
             change = np.abs(y[:, -1] - y[:, 0])
             jumps = (np.max(np.abs(np.diff(y, axis=1)), axis=1) > 0.5 * change) & (change > 0.05 * span)
-            assert curve[key] == np.flatnonzero(jumps).tolist(), (entry.slug, params, key, curve[key])
+            expected = [i for i in np.flatnonzero(jumps).tolist() if i not in at and i + 1 not in at]
+            assert curve[f"{key}b"] == expected, (entry.slug, params, key, curve[f"{key}b"])
+
+
+# Where each function has no derivative, by hand, for its parameters: the shrinks jump (hardshrink)
+# or bend (softshrink) at +-lambda, which at lambda = 0 is 0 with f'(0) = 0 where f is x; hard tanh
+# bends at its bounds; the threshold jumps at its threshold (the step of f' to 1 there, if f does not).
+CLOSED = {
+    "hardshrink": lambda lambd: [-lambd, lambd] if lambd else [0.0],
+    "softshrink": lambda lambd: [-lambd, lambd] if lambd else [0.0],
+    "hard-tanh": lambda min_val, max_val: [min_val, max_val],
+    "threshold": lambda threshold, value: [threshold],
+    "relu6": lambda: [0.0, 6.0],
+    "hard-sigmoid": lambda: [-3.0, 3.0],
+    "hard-swish": lambda: [-3.0, 3.0],
+}
+
+
+@pytest.mark.parametrize("slug", sorted(CLOSED))
+def test_every_kink_and_jump_the_hand_finds_is_a_sample_the_readout_marks(slug):
+    """For every setting the sliders reach, each hand-derived kink or jump inside the figure is a
+    sample (so the keyboard and the pointer reach it), and there f'(x) is marked a convention."""
+    d = _data(slug)
+    lo, hi = REGISTRY[slug].x_range
+    x = [float(v) for v in d["x"]]
+    for curve in d["curves"]:
+        params = _exact(d, curve)
+        for k in (k for k in CLOSED[slug](**params) if lo <= k <= hi):
+            assert k in x, (slug, params, k)
+            assert x.index(k) in curve.get("c", []), (slug, params, k, curve.get("c"))
+
+
+@pytest.mark.parametrize("entry", ENTRIES, ids=lambda e: e.slug)
+def test_between_two_neighbouring_samples_f_has_a_derivative_throughout(entry):
+    """No kink or jump of f falls strictly between two samples, for any setting the sliders reach:
+    on 401 points between each two, the difference quotients of f change by less than 1e-3 from one
+    step to the next (a smooth curve's change is f'' times a 400th of a sample step; at a kink or a
+    jump one of them changes by half the jump of f' or more). With the samples' own conventions
+    (tested above), every point where f has no derivative is a sample the readout marks."""
+    d = _data(entry.slug)
+    x = np.array([float(v) for v in d["x"]])
+    inside = x[:-1, None] + (x[1:] - x[:-1])[:, None] * np.linspace(0.0, 1.0, 403)[None, 1:-1]
+    for curve in d["curves"]:
+        params = _exact(d, curve)
+        slopes = np.diff(entry.fn(inside, **params), axis=1) / np.diff(inside, axis=1)
+        bend = np.max(np.abs(np.diff(slopes, axis=1)), axis=1)
+        where = np.flatnonzero(~(bend < 1e-3))
+        assert not len(where), (entry.slug, params, [(x[i], x[i + 1], bend[i]) for i in where[:4]])
 
 
 def test_a_point_set_apart_is_not_joined_to_its_neighbours():
@@ -200,8 +255,10 @@ def test_the_readout_marks_conventions_where_the_hand_says():
     # at lambda = 0 hardshrink is x, yet the module's f'(0) is 0: not the slope, so a convention
     from interactive_figures import conventions
     assert conventions(REGISTRY["hardshrink"], {"lambd": 0.0}, np.array([-0.03, 0.0, 0.03])).tolist() == [False, True, False]
-    # the threshold's jump goes with it: at 0.5, between two samples (0.48 and 0.51), none is marked
-    assert marked("threshold", value=1.0) == [0.0] and marked("threshold", threshold=0.5) == []
+    # the threshold's jump goes with it: at 0.5, which is a sample among the evenly spaced 0.48 and 0.51
+    assert marked("threshold", value=1.0) == [0.0] and marked("threshold", threshold=0.5) == [0.5]
+    # at the defaults, the jumps of the shrinks and the knees of hard tanh, off the even grid
+    assert marked("hardshrink") == marked("softshrink") == [-0.5, 0.5] and marked("hard-tanh") == [-1.0, 1.0]
     assert marked("elu", alpha=0.5) == [0.0] and marked("elu", alpha=1.0) == []
     assert marked("sigmoid") == [] and marked("hard-tanh", min_val=-0.75, max_val=0.75) == [-0.75, 0.75]
 

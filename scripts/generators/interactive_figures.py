@@ -4,6 +4,7 @@ change. Everything is computed here by the tested module; the page only picks wh
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import math
@@ -27,6 +28,7 @@ INTERVALS = 8  # about this many slider steps across a parameter's span (fewer w
 BREAK = 0.05  # a drawn curve breaks where it moves more than this share of the y span in one step,
 JUMP = 3.0  # and more than this many times the steps either side (a steep smooth curve moves alike)
 SIDE, GAP = 1e-9, 1e-6  # as properties.jumps_at: one-sided values this far away, differing by more than GAP
+FINE = 20000  # intervals of the grid on which kinks and jumps between the samples are sought
 
 
 def entries() -> list[Activation]:
@@ -78,7 +80,7 @@ def _accepts(entry: Activation, params: dict[str, float]) -> bool:
 def _fits(entry: Activation, params: dict[str, float], ylim: tuple[float, float]) -> bool:
     """Whether f and f' stay on the static figure's y axis over its x range, so the curves drawn
     over it are seen whole."""
-    x = sample_grid(entry)
+    x = np.union1d(even_grid(entry), _cuts(entry.slug, tuple(params.items())))
     y = np.concatenate([entry.fn(x, **params), entry.derivative(x, **params)])
     return bool(np.all((y >= ylim[0]) & (y <= ylim[1])))
 
@@ -129,6 +131,17 @@ def _breaks(y: np.ndarray, span: float) -> list[int]:
     return [int(i) for i in np.flatnonzero((np.abs(d) > BREAK * span) & (np.abs(d) > JUMP * beside))]
 
 
+def _lines(g, x: np.ndarray, span: float) -> tuple[list[int], list[list]]:
+    """How g is drawn through the samples x: the indices i where the line does not join sample i to
+    i + 1, and, at each sample where g itself jumps (by more than a break), [i, the limit from the
+    left, the limit from the right]: the line arrives at the one and leaves from the other at that x."""
+    y = g(x)
+    at = [int(i) for i in np.flatnonzero(np.abs(g(x - SIDE) - g(x + SIDE)) > BREAK * span)]
+    breaks = [i for i in _breaks(y, span) if i not in at and i + 1 not in at]
+    # the limits, from 1e-12 away, to 9 decimals (a limit of 0 is 0, not 1e-12)
+    return breaks, [[i, *(show(round(float(g(x[i] + side)), 9) + 0.0) for side in (-1e-12, 1e-12))] for i in at]
+
+
 def _jumps(y: np.ndarray, slope: np.ndarray) -> bool:
     """Whether f jumps somewhere on the dense grid: a step between neighbours that its steepest
     slope cannot explain."""
@@ -167,24 +180,81 @@ def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     return out
 
 
-def sample_grid(entry: Activation) -> np.ndarray:
-    """The x of every sample: SAMPLES evenly spaced points of the figure's range, rounded to 10
-    decimals so that each is the short decimal the page prints."""
+def even_grid(entry: Activation) -> np.ndarray:
+    """SAMPLES evenly spaced points of the figure's range, rounded to 10 decimals so that each is
+    the short decimal the page prints."""
     lo, hi = entry.x_range
     return np.round(lo + (hi - lo) * np.arange(SAMPLES) / (SAMPLES - 1), 10) + 0.0
+
+
+def _edge(g, a: float, b: float) -> float:
+    """Where in [a, b] g jumps, by bisection: the half that holds the larger change, to a float."""
+    ga, gb = float(g(a)), float(g(b))
+    while a < (m := (a + b) / 2) < b:
+        gm = float(g(m))
+        if abs(gm - ga) >= abs(gb - gm):
+            b, gb = m, gm
+        else:
+            a, ga = m, gm
+    return a
+
+
+@functools.cache
+def _cuts(slug: str, params: tuple[tuple[str, float], ...]) -> tuple[float, ...]:
+    """cuts() once per setting: the sliders' trimming asks for the same ones many times."""
+    return tuple(cuts(REGISTRY[slug], dict(params)))
+
+
+def cuts(entry: Activation, params: dict[str, float]) -> list[float]:
+    """Where f' has no value for these parameters inside the figure's range (f or f' jumps there, or
+    f' is not the slope), each as the short decimal the page prints: steps on a fine grid that jump
+    past both neighbouring steps, located by bisection, and the fine grid's own marked points."""
+    f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
+    lo, hi = entry.x_range
+    fine = np.round(np.linspace(lo, hi, FINE + 1), 10) + 0.0
+    found = set(fine[conventions(entry, params, fine)].tolist())
+    for g in (f, d):
+        step = np.abs(np.diff(g(fine)))
+        beside = np.maximum(np.r_[0.0, step[:-1]], np.r_[step[1:], 0.0])
+        for i in np.flatnonzero((step > GAP) & (step > JUMP * beside)):
+            found.add(_edge(g, float(fine[i]), float(fine[i + 1])))
+    out = set()
+    for k in found:
+        k = float(show(round(k, 9) + 0.0))  # a kink at a printed parameter sits at a short decimal
+        # kept where the module has no derivative there: a steep smooth stretch's step is no kink
+        if lo <= k <= hi and conventions(entry, params, np.array([k]))[0]:
+            out.add(k + 0.0)
+    return sorted(out)
+
+
+def sample_grid(entry: Activation, settings: list[dict[str, float]]) -> np.ndarray:
+    """The x of every sample: the evenly spaced points, and every point where a curve of one of the
+    settings the sliders reach has no derivative (so that the readout lands on it and a jump is
+    drawn there), each in place of an evenly spaced point within a quarter step of it (so that the
+    pointer reaches it too)."""
+    even = even_grid(entry)
+    kinks = sorted({k for params in settings for k in _cuts(entry.slug, tuple(params.items()))})
+    if not kinks:
+        return even
+    quarter = (even[1] - even[0]) / 4
+    near = np.abs(even[:, None] - np.array(kinks)[None, :]).min(axis=1) < quarter
+    return np.union1d(even[~near], kinks) + 0.0
 
 
 def data(entry: Activation) -> dict:
     """Everything the page needs to explore one entry's figure."""
     box, xlim, ylim = axes_geometry(entry)
-    x = sample_grid(entry)
+    combos = combinations(entry, ylim)
+    x = sample_grid(entry, combos)
     span = ylim[1] - ylim[0]
     curves = []
-    combos = combinations(entry, ylim)
     for params in combos:
         f, d = entry.fn(x, **params), entry.derivative(x, **params)
-        curve = {"f": [show(float(v)) for v in f], "d": [show(float(v)) for v in d],
-                 "fb": _breaks(f, span), "db": _breaks(d, span)}
+        curve = {"f": [show(float(v)) for v in f], "d": [show(float(v)) for v in d]}
+        for key, g in (("f", entry.fn), ("d", entry.derivative)):
+            curve[f"{key}b"], ends = _lines(partial(g, **params), x, span)
+            if ends:  # the samples at which the drawn line jumps
+                curve[f"{key}j"] = ends
         kinks = np.flatnonzero(conventions(entry, params, x))
         if len(kinks):  # the samples where the readout marks f'(x) as a convention
             curve["c"] = [int(i) for i in kinks]

@@ -87,7 +87,11 @@ function explore(holder, slug, data) {
   readout.setAttribute("aria-hidden", "true"); // the slider's value text says the same to a screen reader
   frame.after(readout);
 
-  const state = { i: Math.floor(n / 2), curve: data.curves[data.default] };
+  // The samples are evenly spaced but for the kinks and jumps put in among them: the pointer
+  // reads the sample nearest to it.
+  const xs = data.x.map(parseFloat);
+  const nearest = (x) => xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
+  const state = { i: nearest((x0 + x1) / 2), curve: data.curves[data.default] };
   const text = (i) => {
     const c = state.curve, marked = c.c && c.c.includes(i) ? " (convention)" : "";
     return `x = ${data.x[i]}: ${data.name}(x) = ${c.f[i]}, ${data.name}'(x) = ${c.d[i]}${marked}`;
@@ -114,7 +118,7 @@ function explore(holder, slug, data) {
   overlay.addEventListener("pointermove", (e) => {
     const r = overlay.getBoundingClientRect();
     overlay.classList.add("af-active");
-    move(Math.round(((e.clientX - r.left) / r.width) * (n - 1)));
+    move(nearest(x0 + ((e.clientX - r.left) / r.width) * (x1 - x0)));
   });
   overlay.addEventListener("pointerleave", () => {
     if (document.activeElement !== overlay) overlay.classList.remove("af-active");
@@ -149,14 +153,24 @@ function sliders(frame, readout, overlay, data, state, refresh, left, top) {
   const props = element("span", "af-props", controls);
   props.setAttribute("aria-live", "polite");
   const legend = element("span", "af-legend", controls);
-  const path = (values, breaks, className) => {
-    const cut = new Set(breaks);
+  // A line through the samples, lifted between i and i + 1 for each break; at a sample where the
+  // curve jumps it arrives at the limit from the left and leaves from the limit from the right,
+  // both at that x (the sample's own value is the readout's).
+  const path = (values, breaks, jumps, className) => {
+    const cut = new Set(breaks), ends = new Map((jumps || []).map(([i, from, to]) => [i, [from, to]]));
     let d = "", pen = false;
-    values.forEach((y, i) => {
+    const to = (i, y) => {
       const v = parseFloat(y);
-      if (!Number.isFinite(v)) { pen = false; return; }
-      d += `${pen ? "L" : "M"}${(10 * left(data.x[i])).toFixed(1)} ${(10 * top(v)).toFixed(1)}`;
-      pen = !cut.has(i);
+      if (Number.isFinite(v)) d += `${pen ? "L" : "M"}${(10 * left(data.x[i])).toFixed(1)} ${(10 * top(v)).toFixed(1)}`;
+      pen = Number.isFinite(v);
+    };
+    values.forEach((y, i) => {
+      if (ends.has(i)) {
+        to(i, ends.get(i)[0]);
+        pen = false;
+        to(i, ends.get(i)[1]);
+      } else to(i, y);
+      pen = pen && !cut.has(i);
     });
     const p = document.createElementNS(SVG, "path");
     p.setAttribute("d", d);
@@ -169,7 +183,7 @@ function sliders(frame, readout, overlay, data, state, refresh, left, top) {
     const changed = curve !== data.curves[data.default];
     state.curve = curve;
     frame.classList.toggle("af-changed", changed);
-    svg.replaceChildren(...(changed ? [path(curve.d, curve.db, "af-curve-d"), path(curve.f, curve.fb, "af-curve-f")] : []));
+    svg.replaceChildren(...(changed ? [path(curve.d, curve.db, curve.dj, "af-curve-d"), path(curve.f, curve.fb, curve.fj, "af-curve-f")] : []));
     const setting = data.params.map((p, k) => `${p.name} = ${chosen[k]}`).join(", ");
     const leaves = [...curve.f, ...curve.d].some((y) => !(top(y) >= 0 && top(y) <= 100));
     legend.textContent = changed
