@@ -69,6 +69,15 @@ def test_every_section_a_page_includes_is_in_its_fragment(markdown):
     assert not missing, "sections the generated files do not have:\n" + "\n".join(missing)
 
 
+def test_every_image_a_fragment_shows_is_an_output(markdown):
+    """A figure whose file the generator does not write is a broken image on the page."""
+    made = {o.path for o in generate.all_outputs()}
+    shown = {(path, src) for path, text in markdown.items() for src in re.findall(r"\]\(/generated/([^)#\s]+)", text)}
+    assert shown, "no fragment shows an image: the pattern no longer matches the figure Markdown"
+    missing = sorted(f"{path} shows {src}" for path, src in shown if src not in made)
+    assert not missing, "images that make figures does not write:\n" + "\n".join(missing)
+
+
 def test_every_generated_file_names_the_module_that_wrote_it(markdown):
     """The first line of a generated Markdown file is where a reader of the source looks first."""
     for path, text in markdown.items():
