@@ -1,4 +1,4 @@
-"""The static figures as drawn: legends clear of the curves, the gated units' zero sets drawn where
+"""The static figures as drawn: legends and point labels clear of the curves, the y axis kept to the curves, the gated units' zero sets drawn where
 they are and visible in both schemes, hardshrink's lambda variants and their jumps.
 
 Geometry comes from matplotlib's own layout of each figure as it is saved; the zero sets and the
@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 import mpmath as mp
 import numpy as np
 import pytest
+from matplotlib.text import Text
 from PIL import Image
 
 import activation_figures
@@ -78,6 +79,9 @@ def legend_overlaps(fig) -> list[str]:
             if inside.any():
                 found.append(f"{line.get_label()}: {int(inside.sum())} points")
         found += [f"label {t.get_text()!r}" for t in ax.texts if box.overlaps(t.get_window_extent(renderer))]
+    for legend in fig.legends:  # a legend of the figure's own stands outside every panel and its labels
+        box = legend.get_window_extent(renderer)
+        found += [f"panel {k}" for k, ax in enumerate(fig.axes) if box.overlaps(ax.get_tightbbox(renderer))]
     return found
 
 
@@ -87,8 +91,56 @@ def test_no_legend_covers_a_curve_a_marker_or_a_label(monkeypatch, slug, theme):
     entry = REGISTRY[slug]
     draw = activation_figures.draw if entry.elementwise else vector_figures.draw_two_class
     fig = _saved_figure(monkeypatch, draw, entry, figure_style.THEMES[theme])
-    assert any(ax.get_legend() for ax in fig.axes), slug
+    assert any(ax.get_legend() for ax in fig.axes) or fig.legends, slug
     assert legend_overlaps(fig) == [], slug
+
+
+def _curve_points(ax) -> tuple[np.ndarray, np.ndarray]:
+    """The points of ax's curves and markers in display coordinates (not the lines x = 0 and y = 0),
+    with how far each one's ink reaches around it, in pixels."""
+    px = ax.figure.dpi / 72
+    points, reach = [], []
+    for line in ax.get_lines():
+        if line.get_transform() != ax.transData:
+            continue
+        xy = _points(line)
+        marker = line.get_marker() not in ("None", "none", "", None)
+        points.append(xy)
+        reach.append(np.full(len(xy), px * max(line.get_linewidth() / 2, line.get_markersize() / 2 if marker else 0)))
+    return np.concatenate(points), np.concatenate(reach)
+
+
+@pytest.mark.parametrize("theme", list(figure_style.THEMES))
+@pytest.mark.parametrize("slug", ELEMENTWISE)
+def test_no_label_covers_a_curve_or_a_marker_or_leaves_its_panel(monkeypatch, slug, theme):
+    """A label such as "ReLU'(0) = 0 (convention)" sits on an opaque box: where that box lay over a
+    curve it hid a piece of it."""
+    fig = _saved_figure(monkeypatch, activation_figures.draw, REGISTRY[slug], figure_style.THEMES[theme])
+    fig.draw_without_rendering()  # the texts' boxes as laid out at the figure's own dpi, like the curves
+    renderer = fig._get_renderer()
+    for ax in fig.axes:
+        points, reach = _curve_points(ax)
+        panel = ax.get_window_extent(renderer)
+        for label in ax.texts:
+            box = Text.get_window_extent(label, renderer).padded(2 * fig.dpi / 72)  # the box drawn around the text
+            inside = ((points[:, 0] > box.x0 - reach) & (points[:, 0] < box.x1 + reach)
+                      & (points[:, 1] > box.y0 - reach) & (points[:, 1] < box.y1 + reach))
+            assert not inside.any(), (slug, label.get_text(), points[inside][:3])
+            assert panel.contains(*box.p0) and panel.contains(*box.p1), (slug, label.get_text())
+
+
+@pytest.mark.parametrize("slug", ELEMENTWISE)
+def test_the_y_axis_keeps_to_the_curves(monkeypatch, slug):
+    """Room above the curves for a legend is a little room at most (Leaky ReLU's y axis once ran to
+    about 8 for curves that reach 4): where the legend does not fit among the curves, it goes below."""
+    fig = _saved_figure(monkeypatch, activation_figures.draw, REGISTRY[slug], figure_style.THEMES["light"])
+    ax = fig.axes[0]
+    x0, x1 = ax.get_xlim()
+    ys = np.concatenate([line.get_xydata()[(line.get_xydata()[:, 0] >= x0) & (line.get_xydata()[:, 0] <= x1), 1]
+                         for line in ax.get_lines() if line.get_transform() == ax.transData])
+    ys = ys[np.isfinite(ys)]
+    bottom, top = ax.get_ylim()
+    assert top - bottom <= 1.3 * (ys.max() - ys.min()), (slug, (bottom, top), (ys.min(), ys.max()))
 
 
 # --- hardshrink's lambda --------------------------------------------------------------------------

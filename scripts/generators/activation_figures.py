@@ -8,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from matplotlib.patches import Rectangle
+from matplotlib.text import Text
 
 import figure_style as style
 from activations import REGISTRY, Activation
@@ -148,24 +149,26 @@ def _figure(entry: Activation, theme: style.Theme):
     x = np.sort(np.append(x, extra))
     _curves(ax, entry, x, theme)
     jumping = [k for k in entry.kinks if jumps_at(entry.derivative, k)]
+    label = None  # a point's label: the convention at a kink, or where the slope is largest
     if len(jumping) == 1 and not entry.jumps:
         k = jumping[0]
         value = float(entry.derivative(k))
-        ax.annotate(f"{entry.name}'({show(k)}) = {show(value)}\n(convention)", (k, value),
-                    xytext=(10, 6), textcoords="offset points", color=theme.text, fontsize=style.SMALL,
-                    bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
-                    arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
+        wordings = (f"{entry.name}'({show(k)}) = {show(value)}\n(convention)",
+                    f"{entry.name}'({show(k)})\n= {show(value)}\n(convention)")  # narrower, for a narrow panel
+        label = ax.annotate(
+            wordings[0], (k, value),
+            xytext=LABEL_SIDES[0][:2], textcoords="offset points", color=theme.text, fontsize=style.SMALL,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
+            arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
     peak = derivative_peak(entry)
     if peak is not None and not entry.kinks:
         px, py = peak
-        right_half = px > sum(entry.x_range) / 2
-        _, top = ax.get_ylim()
-        near_top = py > top - 0.15 * (top - ax.get_ylim()[0])  # then the label goes below the point
         ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-        ax.annotate(f"largest slope {show(py)}\nat x = {show(px)}", (px, py),
-                    xytext=(-14 if right_half else 14, -30 if near_top else 10), textcoords="offset points",
-                    color=theme.text, fontsize=style.SMALL, ha="right" if right_half else "left",
-                    bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85})
+        wordings = (f"largest slope {show(py)}\nat x = {show(px)}", f"largest\nslope {show(py)}\nat x = {show(px)}")
+        label = ax.annotate(wordings[0], (px, py), xytext=LABEL_SIDES[0][:2], textcoords="offset points",
+                            color=theme.text, fontsize=style.SMALL,
+                            bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
+                            arrowprops={"arrowstyle": "-", "color": theme.muted, "linewidth": 0.8})
     ax.axhline(0, color=theme.axis, linewidth=0.9)
     ax.axvline(0, color=theme.axis, linewidth=0.9)
     ax.set_xlim(*entry.x_range)
@@ -186,10 +189,20 @@ def _figure(entry: Activation, theme: style.Theme):
         zoom.set_xlabel("x (zoom)")
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
                                linewidth=1.0, linestyle=":"))
+    if label is not None:
+        place_label(fig, ax, label, wordings)
     place_legend(fig, ax, legend)
+    if label is not None and fig.legends:  # the legend went below and the panel shrank: place the label anew
+        place_label(fig, ax, label, wordings)
     return fig, ax
 
 
+# Where a point's label may go, as (x, y) offsets in points with the alignment that keeps the text on
+# that side of the point: up and right first, then the other three quarters around it, close to the
+# point first and then further out (a line joins the label to its point).
+LABEL_SIDES = tuple((sx * d, sy * max(6, d // 2), "left" if sx > 0 else "right", "bottom" if sy > 0 else "top")
+                    for d in (10, 30, 60, 100) for sx, sy in ((1, 1), (1, -1), (-1, 1), (-1, -1)))
+LEGEND_GROWTH = 2  # at most this many steps of 8% more room above the curves for the legend
 LEGEND_SPOTS = ("upper left", "upper right", "lower right", "lower left", "center left", "center right",
                 "upper center", "lower center")
 
@@ -223,19 +236,51 @@ def _drawn_points(ax, axis_lines: bool = True) -> tuple[np.ndarray, np.ndarray]:
     return np.concatenate(points), np.concatenate(reach)
 
 
+def _covers(box, points: np.ndarray, reach: np.ndarray) -> np.ndarray:
+    """Which points' ink reaches into box."""
+    return ((points[:, 0] > box.x0 - reach) & (points[:, 0] < box.x1 + reach)
+            & (points[:, 1] > box.y0 - reach) & (points[:, 1] < box.y1 + reach))
+
+
 def _spot_is_free(ax, box, points: np.ndarray, reach: np.ndarray, renderer) -> bool:
-    inside = ((points[:, 0] > box.x0 - reach) & (points[:, 0] < box.x1 + reach)
-              & (points[:, 1] > box.y0 - reach) & (points[:, 1] < box.y1 + reach))
     labels = [t.get_window_extent(renderer) for t in ax.texts]
-    return not inside.any() and not any(box.overlaps(b) for b in labels)
+    return not _covers(box, points, reach).any() and not any(box.overlaps(b) for b in labels)
+
+
+def place_label(fig, ax, label, wordings: tuple[str, ...]) -> None:
+    """Word a point's label and put it on a side of the point (the first wording, then the first
+    side of LABEL_SIDES, that fits) where its text stays inside ax and covers no curve or marker
+    of ax, nor the lines x = 0 and y = 0 if it can; as first worded and placed if nothing fits."""
+    label.set_in_layout(False)  # a candidate place outside the panel must not make the layout shrink the panel
+    for wording in wordings:
+        label.set_text(wording)
+        for axis_lines in (True, False):
+            for side in LABEL_SIDES:
+                _put(label, side)
+                fig.draw_without_rendering()
+                points, reach = _drawn_points(ax, axis_lines)
+                box = Text.get_window_extent(label, fig._get_renderer())  # the text, not the arrow to its point
+                inside = ax.get_window_extent().padded(-2 * fig.dpi / 72)  # two points in from the spines
+                if inside.contains(*box.p0) and inside.contains(*box.p1) and not _covers(box, points, reach).any():
+                    return
+    label.set_text(wordings[0])
+    _put(label, LABEL_SIDES[0])
+
+
+def _put(label, side) -> None:
+    dx, dy, ha, va = side
+    label.xyann = (dx, dy)
+    label.set_horizontalalignment(ha)
+    label.set_verticalalignment(va)
 
 
 def place_legend(fig, ax, legend) -> None:
     """Put the legend where it covers no curve, marker or label of ax: the first free spot of
     LEGEND_SPOTS, clear of the lines x = 0 and y = 0 as well if one is; else, where the curves
-    leave no spot free, the upper corners of more room above them."""
+    leave no spot free, the upper corners of a little more room above them; else below the
+    figure, where it covers nothing and the y axis keeps to the curves."""
     bottom, top = ax.get_ylim()
-    for grow in range(16):
+    for grow in range(LEGEND_GROWTH + 1):
         if grow:
             ax.set_ylim(bottom, top + grow * 0.08 * (top - bottom))
         fig.draw_without_rendering()  # lays the figure out as it will be saved
@@ -246,7 +291,12 @@ def place_legend(fig, ax, legend) -> None:
                 legend.set_loc(spot)
                 if _spot_is_free(ax, legend.get_window_extent(renderer), points, reach, renderer):
                     return
-    raise ValueError(f"no room for the legend of {ax.get_title() or ax.get_xlabel()}")
+    ax.set_ylim(bottom, top)
+    handles, labels = ax.get_legend_handles_labels()
+    legend.remove()
+    below = fig.legend(handles, labels, loc="outside lower center", ncols=2, title=legend.get_title().get_text() or None,
+                       fontsize=legend.get_texts()[0].get_fontsize(), title_fontsize=style.SMALL, alignment="left")
+    below.get_title().set_color(legend.get_title().get_color())
 
 
 def _behaviour(name: str, lim, side: float) -> str:
