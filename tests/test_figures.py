@@ -143,6 +143,24 @@ def test_the_y_axis_keeps_to_the_curves(monkeypatch, slug):
     assert top - bottom <= 1.3 * (ys.max() - ys.min()), (slug, (bottom, top), (ys.min(), ys.max()))
 
 
+@pytest.mark.parametrize("slug", [slug for slug in ELEMENTWISE if REGISTRY[slug].variants])
+def test_a_legend_names_each_parameter_once_and_each_drawn_value(monkeypatch, slug):
+    """Threshold's legend said "threshold = 0" on all three lines, though only value differs
+    between them: a parameter every variant shares is named once, in the title."""
+    entry = REGISTRY[slug]
+    fig = _saved_figure(monkeypatch, activation_figures.draw, entry, figure_style.THEMES["light"])
+    legend = fig.axes[0].get_legend() or fig.legends[0]
+    title, lines = legend.get_title().get_text(), [t.get_text() for t in legend.get_texts()]
+    for name in entry.params:
+        values = {v[name] for v in entry.variants}
+        if len(values) == 1:
+            assert all(name not in line for line in lines), (slug, name, lines)
+            assert f"{name} = {next(iter(values)):g}" in title, (slug, title)
+        else:
+            for v in values:
+                assert any(re.search(rf"(^|= ){v:g}( |$|,)", line) for line in lines), (slug, name, v, lines)
+
+
 # --- hardshrink's lambda --------------------------------------------------------------------------
 
 def test_hardshrink_draws_several_lambdas_and_marks_where_each_jumps(monkeypatch):

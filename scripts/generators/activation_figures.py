@@ -68,6 +68,11 @@ def variant_jumps(entry: Activation, params, x: np.ndarray) -> list[float]:
     return found
 
 
+def varied(entry: Activation) -> list[str]:
+    """The parameters whose value differs between the variants the figure draws."""
+    return [k for k in entry.params if len({v[k] for v in entry.variants}) > 1]
+
+
 def _segments(entry: Activation, x: np.ndarray, params=None):
     """Pieces between kinks and jumps, so no line is drawn across a jump."""
     if params is None or dict(params) == dict(entry.params):
@@ -99,8 +104,8 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         i, others = others, others + (not default)
         if not entry.variants:
             label = f"{entry.name}(x)"
-        elif len(params) == 1:  # the parameter is named once, in the legend title
-            label = show(next(iter(params.values()))) + (" (default)" if default else "")
+        elif len(varied(entry)) == 1:  # the parameters are named once, in the legend title
+            label = show(params[varied(entry)[0]]) + (" (default)" if default else "")
         else:
             label = f"{entry.name}(x), " + ", ".join(f"{k} = {show(v)}" for k, v in params.items())
         for j, seg in enumerate(_segments(entry, x, params)):
@@ -173,7 +178,10 @@ def _figure(entry: Activation, theme: style.Theme):
     ax.axvline(0, color=theme.axis, linewidth=0.9)
     ax.set_xlim(*entry.x_range)
     ax.set_xlabel("x")
-    title = f"{entry.name}(x), {next(iter(entry.params))} =" if entry.variants and len(entry.params) == 1 else None
+    title = None
+    if entry.variants and len(varied(entry)) == 1:
+        title = ", ".join([f"{entry.name}(x)", *(f"{k} = {show(v)}" for k, v in entry.params.items() if k not in varied(entry)),
+                           f"{varied(entry)[0]} ="])
     legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
                        title_fontsize=style.SMALL, alignment="left")
     legend.get_title().set_color(theme.text)
