@@ -234,14 +234,22 @@ def _drawn_points(ax, axis_lines: bool = True) -> tuple[np.ndarray, np.ndarray]:
             joined, width = True, artist.get_linewidth()
         xy = xy[np.all(np.isfinite(xy), axis=1)]
         if joined and len(xy) > 1:
-            filled = [xy[:1]]
-            for p, q in zip(xy[:-1], xy[1:]):
-                n = int(np.ceil(np.hypot(*(q - p)))) + 1
-                filled.append(p + np.linspace(0, 1, n)[1:, None] * (q - p))
-            xy = np.concatenate(filled)
+            xy = _filled_in(xy)
         points.append(xy)
         reach.append(np.full(len(xy), width / 2 * px + 2 * px))  # half the ink plus a gap of two points
     return np.concatenate(points), np.concatenate(reach)
+
+
+def _filled_in(xy: np.ndarray) -> np.ndarray:
+    """The points of a polyline with each segment filled in to one pixel apart: from p to q, the
+    points p + (k / (n - 1)) (q - p), k = 1 ... n - 1, n = ceil(|q - p|) + 1 (q itself last)."""
+    step = xy[1:] - xy[:-1]
+    n = np.ceil(np.hypot(step[:, 0], step[:, 1])).astype(int) + 1  # points per segment, p included
+    segment = np.repeat(np.arange(len(step)), n - 1)
+    k = np.arange(len(segment)) - np.repeat(np.cumsum(n - 1) - (n - 1), n - 1) + 1
+    t = k * (1.0 / np.maximum(n - 1, 1))[segment]  # a segment of length 0 (n = 1) adds no point
+    t[(np.cumsum(n - 1) - 1)[n > 1]] = 1.0  # as np.linspace ends each segment exactly on q
+    return np.concatenate([xy[:1], xy[:-1][segment] + t[:, None] * step[segment]])
 
 
 def _covers(box, points: np.ndarray, reach: np.ndarray) -> np.ndarray:
@@ -260,15 +268,20 @@ def place_label(fig, ax, label, wordings: tuple[str, ...]) -> None:
     side of LABEL_SIDES, that fits) where its text stays inside ax and covers no curve or marker
     of ax, nor the lines x = 0 and y = 0 if it can; as first worded and placed if nothing fits."""
     label.set_in_layout(False)  # a candidate place outside the panel must not make the layout shrink the panel
+    # Out of the layout, the label moves nothing else: one layout gives the curves and the panel for
+    # every wording and side, and each candidate only needs its own text placed.
+    fig.draw_without_rendering()
+    renderer = fig._get_renderer()
+    drawn = {axis_lines: _drawn_points(ax, axis_lines) for axis_lines in (True, False)}
+    inside = ax.get_window_extent().padded(-2 * fig.dpi / 72)  # two points in from the spines
     for wording in wordings:
         label.set_text(wording)
         for axis_lines in (True, False):
+            points, reach = drawn[axis_lines]
             for side in LABEL_SIDES:
                 _put(label, side)
-                fig.draw_without_rendering()
-                points, reach = _drawn_points(ax, axis_lines)
-                box = Text.get_window_extent(label, fig._get_renderer())  # the text, not the arrow to its point
-                inside = ax.get_window_extent().padded(-2 * fig.dpi / 72)  # two points in from the spines
+                label.update_positions(renderer)
+                box = Text.get_window_extent(label, renderer)  # the text, not the arrow to its point
                 if inside.contains(*box.p0) and inside.contains(*box.p1) and not _covers(box, points, reach).any():
                     return
     label.set_text(wordings[0])
