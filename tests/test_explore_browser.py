@@ -335,6 +335,40 @@ def test_compare_draws_the_picked_activations_on_shared_axes_with_the_keyboard(b
     assert not errors, errors
 
 
+def test_compare_marks_f_prime_as_a_convention_where_the_derivative_does_not_exist(browser, served):
+    """ReLU, the threshold and hardshrink picked, read with the keyboard at x = 0 and x = 0.5: by
+    hand, ReLU and the threshold have no derivative at 0 (a kink; a jump of f'), hardshrink none at
+    +-0.5 (f jumps there); their f'(x) there says (convention), in the table the screen reader is
+    told of, and nowhere else."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = ctx.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    open_settled(page, f"{served}all-activations/")
+    root = page.locator("[data-compare]")
+    root.locator("svg path.af-cmp-curve").first.wait_for()
+    for k, slug in enumerate(("relu", "threshold", "hardshrink", "")):
+        page.get_by_label(f"Activation {k + 1}").select_option(slug)
+    assert root.locator(".af-compare-table tbody").get_attribute("aria-live") == "polite"
+    x_slider = page.get_by_label("Read at x")
+    x_slider.focus()
+    page.keyboard.press("Home")
+    seen = {}
+    for _ in range(int(x_slider.get_attribute("max"))):
+        page.keyboard.press("ArrowRight")
+        x = float(x_slider.get_attribute("aria-valuetext").split(" = ")[1])
+        rows = root.locator(".af-compare-table tbody tr").all_inner_texts()
+        seen[x] = {line.split("\t")[0]: line.split("\t")[2] for line in rows}
+    relu, thr, hs = (REGISTRY[s].name for s in ("relu", "threshold", "hardshrink"))
+    assert seen[0.0] == {relu: "0 (convention)", thr: "0 (convention)", hs: "0"}, seen[0.0]
+    assert seen[0.5] == {relu: "1", thr: "1", hs: "0 (convention)"}, seen[0.5]
+    assert seen[-0.5][hs] == "0 (convention)", seen[-0.5]
+    marked = sorted((x, name) for x, row in seen.items() for name, d in row.items() if d.endswith("(convention)"))
+    assert marked == [(-0.5, hs), (0.0, relu), (0.0, thr), (0.5, hs)], marked
+    ctx.close()
+    assert not errors, errors
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_compare_passes_axe_in_both_schemes(browser, served, scheme):
     from axe_playwright_python.sync_playwright import Axe
@@ -514,6 +548,8 @@ def _points(d: str) -> list[tuple[str, float, float]]:
     ("hardshrink", {"lambd": 1.0}, {"f": [(-1.0, -1.0, 0.0), (1.0, 0.0, 1.0)], "d": [(-1.0, 1.0, 0.0), (1.0, 0.0, 1.0)]}),
     # threshold 0.5, value 0: f jumps from 0 to 0.5 at 0.5, f' from 0 to 1
     ("threshold", {"threshold": 0.5}, {"f": [(0.5, 0.0, 0.5)], "d": [(0.5, 0.0, 1.0)]}),
+    # lambda = 0.2: jumps of 0.2, small beside the y span, are jumps all the same
+    ("hardshrink", {"lambd": 0.2}, {"f": [(-0.2, -0.2, 0.0), (0.2, 0.0, 0.2)], "d": [(-0.2, 1.0, 0.0), (0.2, 0.0, 1.0)]}),
 ])
 def test_a_jump_is_drawn_at_its_x_between_the_two_limits(browser, served, slug, setting, jumps):
     """Moved off the default, the curves drawn over the figure jump where the function does: the

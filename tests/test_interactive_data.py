@@ -136,8 +136,9 @@ def test_a_drawn_curve_breaks_exactly_where_it_jumps(entry):
     """The line joining two samples is left out where the function (or derivative) jumps between
     them by more than 5% of the y span: seen on 401 points between the two, one step of which is
     more than half the whole change. A steep smooth curve (sine's derivative at omega_0 = 2) is
-    drawn whole. Where the jump is at a sample, the line goes on to that sample's x with the limit
-    from the left and on from there with the limit from the right (the module's, 1e-12 away)."""
+    drawn whole. Where the curve jumps at a sample, by any amount (the one-sided limits 1e-12 away
+    differ), the line goes on to that sample's x with the limit from the left and on from there
+    with the limit from the right."""
     d = _data(entry.slug)
     x = np.array([float(v) for v in d["x"]])
     span = d["ylim"][1] - d["ylim"][0]
@@ -147,7 +148,7 @@ def test_a_drawn_curve_breaks_exactly_where_it_jumps(entry):
         params = _exact(d, curve)
         for key, g in (("f", entry.fn), ("d", entry.derivative)):
             left, right = g(x - 1e-12, **params), g(x + 1e-12, **params)
-            at = np.flatnonzero(np.abs(left - right) > 0.05 * span).tolist()
+            at = np.flatnonzero(np.abs(left - right) > 1e-9).tolist()
             ends = curve.get(f"{key}j", [])
             assert [e[0] for e in ends] == at, (entry.slug, params, key, ends, at)
             for i, lo, hi in ends:  # to the digits shown, or within 1e-9 (a limit of 0 is drawn at 0)
@@ -158,6 +159,40 @@ def test_a_drawn_curve_breaks_exactly_where_it_jumps(entry):
             jumps = (np.max(np.abs(np.diff(y, axis=1)), axis=1) > 0.5 * change) & (change > 0.05 * span)
             expected = [i for i in np.flatnonzero(jumps).tolist() if i not in at and i + 1 not in at]
             assert curve[f"{key}b"] == expected, (entry.slug, params, key, curve[f"{key}b"])
+
+
+# Where f jumps, by hand, as (x, limit from the left, limit from the right): hardshrink is x outside
+# [-lambda, lambda] and 0 inside it; the threshold is value up to the threshold and x past it.
+JUMPS_F = {
+    "hardshrink": lambda lambd: [(-lambd, -lambd, 0.0), (lambd, 0.0, lambd)] if lambd else [],
+    "threshold": lambda threshold, value: [(threshold, value, threshold)] if value != threshold else [],
+}
+# and where f' jumps: from 1 to 0 and back at the shrink's ends, from 0 to 1 at the threshold
+JUMPS_D = {
+    "hardshrink": lambda lambd: [(-lambd, 1.0, 0.0), (lambd, 0.0, 1.0)] if lambd else [],
+    "threshold": lambda threshold, value: [(threshold, 0.0, 1.0)],
+}
+
+
+@pytest.mark.parametrize("slug", sorted(JUMPS_F))
+def test_every_jump_is_drawn_as_a_jump_however_small_beside_the_y_span(slug):
+    """At every slider setting (hardshrink's lambda = 0.2 jumps by a thirtieth of its y span), each
+    hand-derived jump of f and of f' inside the figure is a sample with its jump ends: the hand's
+    limits from the left and the right, and no line joins across it."""
+    d = _data(slug)
+    lo, hi = REGISTRY[slug].x_range
+    x = [float(v) for v in d["x"]]
+    for curve in d["curves"]:
+        params = _exact(d, curve)
+        for key, hand in (("f", JUMPS_F), ("d", JUMPS_D)):
+            ends = {x[i]: (float(a), float(b)) for i, a, b in curve.get(f"{key}j", [])}
+            for k, a, b in hand[slug](**params):
+                if not lo <= k <= hi:
+                    continue
+                assert k in ends, (slug, params, key, k, curve.get(f"{key}j"))
+                assert ends[k] == pytest.approx((a, b), abs=1e-9), (slug, params, key, k, ends[k])
+                i = x.index(k)
+                assert i not in curve[f"{key}b"] and i - 1 not in curve[f"{key}b"], (slug, params, key, k)
 
 
 # Where each function has no derivative, by hand, for its parameters: the shrinks jump (hardshrink)
@@ -329,7 +364,35 @@ def test_the_properties_a_slider_shows_are_the_hand_derived_ones(slug):
         assert interval, props["range"]
         assert (interval.group(1) == "[") == lo_closed and _close(interval.group(2), lo), (params, props["range"])
         assert (interval.group(4) == "]") == hi_closed and _close(interval.group(3), hi), (params, props["range"])
-        assert props["minimum"].startswith("none") != lo_closed, (params, props["minimum"])
+        assert (props["minimum"] == "none") != lo_closed, (params, props["minimum"])
+        if slug in MINIMUM_AT:  # a flat piece, where the slider puts it
+            assert props["minimum"] == f"{props['range'][1:].split(',')[0]} at {MINIMUM_AT[slug](**params)}", (params, props)
+
+
+# Where the minimum is attained, by hand, when it is: hard tanh's and the threshold's flat left piece.
+MINIMUM_AT = {
+    "hard-tanh": lambda min_val, max_val: f"x ≤ {min_val:g}",
+    "threshold": lambda threshold, value: f"x ≤ {threshold:g}",
+}
+
+
+def _static_cell(slug: str, what: str) -> str:
+    """A cell of the static properties table on the entry's page."""
+    rows = dict(re.findall(r"^\| (.+?) \| (.+?) \|$", generated.read(f"properties/{slug}.md"), re.M))
+    return rows[what]
+
+
+@pytest.mark.parametrize("slug", sorted(HAND))
+def test_the_sliders_minimum_at_the_defaults_reads_as_the_static_table_does(slug):
+    """The panel beside the sliders words the minimum as the page's properties table words its
+    global minimum: "none" where it is not attained, the value and where otherwise."""
+    d = _data(slug)
+    props = dict(d["curves"][d["default"]]["props"])
+    static = _static_cell(slug, "global minimum")
+    if "minimum" in props:
+        assert props["minimum"] == static, (slug, props["minimum"], static)
+    else:  # only where a slider moves a jump or the period, which the panel then does not state
+        assert slug in ("hardshrink", "sine", "snake"), (slug, props)
 
 
 def _pages() -> dict[str, list[str]]:
@@ -372,7 +435,9 @@ def test_the_comparison_holds_every_entry_with_a_page_and_the_modules_values():
     expected = [e.slug for e in ENTRIES if e.page_slug == e.slug]
     assert [e["slug"] for e in d["entries"]] == expected
     x = np.array([float(v) for v in d["x"]])
-    assert x[0] == d["xlim"][0] and x[-1] == d["xlim"][1] and np.allclose(np.diff(x), np.diff(x)[0])
+    assert x[0] == d["xlim"][0] and x[-1] == d["xlim"][1] and np.all(np.diff(x) > 0)
+    # evenly spaced but for the kinks put in among them: no gap wider than 1.25 steps
+    assert np.max(np.diff(x)) <= 1.25 * (x[-1] - x[0]) / 160 + 1e-12
     for e in d["entries"]:
         entry = REGISTRY[e["slug"]]
         assert e["name"] == entry.name
@@ -381,3 +446,23 @@ def test_the_comparison_holds_every_entry_with_a_page_and_the_modules_values():
         assert not bad, (e["slug"], bad[:3])
     assert 2 <= len(d["defaults"]) <= 4 and set(d["defaults"]) <= set(expected)
     assert len(gzip.compress(generated.read("interactive/compare.json").encode(), 9)) <= MAX_GZIP_PER_PAGE
+
+
+def test_the_comparison_marks_f_prime_as_a_convention_exactly_where_f_has_no_derivative():
+    """At the default parameters, the samples each entry marks are those where f has no derivative
+    (difference quotients), every convention of the static pages inside the x range is a sample so
+    marked, and by hand: ReLU's and the threshold's 0, hardshrink's +-0.5."""
+    from properties import conventions
+
+    d = json.loads(generated.read("interactive/compare.json"))
+    x = np.array([float(v) for v in d["x"]])
+    for e in d["entries"]:
+        entry = REGISTRY[e["slug"]]
+        expected = np.flatnonzero(_no_derivative(entry, dict(entry.params), x)).tolist()
+        assert e.get("c", []) == expected, (e["slug"], e.get("c"), expected)
+        inside = [k for k in conventions(entry) if x[0] <= k <= x[-1]]
+        assert all(k in x for k in inside), (e["slug"], inside)
+        assert [float(x[i]) for i in e.get("c", [])] == inside, (e["slug"], inside)
+    marked = {e["slug"]: [float(x[i]) for i in e.get("c", [])] for e in d["entries"]}
+    assert marked["relu"] == marked["threshold"] == [0.0] and marked["hardshrink"] == [-0.5, 0.5]
+    assert marked["sigmoid"] == [] and marked["gelu"] == []

@@ -131,12 +131,14 @@ def _breaks(y: np.ndarray, span: float) -> list[int]:
     return [int(i) for i in np.flatnonzero((np.abs(d) > BREAK * span) & (np.abs(d) > JUMP * beside))]
 
 
-def _lines(g, x: np.ndarray, span: float) -> tuple[list[int], list[list]]:
+def _lines(g, x: np.ndarray, span: float, kinks: tuple[float, ...]) -> tuple[list[int], list[list]]:
     """How g is drawn through the samples x: the indices i where the line does not join sample i to
-    i + 1, and, at each sample where g itself jumps (by more than a break), [i, the limit from the
-    left, the limit from the right]: the line arrives at the one and leaves from the other at that x."""
+    i + 1, and, at each sample among the kinks where g itself jumps (by any amount), [i, the limit
+    from the left, the limit from the right]: the line arrives at the one and leaves from the other
+    at that x."""
     y = g(x)
-    at = [int(i) for i in np.flatnonzero(np.abs(g(x - SIDE) - g(x + SIDE)) > BREAK * span)]
+    # every jump cuts() finds is drawn as one, however small beside the y span (hardshrink's 0.2)
+    at = [int(i) for i in np.flatnonzero(np.isin(x, kinks) & (np.abs(g(x - SIDE) - g(x + SIDE)) > GAP))]
     breaks = [i for i in _breaks(y, span) if i not in at and i + 1 not in at]
     # the limits, from 1e-12 away, to 9 decimals (a limit of 0 is 0, not 1e-12)
     return breaks, [[i, *(show(round(float(g(x[i] + side)), 9) + 0.0) for side in (-1e-12, 1e-12))] for i in at]
@@ -174,10 +176,26 @@ def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     lower, upper = _bound(e, y, 1.0), _bound(e, y, -1.0)
     interval = f"{'[' if lower.closed else '('}{show(lower.value)}, {show(upper.value)}{']' if upper.closed else ')'}"
     out.append(["range", interval])
-    # where a minimum is attained is named when it is one point; a flat piece's ends are params
-    where = f" at {lower.where}" if lower.where.startswith("x = ") else ""
-    out.append(["minimum", f"{show(lower.value)}{where}" if lower.closed else "none (not attained)"])
+    # worded as the static properties table words its global minimum
+    out.append(["minimum", f"{show(lower.value)} at {_flat_where(entry, params, lower)}" if lower.closed else "none"])
     return out
+
+
+def _flat_where(entry: Activation, params: dict[str, float], lower) -> str:
+    """Where the minimum is attained. properties' grid puts a flat piece's end at a whole number or
+    a grid step, right for the registry's defaults; a slider moves it (hard tanh's min_val = -0.75),
+    so a piece reaching out from one side of the grid ends at the kink cuts() finds there."""
+    f = partial(entry.fn, **params)
+    xs = DENSE[f(DENSE) == lower.value]
+    if lower.where.startswith("x = ") or len(xs) < 2 or (xs[0] == DENSE[0]) == (xs[-1] == DENSE[-1]):
+        return lower.where
+    end = xs[-1] if xs[0] == DENSE[0] else xs[0]
+    near = [k for k in cuts(entry, params) if abs(k - end) <= 2 * (DENSE[1] - DENSE[0])]
+    if not near:
+        return lower.where
+    k = near[0]
+    closed, open_ = ("≤", "<") if xs[0] == DENSE[0] else ("≥", ">")
+    return f"x {closed if float(f(k)) == lower.value else open_} {show(k)}"
 
 
 def even_grid(entry: Activation) -> np.ndarray:
@@ -205,12 +223,13 @@ def _cuts(slug: str, params: tuple[tuple[str, float], ...]) -> tuple[float, ...]
     return tuple(cuts(REGISTRY[slug], dict(params)))
 
 
-def cuts(entry: Activation, params: dict[str, float]) -> list[float]:
-    """Where f' has no value for these parameters inside the figure's range (f or f' jumps there, or
-    f' is not the slope), each as the short decimal the page prints: steps on a fine grid that jump
-    past both neighbouring steps, located by bisection, and the fine grid's own marked points."""
+def cuts(entry: Activation, params: dict[str, float], x_range: tuple[float, float] | None = None) -> list[float]:
+    """Where f' has no value for these parameters inside x_range (the figure's range by default): f
+    or f' jumps there, or f' is not the slope, each as the short decimal the page prints: steps on a
+    fine grid that jump past both neighbouring steps, located by bisection, and the fine grid's own
+    marked points."""
     f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
-    lo, hi = entry.x_range
+    lo, hi = x_range or entry.x_range
     fine = np.round(np.linspace(lo, hi, FINE + 1), 10) + 0.0
     found = set(fine[conventions(entry, params, fine)].tolist())
     for g in (f, d):
@@ -227,18 +246,23 @@ def cuts(entry: Activation, params: dict[str, float]) -> list[float]:
     return sorted(out)
 
 
-def sample_grid(entry: Activation, settings: list[dict[str, float]]) -> np.ndarray:
-    """The x of every sample: the evenly spaced points, and every point where a curve of one of the
-    settings the sliders reach has no derivative (so that the readout lands on it and a jump is
-    drawn there), each in place of an evenly spaced point within a quarter step of it (so that the
-    pointer reaches it too)."""
-    even = even_grid(entry)
-    kinks = sorted({k for params in settings for k in _cuts(entry.slug, tuple(params.items()))})
+def with_kinks(even: np.ndarray, kinks: list[float]) -> np.ndarray:
+    """The evenly spaced points with the kinks among them, each in place of an evenly spaced point
+    within a quarter step of it (so that the pointer reaches it too)."""
     if not kinks:
         return even
     quarter = (even[1] - even[0]) / 4
     near = np.abs(even[:, None] - np.array(kinks)[None, :]).min(axis=1) < quarter
     return np.union1d(even[~near], kinks) + 0.0
+
+
+def sample_grid(entry: Activation, settings: list[dict[str, float]]) -> np.ndarray:
+    """The x of every sample: the evenly spaced points, and every point where a curve of one of the
+    settings the sliders reach has no derivative (so that the readout lands on it and a jump is
+    drawn there)."""
+    even = even_grid(entry)
+    kinks = sorted({k for params in settings for k in _cuts(entry.slug, tuple(params.items()))})
+    return with_kinks(even, kinks)
 
 
 def data(entry: Activation) -> dict:
@@ -252,7 +276,7 @@ def data(entry: Activation) -> dict:
         f, d = entry.fn(x, **params), entry.derivative(x, **params)
         curve = {"f": [show(float(v)) for v in f], "d": [show(float(v)) for v in d]}
         for key, g in (("f", entry.fn), ("d", entry.derivative)):
-            curve[f"{key}b"], ends = _lines(partial(g, **params), x, span)
+            curve[f"{key}b"], ends = _lines(partial(g, **params), x, span, _cuts(entry.slug, tuple(params.items())))
             if ends:  # the samples at which the drawn line jumps
                 curve[f"{key}j"] = ends
         kinks = np.flatnonzero(conventions(entry, params, x))
@@ -290,15 +314,19 @@ def compare_data() -> dict:
     """Every elementwise entry with a page of its own (default parameters), sampled on one x grid
     for the comparison on the all-activations page."""
     lo, hi = COMPARE_X
-    x = np.round(lo + (hi - lo) * np.arange(COMPARE_SAMPLES) / (COMPARE_SAMPLES - 1), 10) + 0.0
+    even = np.round(lo + (hi - lo) * np.arange(COMPARE_SAMPLES) / (COMPARE_SAMPLES - 1), 10) + 0.0
     chosen = [e for e in entries() if e.page_slug == e.slug]
+    # every point where an entry's f' is a convention is a sample, so the reader can land on it
+    x = with_kinks(even, sorted({k for e in chosen for k in cuts(e, dict(e.params), COMPARE_X)}))
     return {
         "xlim": list(COMPARE_X), "ylim": [list(r) for r in COMPARE_Y], "x": [show(float(v)) for v in x],
         "defaults": [s for s in COMPARE_DEFAULTS if any(e.slug == s for e in chosen)],
         "colours": {"light": ["#0550ae", "#a0400c", "#6639ba", "#1a7f37"],  # 4.5:1 or more on each scheme's background
                     "dark": ["#79c0ff", "#ffa657", "#d2a8ff", "#7ee787"]},
         "entries": [{"slug": e.slug, "name": e.name, "f": [show(float(v)) for v in e.fn(x)],
-                     "d": [show(float(v)) for v in e.derivative(x)]} for e in chosen],
+                     "d": [show(float(v)) for v in e.derivative(x)],
+                     # the samples where f'(x) is a convention, marked so in the values table
+                     "c": [int(i) for i in np.flatnonzero(conventions(e, dict(e.params), x))]} for e in chosen],
     }
 
 

@@ -313,7 +313,7 @@ function playground(root, data) {
 
 // Compare (an empty element with data-compare, naming its data file): two to four activations
 // and their derivatives on shared axes, with a readout at an x the reader picks. The samples are
-// the module's; this only draws them.
+// the module's, f'(x) marked as a convention where the data says; this only draws them.
 attach("compare", (root, data) => compare(root, data), "comparison");
 
 const DASHES = ["", "8 5", "2 4", "10 4 2 4"]; // each curve also differs in its dashes, not in colour alone
@@ -428,7 +428,9 @@ function compare(root, data) {
     }));
     body.replaceChildren(...picked.map((e) => {
       const row = document.createElement("tr");
-      for (const t of [e.name, e.f[i], e.d[i]]) row.insertCell().textContent = t;
+      // as on each activation's page: f'(x) where f has no derivative is the implementation's convention
+      const marked = e.c && e.c.includes(i) ? " (convention)" : "";
+      for (const t of [e.name, e.f[i], e.d[i] + marked]) row.insertCell().textContent = t;
       row.dataset.slug = e.slug;
       return row;
     }));
