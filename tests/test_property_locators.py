@@ -5,11 +5,12 @@ whose answers are worked out by hand: the registry's functions reach only some o
 from __future__ import annotations
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
-from properties import _where, periodic_extreme
+from properties import DENSE, Extremum, _bound, _where, periodic_extreme
 
 TAU = 2 * math.pi
 
@@ -53,3 +54,23 @@ GRID = np.linspace(-8.0, 8.0, 1601)  # steps of 0.01, as the property grids have
 ])
 def test_a_flat_piece_is_written_as_the_inequalities_that_bound_it(hits, expected):
     assert _where(GRID, hits) == expected
+
+
+def _entry(f, d) -> SimpleNamespace:
+    """What _bound reads of a registry entry, for a function of our own."""
+    return SimpleNamespace(fn=f, derivative=d, period=None)
+
+
+def test_a_lowest_value_taken_on_a_flat_piece_inside_the_grid():
+    # max(|x| - 1, 0) is 0 exactly on [-1, 1] and grows without bound on both sides
+    entry = _entry(lambda x: np.maximum(np.abs(x) - 1.0, 0.0), lambda x: np.where(np.abs(x) > 1, np.sign(x), 0.0))
+    y = entry.fn(DENSE)
+    assert _bound(entry, y, 1.0) == Extremum(0.0, True, "x ≥ -1 and x ≤ 1")
+    assert _bound(entry, y, -1.0) == Extremum(math.inf, False, "")  # no top: a limit, not attained
+
+
+def test_a_lowest_value_at_one_point_inside_the_grid_is_found_by_its_derivative():
+    # (x - 1/2)^2 + 1/4: f' = 2x - 1 is 0 at x = 1/2, where f = 1/4
+    entry = _entry(lambda x: (x - 0.5) ** 2 + 0.25, lambda x: 2 * x - 1.0)
+    low = _bound(entry, entry.fn(DENSE), 1.0)
+    assert low == Extremum(0.25, True, "x = 0.5")
