@@ -288,9 +288,8 @@ def test_without_javascript_the_playground_is_absent(browser, served):
     ctx.close()
 
 
-def test_compare_draws_the_picked_activations_on_shared_axes_with_the_keyboard(browser, served):
-    """Pick activations with the keyboard; the legend, the curves drawn and the values read at x
-    follow, and the values are the module's."""
+def _open_compare(browser, served):
+    """The all-activations page with its comparison drawn: (context, page, widget, page errors)."""
     ctx = browser.new_context(viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     errors = []
@@ -298,6 +297,13 @@ def test_compare_draws_the_picked_activations_on_shared_axes_with_the_keyboard(b
     open_settled(page, f"{served}all-activations/")
     root = page.locator("[data-compare]")
     root.locator("svg path.af-cmp-curve").first.wait_for()
+    return ctx, page, root, errors
+
+
+def test_compare_draws_the_picked_activations_on_shared_axes_with_the_keyboard(browser, served):
+    """Pick activations with the keyboard; the legend, the curves drawn and the values read at x
+    follow, and the values are the module's."""
+    ctx, page, root, errors = _open_compare(browser, served)
     picker = page.get_by_label("Activation 3")
     picker.focus()
     page.keyboard.press("End")  # the last activation in the list
@@ -340,13 +346,7 @@ def test_compare_marks_f_prime_as_a_convention_where_the_derivative_does_not_exi
     hand, ReLU and the threshold have no derivative at 0 (a kink; a jump of f'), hardshrink none at
     +-0.5 (f jumps there); their f'(x) there says (convention), in the table the screen reader is
     told of, and nowhere else."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = ctx.new_page()
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    open_settled(page, f"{served}all-activations/")
-    root = page.locator("[data-compare]")
-    root.locator("svg path.af-cmp-curve").first.wait_for()
+    ctx, page, root, errors = _open_compare(browser, served)
     for k, slug in enumerate(("relu", "threshold", "hardshrink", "")):
         page.get_by_label(f"Activation {k + 1}").select_option(slug)
     assert root.locator(".af-compare-table tbody").get_attribute("aria-live") == "polite"
