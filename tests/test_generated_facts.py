@@ -262,6 +262,7 @@ def test_sparsemax_seed_table_against_bisection():
     supports = []
     for r in rows:
         t = 1 if r["scores"] == "z" else int(r["scores"].removeprefix("z / "))
+        assert t > 1 or r["scores"] == "z", r["scores"]  # z itself, not "z / 1"
         z = [mp.mpf(s) / t for s in SEED_SCORES]
         printed = [r[c] for c in classes]
         if r["function"] == "softmax":

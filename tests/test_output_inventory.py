@@ -96,6 +96,7 @@ def test_columns_of_numbers_are_right_aligned(markdown):
         if len(lines) < 3:
             continue
         cells = [[c.strip() for c in re.split(r"(?<!\\)\|", ln.strip())[1:-1]] for ln in lines]
+        assert len(cells[1]) == len(cells[0]), f"{path}: {len(cells[0])} columns but {len(cells[1])} alignments"
         for j, mark in enumerate(cells[1]):
             column = [row[j] for row in cells[2:]]
             if all(NUMBER.fullmatch(c) for c in column):
