@@ -466,3 +466,15 @@ def test_the_comparison_marks_f_prime_as_a_convention_exactly_where_f_has_no_der
     marked = {e["slug"]: [float(x[i]) for i in e.get("c", [])] for e in d["entries"]}
     assert marked["relu"] == marked["threshold"] == [0.0] and marked["hardshrink"] == [-0.5, 0.5]
     assert marked["sigmoid"] == [] and marked["gelu"] == []
+
+
+def test_the_interactive_figures_move_nothing_by_themselves():
+    """Reduced motion is respected by having no motion: the figures' script and style start no
+    transition, animation, smooth scroll or animation frame; every change follows a reader's input."""
+    from conftest import ROOT
+
+    assets = ROOT / "docs" / "assets"
+    for path in (assets / "javascripts" / "explore.js", assets / "stylesheets" / "explore.css"):
+        code = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)  # not the comments
+        found = re.findall(r"transition|animation|@keyframes|requestAnimationFrame|\.animate\(|smooth", code)
+        assert not found, f"{path.name}: {sorted(set(found))}"
