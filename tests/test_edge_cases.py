@@ -64,6 +64,31 @@ def test_leaky_relu_with_slope_one_is_the_identity_and_slope_zero_is_relu():
     assert np.array_equal(A.leaky_relu(x, negative_slope=0.0), [0.0, 0.0, 0.0, 0.0, 2.0])
 
 
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16], ids=lambda d: d.__name__)
+@pytest.mark.parametrize("slope", [0.01, 0.2, 1 / 3])
+def test_leaky_relu_rounds_the_float64_product_once_then_to_the_input_type(slope, dtype):
+    # The leaky ReLU page: one product in float64, rounded once; a float32 or float16 input
+    # has that product rounded a second time, to its own type.
+    x = -np.geomspace(1e-3, 1e3, 2001).astype(dtype)
+    once = [float(Fraction(slope) * Fraction(float(v))) for v in x]  # exact product, rounded to float64 once
+    assert np.array_equal(A.leaky_relu(x, negative_slope=slope), np.array(once).astype(dtype))
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32, np.float16], ids=lambda d: d.__name__)
+def test_hard_sigmoid_is_correctly_rounded_near_its_lower_knee(dtype):
+    # The hard sigmoid page: near -3, (x + 3) / 6 rounds only in the division (and, for float32
+    # and float16, once more in a way that still gives the correctly rounded quotient).
+    rng = np.random.default_rng(0)
+    steps = np.array([-3.0], dtype=dtype)
+    for _ in range(200):
+        steps = np.append(steps, np.nextafter(steps[-1], dtype(0)))
+    x = np.unique(np.concatenate([steps[1:], rng.uniform(-3.0, -1.5, 2000).astype(dtype)]))
+    for v, y in zip(x, A.hard_sigmoid(x)):
+        exact = (Fraction(float(v)) + 3) / 6
+        neighbours = (np.nextafter(y, dtype(-1)), np.nextafter(y, dtype(2)))
+        assert all(abs(Fraction(float(y)) - exact) < abs(Fraction(float(n)) - exact) for n in neighbours), (v, y)
+
+
 def test_hard_swish_derivative_takes_the_inner_formula_at_both_knees():
     # Its docstring: (2x + 3) / 6 for -3 <= x <= 3, so -1/2 at -3 and 3/2 at 3.
     assert A.hard_swish_derivative(np.array([-3.0, 3.0])).tolist() == [-0.5, 1.5]

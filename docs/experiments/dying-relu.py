@@ -190,7 +190,7 @@ print(f"leaky ReLU at rate {RATES[-1]}: {int(leaky[-1]['history'][-1].sum())} si
       f"(ReLU: {int(relu[-1]['history'][-1].sum())}), none without a gradient, "
       f"{int(came_back(leaky[-1]['history'])[0].sum())} first-layer units came back")
 print(f"ELU: {max(int(r['history'][-1].sum()) for r in elu.values() if r)} silent units at the end at any rate it trains at, "
-      f"{sum(int(came_back(r['history']).sum()) for r in elu.values() if r)} came back; diverged at rates "
+      f"{sum(int(came_back(r['history'])[0].sum()) for r in elu.values() if r)} first-layer units came back; diverged at rates "
       f"{[lr for lr, r in elu.items() if r is None]}")
 print(f"ReLU + layer norm at rate {RATES[-1]}: {int(normed[-1]['history'][-1].sum())} silent units at the end")
 print(f"lowest training accuracy of any run at rates {RATES[2]} and above: "
@@ -202,7 +202,7 @@ assert not any(came_back(r["history"])[0].any() for r in leaky)
 assert abs(int(leaky[-1]["history"][-1].sum()) - int(relu[-1]["history"][-1].sum())) <= 2
 # ELU: no unit silent at the end of a run that trained; its training diverges at the two largest rates.
 assert all(not r["history"][-1].any() for r in elu.values() if r) and [elu[lr] is None for lr in RATES[-2:]] == [True, True]
-assert sum(int(came_back(r["history"]).sum()) for r in elu.values() if r) >= 1
+assert sum(int(came_back(r["history"])[0].sum()) for r in elu.values() if r) >= 1  # in the first layer
 # Layer norm: far fewer silent units than plain ReLU at the largest rate; every unit keeps a gradient
 # (the normalisation ties each unit to the others in its layer), and first-layer units come back.
 assert 4 * normed[-1]["history"][-1].sum() < relu[-1]["history"][-1].sum()
@@ -222,8 +222,8 @@ assert all(r["accuracy"] == 1.0 for (_, lr, _), r in runs.items() if r and lr >=
 # - **Leaky ReLU** keeps a gradient in every unit, so no unit is dead in the strict sense. But the
 #   gradient of a silent unit is scaled by the small slope, and in these runs no silent first-layer
 #   leaky ReLU unit came back: at the largest rate it ends with about as many silent units as ReLU.
-# - **ELU** left no unit silent at the end of any run that trained, and a unit that fell silent
-#   came back, in the first layer; its training diverged at the two largest rates.
+# - **ELU** left no unit silent at the end of any run that trained, and a first-layer unit that
+#   fell silent during a run came back; its training diverged at the two largest rates.
 # - **Layer normalisation** before ReLU left far fewer silent units at the largest rate, and
 #   first-layer units came back: the normalisation ties each unit's output to the other units of
 #   its layer, so even a silent unit receives a gradient.

@@ -13,7 +13,7 @@
 # $$\frac{\partial L}{\partial z_{l-1}} = \Big(\frac{\partial L}{\partial z_l} W_l^\top\Big) \odot \phi'(z_{l-1}),$$
 #
 # so after $n$ layers the gradient carries a product of $n$ derivatives. Sigmoid's derivative is
-# largest at $x = 0$, so it is at most $\sigma'(0)$, which bounds that product by $\sigma'(0)^n$.
+# largest at 0, so $\sigma'(z) \le \sigma'(0)$ for every $z$, which bounds that product by $\sigma'(0)^n$.
 #
 # [Download this notebook](../../generated/notebooks/vanishing-gradients.ipynb) to run it yourself; the
 # last section says what it needs.
@@ -64,7 +64,7 @@ assert steps == DEPTH
 
 # %% [markdown]
 # The last column is the average factor by which the gradient grows (above 1) or shrinks (below 1)
-# per layer, over the DEPTH steps from the last layer back to the first. Without scaling, the tanh,
+# per layer, over the `DEPTH` steps from the last layer back to the first. Without scaling, the tanh,
 # ReLU and GELU networks explode: their gradients grow layer by layer towards the input. Sigmoid
 # shrinks under both initialisations.
 

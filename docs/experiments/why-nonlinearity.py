@@ -6,8 +6,9 @@
 # hidden layer of ReLU, tanh or sigmoid units classifies nearly every training point of both. This
 # experiment trains them side by side and draws their decision boundaries.
 #
-# Stacking linear layers gives another linear layer, $(xW_1 + b_1)W_2 + b_2 = x(W_1W_2) + (b_1W_2 + b_2)$,
-# so a linear network can only split the plane with a straight line. Every network here is the
+# A layer without an activation function computes an affine map $xW + b$, and stacking such layers
+# gives another affine map, $(xW_1 + b_1)W_2 + b_2 = x(W_1W_2) + (b_1W_2 + b_2)$, so a network of
+# them can only split the plane with a straight line. Every network here is the
 # same small numpy MLP, trained by full-batch gradient descent on the cross-entropy, with the
 # activation functions and derivatives of this site's library.
 #
@@ -115,8 +116,8 @@ show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons,
 # A ReLU layer folds the plane: each unit is zero on one side of a line and grows linearly on the
 # other. The output layer is linear in those folded coordinates, so the boundary it draws in the
 # input plane is made of straight pieces, changing direction only where it crosses a unit's fold
-# line. Smooth activations such as tanh and sigmoid bend it instead of folding it, which is why
-# their boundaries above are curved.
+# line. Smooth activations such as tanh and sigmoid bend the plane instead of folding it along a
+# line, which is why their boundaries above are curved.
 #
 # See also: [why activation functions](../../why-activation-functions/), [ReLU](../../activations/relu/),
 # [tanh](../../activations/tanh/), [sigmoid](../../activations/sigmoid/).

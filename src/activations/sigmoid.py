@@ -77,8 +77,9 @@ def log_sigmoid_derivative(x):
 def hard_sigmoid(x):
     """Hard sigmoid, ReLU6(x + 3) / 6 = min(max((x + 3) / 6, 0), 1)."""
     x, out_dtype = as_float_array(x, "hard_sigmoid")
-    # (x + 3) / 6 rather than x / 6 + 1 / 2: the sum x + 3 is exact near the knee at -3,
-    # where x / 6 + 0.5 would add two rounded numbers of opposite sign.
+    # (x + 3) / 6 rather than x / 6 + 0.5: near the knee at -3 the sum x + 3 is exact and only
+    # the division rounds, whereas x / 6 + 0.5 rounds x / 6 (close to -0.5) and then cancels it
+    # against 0.5, leaving that rounding error in a result close to 0.
     return finish(np.clip((x + 3.0) / 6.0, 0.0, 1.0), out_dtype)
 # --8<-- [end:hard_sigmoid]
 
