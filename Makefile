@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/hooks/repo_url.py 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex
+.PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -67,6 +67,9 @@ mutation: $(INSTALLED) ## Mutation-test src/activations and the scripts that com
 	$(VENV)/bin/mutmut run --max-children $$(nproc)
 	$(VENV)/bin/mutmut results --all true > mutants/results.txt
 	@awk -F': ' '{n[$$2]++; t++} END {for (s in n) print "  " s ": " n[s] " of " t}' mutants/results.txt
+
+messages: $(INSTALLED) ## Add new generated text to the translation catalogues in locale/ (and drop what the code no longer has)
+	$(PY) scripts/tools/update_messages.py
 
 vendor-katex: $(INSTALLED) ## Refresh the copy of KaTeX in docs/assets/katex/ (needs npm)
 	$(PY) scripts/tools/vendor_katex.py

@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "generators"))  # they 
 import activation_figures  # noqa: E402
 import vector_figures  # noqa: E402
 import catalogue_facts  # noqa: E402
+import glossary_outputs  # noqa: E402
 import interactive_figures  # noqa: E402
 import notebook_outputs  # noqa: E402
 import references_outputs  # noqa: E402
@@ -27,13 +28,15 @@ import softmax_outputs  # noqa: E402
 import softmax_playground  # noqa: E402
 import sparsemax_outputs  # noqa: E402
 import why_outputs  # noqa: E402
+from messages import translated_twins  # noqa: E402
 from outputs import GENERATED, Output, generate  # noqa: E402
 
-MODULES = (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, rrelu_outputs, softmax_outputs, sparsemax_outputs, softmax_playground, why_outputs, registry_outputs, references_outputs)
+MODULES = (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, rrelu_outputs, softmax_outputs, sparsemax_outputs, softmax_playground, why_outputs, registry_outputs, references_outputs, glossary_outputs)
 
 
 def all_outputs() -> list[Output]:
-    return [o for module in MODULES for o in module.outputs()]
+    english = [o for module in MODULES for o in module.outputs()]
+    return english + translated_twins(english)
 
 
 def main(out_dir: Path = GENERATED) -> int:

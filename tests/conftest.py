@@ -15,6 +15,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT_FOLDERS = ("generators", "hooks", "tools", "")  # "" is scripts/ itself: generate.py and examples
 for folder in SCRIPT_FOLDERS:
     sys.path.insert(0, str(ROOT / "scripts" / folder))
+# The tests' own helpers that share a name with a script are imported from the package `tests`
+# (`from tests import languages`); appended, so that nothing in the repository hides another module.
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))
 
 import activations  # noqa: E402
 

@@ -18,6 +18,7 @@ import pytest
 
 from conftest import require_tool
 from serve_site import page_urls, serving
+from tests import languages
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -48,7 +49,8 @@ class Visit:
 
 
 def page_paths(site: Path) -> list[str]:
-    return page_urls(site) + ["404.html"]
+    """Every page of every language, and each language's 404 page."""
+    return page_urls(site) + [f"{languages.prefix(locale)}404.html" for locale in languages.LANGUAGES]
 
 
 @pytest.fixture(scope="module")
@@ -127,7 +129,7 @@ def visit(browser, base: str, path: str, scheme: str) -> Visit:
     page.on("requestfailed", lambda r: v.failed.append(f"{r.url} ({r.failure})"))
     page.on("response", lambda r: v.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
     response = open_settled(page, v.url)
-    if path == "404.html":
+    if Path(path).name == "404.html":
         v.failed = [f for f in v.failed if not f.startswith(v.url)]  # the 404 page itself is meant to be a 404
     elif response is None or response.status != 200:
         v.failed.append(f"{v.url} (HTTP {response.status if response else '?'})")
@@ -247,12 +249,25 @@ SEARCHES = [
 ]
 
 
-@pytest.mark.parametrize(("query", "expected"), SEARCHES)
+# The Korean site searches its own pages: the same topics, asked as a Korean reader asks.
+SEARCHES_KO = [
+    ("시그모이드", "ko/activations/sigmoid/"),
+    ("소프트맥스", "ko/activations/softmax/"),
+    ("기울기 소실", "ko/experiments/vanishing-gradients/"),
+    # The ReLU page's section of that name explains how a unit dies, and links to the experiment.
+    ("죽은 ReLU", "ko/activations/relu/"),
+    ("오버플로", "ko/activations/softmax/"),
+    ("활성화 함수", "ko/choosing/"),  # the page titled "어떤 활성화 함수를 쓸까?"
+]
+
+
+@pytest.mark.parametrize(("query", "expected"), [*SEARCHES, *SEARCHES_KO])
 def test_search_finds_the_right_page_first(browser, served, query, expected):
     """The first result is the page that treats the query, and what it shows is prose, not code."""
     context = browser.new_context()
     page = context.new_page()
-    open_settled(page, served)
+    korean = expected.startswith("ko/")
+    open_settled(page, served + ("ko/" if korean else ""))
     page.focus(".md-search__input")
     # The index loads in a web worker; until it is ready the meta line says "Initializing search".
     page.wait_for_function("""() => {
@@ -260,6 +275,8 @@ def test_search_finds_the_right_page_first(browser, served, query, expected):
         return meta !== '' && !/initializing/i.test(meta);
     }""", timeout=15_000)
     page.locator(".md-search__input").press_sequentially(query, delay=20)  # real keystrokes, as a reader types
+    if korean:
+        page.keyboard.press("End")  # Playwright types Hangul without a keyup, which is what starts a search
     # Results arrive from the worker; wait until the meta line counts them (or finds none), then
     # let the last keystroke's results replace the ones before it.
     page.wait_for_function("""() => /\\d|no matching/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')""",
@@ -303,10 +320,11 @@ def test_pages_fit_a_phone_screen(browser, served, site):
     assert outputs and not wrapped, f"printed output wrapped on a 360 px screen: {list(wrapped)}"
 
 
-def test_search_and_navigation_are_reachable_with_tab(browser, served):
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_search_and_navigation_are_reachable_with_tab(browser, served, locale):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    open_settled(page, served + "activations/relu/")
+    open_settled(page, served + languages.prefix(locale) + "activations/relu/")
     reached = set()
     for _ in range(40):
         page.keyboard.press("Tab")
@@ -321,10 +339,11 @@ def test_search_and_navigation_are_reachable_with_tab(browser, served):
     assert any(r.startswith("nav:") and "softmax" in r for r in reached), reached
 
 
-def test_the_comparison_table_sorts_by_any_column_with_the_keyboard(browser, served):
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_the_comparison_table_sorts_by_any_column_with_the_keyboard(browser, served, locale):
     context = browser.new_context()
     page = context.new_page()
-    open_settled(page, served + "all-activations/")
+    open_settled(page, served + languages.prefix(locale) + "all-activations/")
     table = page.locator(".sortable table")
     headers = [t.strip() for t in table.locator("thead th").all_inner_texts()]
     column = next(i for i, h in enumerate(headers) if h.startswith("max |f'|"))

@@ -1,7 +1,8 @@
 """The experiments (docs/experiments/*.py): each runs as a test, and its page is the executed notebook.
 
 Each source is run here as the plain Python file it is; the assertions inside it check its own
-claims, and the tests below check the key outcomes from what it computed.
+claims, and the tests below check the key outcomes from what it computed. A translation,
+<name>.<locale>.py, has the same code cell for cell (checked below), so only the English one runs.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import runpy
 from pathlib import Path
 
+import jupytext
 import nbformat
 import numpy as np
 import pytest
@@ -19,10 +21,14 @@ import yaml
 import notebook_outputs
 from conftest import ROOT
 from figure_style import notebook as nb_figures
-from test_site import DECIMAL, Page, _prose, nav_files, typed_numbers
+from test_site import DECIMAL, Page, _prose, nav_files, resolve, typed_numbers
+from tests import languages
 
-SOURCES = sorted((ROOT / "docs" / "experiments").glob("*.py"))
+SOURCES = sorted((ROOT / "docs" / "experiments").glob("*.py"))  # English and translated
+ENGLISH = languages.english(SOURCES)
+TRANSLATED = [s for s in SOURCES if s not in ENGLISH]
 GENERATED = ROOT / "docs" / "generated"
+EXPLICIT_ID = re.compile(r"[ \t]*\{#([\w-]+)\}[ \t]*$", re.M)  # `## 결정 경계 {#decision-boundaries}`
 
 
 @pytest.fixture(scope="module")
@@ -30,11 +36,15 @@ def results() -> dict[str, dict]:
     """Every experiment run once as a script, with figures shown the way Jupyter shows them."""
     with pytest.MonkeyPatch.context() as mp:
         mp.delenv(nb_figures.SITE_ENV, raising=False)
-        return {source.stem: runpy.run_path(str(source), run_name="__main__") for source in SOURCES}
+        return {source.stem: runpy.run_path(str(source), run_name="__main__") for source in ENGLISH}
 
 
 def test_there_are_four_experiments():
-    assert [s.stem for s in SOURCES] == ["dying-relu", "softmax-numerics", "vanishing-gradients", "why-nonlinearity"]
+    assert [s.stem for s in ENGLISH] == ["dying-relu", "softmax-numerics", "vanishing-gradients", "why-nonlinearity"]
+    # each may have a translation, <name>.<locale>.py, of a built language
+    assert all(languages.english_source(s) in ENGLISH and languages.locale_of(s) in languages.LANGUAGES
+               for s in TRANSLATED), [s.name for s in TRANSLATED]
+    assert languages.korean(SOURCES), "the Korean experiments are docs/experiments/<name>.ko.py"
 
 
 def test_nonlinearity_solves_what_linear_models_cannot(results):
@@ -123,6 +133,8 @@ def test_each_dying_relu_remedy_shows_what_the_text_says(results):
     # ELU: diverges at the two largest rates, no silent unit where it trains
     assert [runs["elu", lr, False] is None for lr in rates] == [False] * (len(rates) - 2) + [True, True]
     assert all(silent_end["elu", lr, False] == 0 for lr in rates[:-2])
+    # ... and a first-layer unit that fell silent came back
+    assert sum(_came_back_counts(runs["elu", lr, False]["history"])[0] for lr in rates[:-2]) >= 1
     # layer norm: a quarter or less of ReLU's silent units at the largest rate
     assert 4 * silent_end["relu", rates[-1], True] < silent_end["relu", rates[-1], False]
     # the accuracy claim: every run at rates from the third on fits the training set
@@ -169,7 +181,7 @@ def test_show_draws_both_schemes_for_the_site_and_one_figure_elsewhere(monkeypat
 def test_every_experiment_is_in_the_nav_and_every_nav_experiment_exists():
     nav = nav_files(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"])
     listed = sorted(f for f in nav if f.startswith("experiments/"))
-    assert listed == sorted(f"experiments/{s.stem}.ipynb" for s in SOURCES)
+    assert listed == sorted(f"experiments/{s.stem}.ipynb" for s in ENGLISH)  # a translation is that page in its language
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
@@ -188,7 +200,14 @@ def test_executed_notebook_has_every_cell_run_in_order_without_errors(source):
 def test_download_is_the_source_without_outputs(source):
     nb = json.loads((GENERATED / "notebooks" / f"{source.stem}.ipynb").read_text())
     assert all(not c.get("outputs") for c in nb["cells"])
-    assert nbformat.writes(notebook_outputs.notebook(source)) + "\n" == (GENERATED / "notebooks" / f"{source.stem}.ipynb").read_text()
+    expected = notebook_outputs.notebook(source)
+    if source in TRANSLATED:  # without the `{#id}` that keeps a translated heading's anchor: Jupyter would show it
+        assert any(EXPLICIT_ID.search(c.source) for c in expected.cells if c.cell_type == "markdown"), source.name
+        for cell in expected.cells:
+            if cell.cell_type == "markdown":
+                cell.source = EXPLICIT_ID.sub("", cell.source)
+        assert not [c for c in nb["cells"] if "{#" in "".join(c["source"])], f"{source.stem}.ipynb shows {{#id}}"
+    assert nbformat.writes(expected) + "\n" == (GENERATED / "notebooks" / f"{source.stem}.ipynb").read_text()
 
 
 def test_adjacent_prints_become_one_output_however_the_kernel_batched_them():
@@ -212,7 +231,8 @@ def test_executed_notebooks_are_redone_when_the_code_they_import_changes():
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
 def test_experiment_page_shows_rendered_math_both_figure_schemes_and_the_download(site, source):
-    page = Page(site / "experiments" / source.stem / "index.html")
+    name = languages.stem(source)
+    page = Page(languages.site_folder(site, languages.locale_of(source)) / "experiments" / name / "index.html")
     html = page.path.read_text()
     srcs = [a["src"] for t, a in page.tags if t == "img"]
     assert srcs and sum(s.endswith("#only-light") for s in srcs) == sum(s.endswith("#only-dark") for s in srcs)
@@ -220,8 +240,14 @@ def test_experiment_page_shows_rendered_math_both_figure_schemes_and_the_downloa
     prose = re.findall(r'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown.*?</div>', html, re.S)
     assert 'class="katex"' in html and not [p for p in prose if "$" in re.sub(r"<[^>]+>", "", p)]
     links = [a.get("href", "") for t, a in page.tags if t == "a"]
-    assert f"../../generated/notebooks/{source.stem}.ipynb" in links
-    assert (site / "generated" / "notebooks" / f"{source.stem}.ipynb").is_file()
+    # The i18n plugin publishes <name>.ko.ipynb as ko/generated/notebooks/<name>.ipynb, so every
+    # language's page links <name>.ipynb, and that link must give its own language's notebook.
+    link = f"../../generated/notebooks/{name}.ipynb"
+    assert link in links
+    assert (site / "generated" / "notebooks" / f"{name}.ipynb").is_file()
+    download = resolve(site, page.path, link)
+    assert download.is_file() and download.read_bytes() == (GENERATED / "notebooks" / f"{source.stem}.ipynb").read_bytes(), \
+        f"{page.path.relative_to(site)} offers another language's notebook"
     assert 'id="cell-1"' in html and "cell-id=" not in html
 
 
@@ -239,10 +265,18 @@ def test_no_hand_typed_decimal_numbers_in_experiment_prose(source):
 REPO_PACKAGES = {p.name for p in (ROOT / "src").iterdir() if (p / "__init__.py").is_file()}
 
 
+# The section "Run it yourself" in each language: its heading, and how it names the kernel and the repository.
+RUN_IT_YOURSELF = {
+    "en": ("# ## Run it yourself", "kernel `python3`", "repository (linked at the top of every page)"),
+    "ko": ("# ## 직접 실행하기 {#run-it-yourself}", "커널 `python3`", "저장소(모든 페이지 위쪽에 링크가 있습니다)"),
+}
+
+
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
 def test_each_notebook_says_how_to_get_everything_it_imports(source):
+    heading, kernel, repository = RUN_IT_YOURSELF[languages.locale_of(source)]
     text = source.read_text()
-    run = text[text.index("# ## Run it yourself"):]
+    run = text[text.index(heading):]
     imported = set(re.findall(r"^(?:from|import) (\w+)", text, re.M)) - {"__future__"}
     for package in imported & REPO_PACKAGES:
         assert f"`{package}`" in run, f"{source.name} imports {package} but does not say where it comes from"
@@ -255,7 +289,42 @@ def test_each_notebook_says_how_to_get_everything_it_imports(source):
     makefile = (ROOT / "Makefile").read_text()
     assert "-r requirements.lock" in makefile and "--no-deps -e ." in makefile and "--name python3" in makefile
     assert "`.venv/bin/pip install -r requirements.lock`" in run and "`.venv/bin/pip install --no-deps -e .`" in run
-    assert "kernel `python3`" in run and "repository (linked at the top of every page)" in run
+    assert kernel in run and repository in run
     requires = re.search(r'requires-python = "([^"]+)"', (ROOT / "pyproject.toml").read_text()).group(1)
     assert f"Python `{requires}`" in run
-    assert f"`.venv/bin/python docs/experiments/{source.name}`" in run
+    # a translation's code is its English source's, cell for cell: that file runs it as a script
+    assert f"`.venv/bin/python docs/experiments/{languages.english_source(source).name}`" in run
+
+
+# --- translations ---------------------------------------------------------------------------------
+
+
+def _code_cells(source: Path) -> list[str]:
+    return [c.source for c in jupytext.read(source).cells if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("source", TRANSLATED, ids=lambda s: s.stem)
+def test_a_translated_experiment_runs_its_english_code_cell_for_cell(source):
+    """A translation changes the text, never the code: the numbers on both pages are the same run's."""
+    english, translated = _code_cells(languages.english_source(source)), _code_cells(source)
+    differ = [i for i, (e, t) in enumerate(zip(english, translated), start=1) if e != t]
+    assert len(translated) == len(english), f"{source.name} has {len(translated)} code cells, its English {len(english)}"
+    assert not differ, f"{source.name}: code cells {differ} differ from {languages.english_source(source).name}'s"
+
+
+def _heading_ids(html: str) -> list[str]:
+    return re.findall(r'<h[1-6] id="([^"]*)"', html)
+
+
+@pytest.mark.parametrize("source", TRANSLATED, ids=lambda s: s.stem)
+def test_a_translated_notebook_keeps_the_english_heading_ids(site, source):
+    """Links into an experiment (`#run-it-yourself`) work in every language: each translated heading
+    names, with `{#id}`, the id its English heading gets, and the page is built with those ids."""
+    headings = [line for c in jupytext.read(source).cells if c.cell_type == "markdown"
+                for line in c.source.splitlines() if re.match(r"#{1,6} ", line)]
+    marked = [m.group(1) if (m := EXPLICIT_ID.search(h)) else f"(none on {h!r})" for h in headings]
+    name = languages.stem(source)
+    english = _heading_ids((site / "experiments" / name / "index.html").read_text(encoding="utf-8"))
+    assert english and marked == english, f"{source.name}: heading ids {marked}, the English page's {english}"
+    built = languages.site_folder(site, languages.locale_of(source)) / "experiments" / name / "index.html"
+    assert _heading_ids(built.read_text(encoding="utf-8")) == english

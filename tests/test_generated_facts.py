@@ -8,6 +8,7 @@ here calls the function that wrote them.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import mpmath as mp
@@ -603,9 +604,10 @@ COVERED_HERE = {
     "facts/why.md", "tables/xor-accuracy.md", "figures/xor.md",
     "executed/experiments/softmax-numerics.ipynb",
 }
-COVERED_ELSEWHERE = ("properties/", "tables/all-activations.md", "tables/property-columns.md", "figures/",
+COVERED_ELSEWHERE = ("ko/",  # the Korean twins: their numbers are the English ones' (below)
+                     "properties/", "tables/all-activations.md", "tables/property-columns.md", "figures/",
                      "formulas/", "origins/", "references/", "tables/activation-index.md", "frameworks/", "accuracy/",
-                     "executed/", "notebooks/")
+                     "executed/", "notebooks/", "tables/glossary.md")  # the glossary has no numbers: tests/test_glossary.py
 
 
 def test_every_generated_facts_or_tables_file_is_covered():
@@ -618,3 +620,23 @@ def test_every_generated_facts_or_tables_file_is_covered():
 
 def test_files_are_where_this_module_reads_them():
     assert Path(GENERATED / "tables").is_dir() and Path(GENERATED / "facts").is_dir()
+
+
+NUMBER_TOKEN = re.compile(r"(?<![\w.])[-\u2212]?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+TRANSLATED = sorted(p for p in (GENERATED / "ko").rglob("*.md"))
+
+
+@pytest.mark.parametrize("korean", TRANSLATED, ids=lambda p: p.relative_to(GENERATED).as_posix())
+def test_every_translated_fragment_states_the_numbers_of_the_english_one(korean):
+    """Both languages come from one render: the Korean text has every number of the English one
+    (as often), and no number the English lacks (but 0, which Korean writes for "zero" and "kill")."""
+    english = GENERATED / korean.relative_to(GENERATED / "ko")
+    en, ko = (Counter(NUMBER_TOKEN.findall(p.read_text(encoding="utf-8"))) for p in (english, korean))
+    assert not en - ko, f"numbers of {english.name} missing from its Korean text: {dict(en - ko)}"
+    assert set(ko) - {"0"} <= set(en), f"numbers in the Korean text that the English lacks: {sorted(set(ko) - set(en))}"
+
+
+def test_every_markdown_output_has_its_translation():
+    english = {p.relative_to(GENERATED) for p in GENERATED.rglob("*.md") if "ko" not in p.relative_to(GENERATED).parts}
+    korean = {p.relative_to(GENERATED / "ko") for p in TRANSLATED}
+    assert english == korean, f"without a Korean twin: {sorted(map(str, english - korean))}; orphans: {sorted(map(str, korean - english))}"

@@ -14,6 +14,7 @@ import generate
 import generated
 from activation_pages import page_markdown, page_path, pages
 from outputs import ROOT
+from tests import languages
 
 DOCS = ROOT / "docs"
 INCLUDE = re.compile(r'--8<-- "docs/generated/([^":]+)(?::[\w-]+)?"')
@@ -21,13 +22,17 @@ SECTION_INCLUDE = re.compile(r'--8<-- "docs/generated/([^":]+):([\w-]+)"')
 
 
 def _page_texts() -> dict[str, str]:
-    """Every page as MkDocs gets it: the authored ones, and the generated activation pages."""
+    """Every page as MkDocs gets it, in every language: the authored ones, and the generated activation pages."""
     texts = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8")
              for p in DOCS.rglob("*.md") if "generated" not in p.relative_to(DOCS).parts}
     texts.update({p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8")
                   for p in (DOCS / "experiments").glob("*.py")})
     for slug, entries in pages().items():
-        texts.setdefault(page_path(slug), page_markdown(entries))
+        if page_path(slug) in texts:
+            continue  # an authored page; a language that has not translated it shows the English one
+        texts[page_path(slug)] = page_markdown(entries)
+        for locale in languages.LANGUAGES[1:]:
+            texts.setdefault(languages.translation(page_path(slug), locale), page_markdown(entries, locale))
     return texts
 
 

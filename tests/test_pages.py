@@ -15,12 +15,13 @@ import yaml
 from activations import FAMILIES, REGISTRY
 from conftest import ROOT
 from test_site import Page, resolve
+from tests import languages
 
 DOCS = ROOT / "docs"
-AUTHORED = sorted((DOCS / "activations").glob("*.md"))
+AUTHORED = sorted((DOCS / "activations").glob("*.md"))  # English and translated
 # The navigation around the activation sections, as mkdocs.yml lists it.
 BEFORE = ["Home", "Why activation functions", "Which activation should I use?", "All activations", "Experiments"]
-AFTER = ["References"]
+AFTER = ["References", "Korean terms"]
 
 
 def entries_by_page() -> dict[str, list]:
@@ -76,39 +77,55 @@ class Nav(HTMLParser):
             self._text += data
 
 
-def page_title(page_slug: str, docs: Path) -> str:
-    """A page's title: `title:` in an authored page's front matter, else the name of the entry it is named after."""
-    path = docs / "activations" / f"{page_slug}.md"
+def page_title(page_slug: str, docs: Path, locale: str = languages.DEFAULT) -> str:
+    """A page's title: `title:` in an authored page's front matter, else (a translation) its heading, else the
+    name of the entry it is named after."""
+    path = languages.translation(docs / "activations" / f"{page_slug}.md", locale)
     if path.is_file():
-        front = re.match(r"^---\n(.*?)\n---\n", path.read_text(encoding="utf-8"), re.S)
+        text = path.read_text(encoding="utf-8")
+        front = re.match(r"^---\n(.*?)\n---\n", text, re.S)
         if front and "title" in (meta := yaml.safe_load(front.group(1))):
             return meta["title"]
+        if locale != languages.DEFAULT:  # an English page's heading is its entry's name, a translation's is not
+            return re.search(r"^# (.+?)(?:\s*\{#[\w-]+\})?$", text, re.M).group(1)
     return next(a.name for a in REGISTRY.values() if a.slug == page_slug)
 
 
-def check_navigation(site: Path, docs: Path = DOCS) -> None:
-    """The built nav: mkdocs.yml's items around one section per family, each with its entries' pages."""
-    nav = Nav((site / "404.html").read_text(encoding="utf-8")).tree  # a page that opens no section
+def nav_title(title: str, locale: str) -> str:
+    """An item of mkdocs.yml's nav as the `locale` site names it."""
+    return languages.SETTINGS[locale].get("nav_translations", {}).get(title, title)
+
+
+def check_navigation(site: Path, docs: Path = DOCS, locale: str = languages.DEFAULT) -> None:
+    """The built nav of a language: mkdocs.yml's items around one section per family, each with its entries' pages."""
+    home = languages.site_folder(site, locale)
+    nav = Nav((home / "404.html").read_text(encoding="utf-8")).tree  # a page that opens no section
     families = [f for f in FAMILIES if any(a.family == f for a in REGISTRY.values())]
-    assert [title for title, _ in nav] == BEFORE + families + AFTER
+    assert [title for title, _ in nav] == [nav_title(t, locale) for t in BEFORE + families + AFTER]
     sections = dict(nav)
     for family in families:
-        expected = [(page_title(slug, docs), f"/activations/{slug}/") for slug, entries in entries_by_page().items()
-                    if entries[0].family == family]
-        assert sections[family] == expected, family
+        expected = [(page_title(slug, docs, locale), f"/{languages.prefix(locale)}activations/{slug}/")
+                    for slug, entries in entries_by_page().items() if entries[0].family == family]
+        assert sections[nav_title(family, locale)] == expected, family
     for slug, entries in entries_by_page().items():
         assert all(a.family == entries[0].family for a in entries), f"{slug} documents entries of two families"
-        assert (site / "activations" / slug / "index.html").is_file(), slug
+        assert (home / "activations" / slug / "index.html").is_file(), slug
 
 
-def test_the_nav_has_a_section_per_family_with_every_entry_s_page(site):
-    check_navigation(site)
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_the_nav_has_a_section_per_family_with_every_entry_s_page(site, locale):
+    check_navigation(site, locale=locale)
 
 
 def test_every_authored_page_documents_a_registry_entry():
-    assert AUTHORED, "docs/activations/ holds the authored pages"
-    stray = [p.name for p in AUTHORED if p.stem not in entries_by_page()]
+    assert languages.english(AUTHORED), "docs/activations/ holds the authored pages"
+    stray = [p.name for p in languages.english(AUTHORED) if p.stem not in entries_by_page()]
     assert not stray, f"pages without a registry entry (name a page after an entry's slug or `page`): {stray}"
+    # x.ko.md is the Korean page of x: it documents x's entries
+    assert languages.korean(AUTHORED), "docs/activations/ holds the Korean pages, <slug>.ko.md"
+    stray = [p.name for p in AUTHORED if p not in languages.english(AUTHORED)
+             and languages.stem(p) not in entries_by_page()]
+    assert not stray, f"translated pages without a registry entry (name a page <slug>.<locale>.md): {stray}"
 
 
 def test_mkdocs_yml_lists_no_activation_page_by_hand():
@@ -172,7 +189,7 @@ def generated_site(site, tmp_path_factory) -> Path:
             (docs / item.name).symlink_to(item)
     (docs / "activations").mkdir()
     for page in AUTHORED:
-        if page.stem not in HIDDEN:
+        if languages.stem(page) not in HIDDEN:  # hidden in every language
             (docs / "activations" / page.name).symlink_to(page)
     out = docs.parent / "site"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
@@ -182,25 +199,28 @@ def generated_site(site, tmp_path_factory) -> Path:
     return out
 
 
-def test_generated_pages_keep_the_nav(generated_site):
-    check_navigation(generated_site, generated_site.parent / "docs")
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_generated_pages_keep_the_nav(generated_site, locale):
+    check_navigation(generated_site, generated_site.parent / "docs", locale)
 
 
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
 @pytest.mark.parametrize("page_slug", HIDDEN)
-def test_a_generated_page_has_every_standard_section(generated_site, page_slug):
+def test_a_generated_page_has_every_standard_section(generated_site, page_slug, locale):
     first, *others = entries_by_page()[page_slug]
-    page = Page(generated_site / "activations" / page_slug / "index.html")
+    page = Page(languages.site_folder(generated_site, locale) / "activations" / page_slug / "index.html")
     html = page.path.read_text(encoding="utf-8")
     text = page.visible_text()
     assert re.search(rf'<h1 id="[\w-]+">{re.escape(first.name)}<', html)
     meta = {a.get("name"): a.get("content") for t, a in page.tags if t == "meta"}
-    assert meta["description"].startswith(f"{first.name} - definition")
+    english = locale == languages.DEFAULT  # the sentences checked word for word below are the English ones
+    assert meta["description"].startswith(f"{first.name} - definition") or not english
     headings = re.findall(r'<h2 id="([\w-]+)"', html)
     standard = ["definition", *(["properties"] if first.elementwise else []), "in-your-framework", "implementation"]
     assert headings == standard + [a.slug for a in others]
     images = [a["src"] for t, a in page.tags if t == "img"]
     for a in (first, *others):
-        assert f"{a.name}: {a.summary}." in text
+        assert f"{a.name}: {a.summary}." in text or not english
         stem = a.slug if a.elementwise or a.family == "Gated" else f"{a.slug}-two-classes"
         for theme in ("light", "dark"):
             src = next(s for s in images if s.endswith(f"generated/figures/{stem}-{theme}.svg#only-{theme}"))
@@ -208,9 +228,9 @@ def test_a_generated_page_has_every_standard_section(generated_site, page_slug):
         assert f"def {a.fn.__name__}(" in text
         if a.derivative is not None:
             assert f"def {a.derivative.__name__}(" in text
-        assert f"The tests compare {a.fn.__name__} with values computed to 50 significant digits" in text
-        if a.elementwise:
+        assert f"The tests compare {a.fn.__name__} with values computed to 50 significant digits" in text or not english
+        if a.elementwise and english:
             assert "global minimum" in text and "smoothness" in text
-    assert text.count("Origin:") == 1 + len(others)
+    assert text.count("Origin:") == 1 + len(others) or not english
     assert "PyTorch" in text and "JAX" in text
     assert html.count('class="arithmatex"') >= 2 * (1 + len(others))

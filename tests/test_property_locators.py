@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
-from properties import DENSE, Extremum, _bound, _where, periodic_extreme
+from properties import DENSE, STEP, Extremum, Limit, _bound, _where, compute, max_slope, periodic_extreme, range_text
 
 TAU = 2 * math.pi
 
@@ -74,3 +74,53 @@ def test_a_lowest_value_at_one_point_inside_the_grid_is_found_by_its_derivative(
     entry = _entry(lambda x: (x - 0.5) ** 2 + 0.25, lambda x: 2 * x - 1.0)
     low = _bound(entry, entry.fn(DENSE), 1.0)
     assert low == Extremum(0.25, True, "x = 0.5")
+
+
+def _peaked(sign: float) -> SimpleNamespace:
+    """f' = sign / (1 + ((x - c) / w)^2): a peak of height 1 (sign 1) or a trough of depth 1 (sign -1)
+    at x = c, between two points of the property grid (not half way: equal neighbours read as a flat
+    piece), so narrow that the grid's neighbours of c see less than 0.95 of it."""
+    c, w = 0.3 * STEP, 5e-4
+    return SimpleNamespace(fn=lambda x: sign * w * np.arctan((x - c) / w),
+                           derivative=lambda x: sign / (1.0 + ((np.asarray(x, dtype=float) - c) / w) ** 2),
+                           period=None, kinks=(), jumps=())
+
+
+@pytest.mark.parametrize("sign", [1.0, -1.0])
+def test_the_largest_slope_between_grid_points_is_located_by_the_root_finder(sign):
+    # |f'| is at most 1 and tends to 0 at both infinities; the grid alone would report about 0.92
+    entry = _peaked(sign)
+    assert float(np.max(np.abs(entry.derivative(DENSE)))) < 0.95
+    far = Limit(0.0, 0.0, "")
+    assert max_slope(entry, far, far) == pytest.approx(1.0, abs=1e-9)
+
+
+def test_a_decreasing_function_is_monotonic():
+    # -tanh never increases: monotonic, as an increasing one is (no registry entry decreases)
+    entry = SimpleNamespace(fn=lambda x: -np.tanh(x), derivative=lambda x: np.tanh(x) ** 2 - 1.0,
+                            kinks=(), jumps=(), period=None)
+    assert compute(entry).monotonic
+    # -tanh x + 2 exp(-|x|) rises left of 0 (its slope 2 e^x - sech^2 x is 0.43 at x = -1/2), then falls
+    bumped = SimpleNamespace(fn=lambda x: -np.tanh(x) + 2.0 * np.exp(-np.abs(x)),
+                             derivative=lambda x: np.tanh(x) ** 2 - 1.0 - 2.0 * np.sign(x) * np.exp(-np.abs(x)),
+                             kinks=(0.0,), jumps=(), period=None)
+    assert not compute(bumped).monotonic
+
+
+def _jumping(f, d) -> SimpleNamespace:
+    return SimpleNamespace(fn=f, derivative=d, kinks=(), jumps=(0.0,), period=None)
+
+
+def test_a_jump_over_values_f_never_takes_is_a_gap_with_its_taken_end_closed():
+    # x for x < 0, x + 1 for x >= 0: f jumps from 0- to 1 and takes 1 (at 0) but never 0 or anything between
+    entry = _jumping(lambda x: np.where(np.asarray(x) < 0, x, np.asarray(x) + 1.0), lambda x: np.ones_like(np.asarray(x, float)))
+    assert range_text(compute(entry)) == "(-∞, 0) ∪ [1, ∞)"
+    # x for x <= 0, x + 1 for x > 0: f takes 0 (at 0), then jumps to just above 1
+    entry = _jumping(lambda x: np.where(np.asarray(x) <= 0, x, np.asarray(x) + 1.0), lambda x: np.ones_like(np.asarray(x, float)))
+    assert range_text(compute(entry)) == "(-∞, 0] ∪ (1, ∞)"
+
+
+def test_a_jump_over_values_f_takes_elsewhere_leaves_no_gap():
+    # x for x < 0, x - 1 for x >= 0: the jump from 0 down to -1 skips values that x < 0 already takes
+    entry = _jumping(lambda x: np.where(np.asarray(x) < 0, x, np.asarray(x) - 1.0), lambda x: np.ones_like(np.asarray(x, float)))
+    assert compute(entry).gaps == () and range_text(compute(entry)) == "(-∞, ∞)"

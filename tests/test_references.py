@@ -42,6 +42,14 @@ def authored_sources() -> list[Path]:
     return sorted(md) + sorted((DOCS / "experiments").glob("*.py"))
 
 
+def pages_read_in(locale: str) -> list[Path]:
+    english = [p for p in authored_sources() if len(p.suffixes) == 1]
+    if locale == "en":
+        return english
+    translated = [p.with_name(f"{p.stem}.{locale}{p.suffix}") for p in english]
+    return [t if t.is_file() else p for p, t in zip(english, translated)]
+
+
 def markdown_text(path: Path) -> str:
     """What a reader reads: a page's Markdown, or the Markdown cells of an experiment."""
     text = path.read_text(encoding="utf-8")
@@ -52,10 +60,11 @@ def markdown_text(path: Path) -> str:
                      for line in cell.splitlines()[1:])
 
 
-def page_citations() -> dict[str, set[str]]:
-    """key -> the authored files that cite it by a link to the references page."""
+def page_citations(locale: str | None = None) -> dict[str, set[str]]:
+    """key -> the authored files that cite it by a link to the references page: all of them, or those a reader of
+    `locale` reads (a page's translation, relu.ko.md, else its English file)."""
     found: dict[str, set[str]] = {}
-    for path in authored_sources():
+    for path in authored_sources() if locale is None else pages_read_in(locale):
         for _, _, _, key in PAGE_CITATION.findall(markdown_text(path)):
             found.setdefault(key, set()).add(path.relative_to(DOCS).as_posix())
     return found
@@ -147,20 +156,35 @@ def test_every_origin_line_links_each_cited_paper(generated):
             assert links[expected_link(REFERENCES[k])] == f"*{REFERENCES[k].title}*", slug
 
 
-def test_bibliography_lists_every_work_once_with_who_cites_it(generated):
-    text = generated.bibliography().decode()
+def heading(path: Path) -> str:
+    """A page's title as its reader sees it: the first level-1 heading after the front matter, without its id."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", path.read_text(encoding="utf-8"), flags=re.S)
+    title = re.search(r"^# # (.+)$" if path.suffix == ".py" else r"^# (.+)$", text, re.M).group(1)
+    return re.sub(r"\s*\{\s*#[^}]*\}$", "", title).strip()
+
+
+@pytest.mark.parametrize("locale, cited_on_label", [("en", "Cited on: "), ("ko", "인용한 페이지: ")])
+def test_bibliography_lists_every_work_once_with_who_cites_it(generated, locale, cited_on_label):
+    from messages import language
+
+    with language(locale):
+        text = generated.bibliography().decode()
     items = re.findall(r"^- (.*)\n\{ #([a-z0-9-]+) \}$", text, re.M)
     assert len(items) == len({k for _, k in items}), "a work is listed twice"
     assert sorted(k for _, k in items) == sorted(REFERENCES), "the bibliography must list exactly the cited works"
-    pages = page_citations()
+    pages = page_citations(locale)
+    english_file = lambda f: re.sub(rf"\.{locale}\.", ".", f)  # noqa: E731  a link names the English file
     for body, key in items:
         r = REFERENCES[key]
         assert f"[*{r.title}*]({expected_link(r)})" in body and f"({r.year})" in body, key
-        cited_on = body.split("Cited on: ", 1)[1]
+        cited_on = body.split(cited_on_label, 1)[1]
         targets = set(re.findall(r"\]\(/([^)#]+)", cited_on))
         expected = {f"activations/{a.page_slug}.md" for a in REGISTRY.values() if key in origin_keys(a.origin)}
-        expected |= {re.sub(r"\.py$", ".ipynb", f) for f in pages.get(key, ())}
+        expected |= {re.sub(r"\.py$", ".ipynb", english_file(f)) for f in pages.get(key, ())}
         assert targets == expected, key
+        if locale != "en":  # each page that cites the work, by its heading in that language
+            for f in pages.get(key, ()):
+                assert f"[{heading(DOCS / f)}](/{re.sub(r'[.]py$', '.ipynb', english_file(f))})" in cited_on, (key, f)
     surnames = [REFERENCES[k].authors.split()[0].rstrip(",") for _, k in items]
     assert surnames == sorted(surnames, key=str.casefold), "the bibliography is sorted by first author"
 
@@ -169,6 +193,20 @@ def test_references_page_is_in_the_nav_and_includes_the_bibliography():
     nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"]
     assert {"References": "references.md"} in nav
     assert '--8<-- "docs/generated/references/bibliography.md"' in (DOCS / "references.md").read_text()
+
+
+def test_every_origin_line_in_korean_cites_the_same_works_and_is_korean(generated):
+    from messages import language
+
+    for slug, entry in REGISTRY.items():
+        english = generated.origin(slug).decode()
+        with language("ko"):
+            korean = generated.origin(slug).decode()
+        assert "[@" not in korean and korean.count("**유래:**") == 1, slug
+        assert sorted(MD_LINK.findall(korean)) == sorted(MD_LINK.findall(english)), slug
+        if re.search(r"[A-Za-z]", ORIGIN_CITATION.sub("", entry.origin)):  # words beyond its citations
+            words = MD_LINK.sub("", korean.split("**유래:**", 1)[1])
+            assert re.search(r"[가-힣]", words), f"{slug}: the Korean origin is not translated"
 
 
 # --- the built site --------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from activations import REGISTRY
-from registry_outputs import COLUMNS
+from registry_outputs import columns
 from test_generated_facts import body, table
 
 
@@ -44,4 +44,4 @@ def test_column_definitions_are_one_list_item_each_after_the_digit_rule():
     intro, _, items = text.partition("\n\n- ")
     assert intro.rstrip().endswith("fewer digits is exact."), intro
     lines = ("- " + items).splitlines()
-    assert lines == [f"- **{name}**: {meaning}" for name, meaning in COLUMNS.items()]
+    assert lines == [f"- **{name}**: {meaning}" for name, meaning in columns().values()]

@@ -190,3 +190,16 @@ def test_page_shows_both_modes_and_says_what_training_false_does():
                      "facts/rrelu.md:table"):
         assert f'--8<-- "docs/generated/{fragment}"' in page, fragment
     assert "defaults to `training=False`" in page
+
+
+def test_training_figure_alt_text_states_the_x_range_the_figure_draws():
+    # the drawn range, read off the SVG: the axes' left and right edges, through two labelled ticks
+    svg = (generated.GENERATED / "figures/rrelu-training-light.svg").read_text(encoding="utf-8")
+    ticks = [(float(px), float(label.replace("\u2212", "-"))) for px, label in
+             re.findall(r'<g id="xtick_\d+">.*?<text[^>]* x="([\d.]+)"[^>]*>([^<]+)</text>', svg, re.S)]
+    (p0, t0), (p1, t1) = ticks[0], ticks[-1]
+    edges = [float(v) for v in re.search(r'<g id="patch_2">\s*<path d="M ([\d.]+) [\d.]+ \s*L ([\d.]+) ', svg).groups()]
+    left, right = (t0 + (p - p0) * (t1 - t0) / (p1 - p0) for p in edges)
+    alt = re.search(r"!\[(.*?)\]\(", generated.read("figures/rrelu-training.md")).group(1)
+    lo, hi = (float(v) for v in re.search(r"for x from (\S+) to (\S+) in its two modes", alt).groups())
+    assert (lo, hi) == (pytest.approx(left, abs=1e-3), pytest.approx(right, abs=1e-3))

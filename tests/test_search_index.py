@@ -1,4 +1,5 @@
-"""The built site's search index (site/search/search_index.json): what a reader reads, once.
+"""The built site's search indexes (search/search_index.json, and <locale>/search/search_index.json for
+each other language, with locations relative to that language's folder): what a reader reads, once.
 
 The expected values come from the built pages and the executed notebooks themselves, read here
 with a parser of the test's own, not from scripts/hooks/search_hook.py.
@@ -15,8 +16,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
+from tests import languages
 
-EXPERIMENTS = sorted(p.stem for p in (ROOT / "docs" / "experiments").glob("*.py"))  # executed when the site is built
+SOURCES = sorted((ROOT / "docs" / "experiments").glob("*.py"))  # executed when the site is built
+EXPERIMENTS = [(languages.locale_of(p), languages.stem(p)) for p in SOURCES]  # (locale, the pages' name)
 EXECUTED = ROOT / "docs" / "generated" / "executed" / "experiments"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 INVISIBLE = "[\u200b\u2061-\u2064]"  # zero-width space, and MathML's invisible function application, times, etc.
@@ -27,8 +30,10 @@ K1 = 1.2
 
 
 @pytest.fixture(scope="module")
-def index(site) -> list[dict]:
-    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+def indexes(site) -> dict[str, list[dict]]:
+    """locale -> the entries of that language's index."""
+    return {locale: json.loads((languages.site_folder(site, locale) / "search" / "search_index.json")
+                               .read_text(encoding="utf-8"))["docs"] for locale in languages.LANGUAGES}
 
 
 def is_code(entry: dict) -> bool:
@@ -84,7 +89,9 @@ def page_url(site: Path, html: Path) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def test_no_tex_and_no_copy_button_text_in_the_index(index):
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_no_tex_and_no_copy_button_text_in_the_index(indexes, locale):
+    index = indexes[locale]
     assert index
     prose = [e for e in index if not is_code(e)]
     for e in prose:
@@ -94,13 +101,15 @@ def test_no_tex_and_no_copy_button_text_in_the_index(index):
     assert not [e["location"] for e in index if "Copied!" in e["text"]]
 
 
-def test_each_formula_is_indexed_once_as_the_text_of_its_mathml(site, index):
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_each_formula_is_indexed_once_as_the_text_of_its_mathml(site, indexes, locale):
     """KaTeX writes each formula as MathML (with the TeX source) and as HTML for the eye; only the
     MathML's text belongs in the index. Where the two read differently (fractions, sub- and
-    superscripts), the HTML's reading must not be there."""
+    superscripts), the HTML's reading must not be there. Each language's index holds its own pages."""
+    index, home = indexes[locale], languages.site_folder(site, locale)
     checked = 0
-    for html in sorted(site.rglob("index.html")):
-        url = page_url(site, html)
+    for html in languages.built_pages(site, locale):
+        url = page_url(home, html)
         text = squeeze(" ".join(plain(e["text"]) for e in index if e["location"].split("#")[0] == url))
         for mathml, rendered in ([squeeze(m), squeeze(r)] for m, r in Formulas(html.read_text(encoding="utf-8")).found):
             assert mathml in text, f"{url}: formula {mathml!r} is not in the index"
@@ -110,13 +119,15 @@ def test_each_formula_is_indexed_once_as_the_text_of_its_mathml(site, index):
     assert checked > 50
 
 
-@pytest.mark.parametrize("name", EXPERIMENTS)
-def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, index, name):
+@pytest.mark.parametrize(("locale", "name"), EXPERIMENTS, ids=[p.stem for p in SOURCES])
+def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, indexes, locale, name):
     """Each code cell is one entry, anchored at its cell, boosted so that no number of repetitions
     of a word in code outweighs one mention in prose; headings each start a prose entry."""
-    cells = json.loads((EXECUTED / f"{name}.ipynb").read_text(encoding="utf-8"))["cells"]
+    index = indexes[locale]
+    executed = name if locale == languages.DEFAULT else f"{name}.{locale}"  # as `make figures` names it
+    cells = json.loads((EXECUTED / f"{executed}.ipynb").read_text(encoding="utf-8"))["cells"]
     url = f"experiments/{name}/"
-    page = (site / url / "index.html").read_text(encoding="utf-8")
+    page = (languages.site_folder(site, locale) / url / "index.html").read_text(encoding="utf-8")
     prose_boost = min(e.get("boost", 1) for e in index if not is_code(e))
     code = [e for e in index if is_code(e) and e["location"].startswith(url + "#")]
     sources = ["".join(c["source"]).strip() for c in cells if c["cell_type"] == "code" and "".join(c["source"]).strip()]
@@ -129,7 +140,8 @@ def test_notebook_code_is_indexed_once_per_cell_and_ranks_below_prose(site, inde
         assert f'id="{entry["location"].split("#")[1]}"' in page, f"{entry['location']} is not an anchor on the page"
         assert entry["boost"] * (K1 + 1) < prose_boost, f"{entry['location']} can outrank prose"
     # every heading of the notebook's text starts an entry of its own, the first is the page's
-    headings = [line.lstrip("#").strip() for c in cells if c["cell_type"] == "markdown"
+    # (a translated heading's `{#id}` keeps the English anchor and is not part of its title)
+    headings = [re.sub(r"\s*\{#[\w-]+\}$", "", line.lstrip("#").strip()) for c in cells if c["cell_type"] == "markdown"
                 for line in "".join(c["source"]).splitlines() if line.startswith("#")]
     titles = {e["title"]: e for e in index if e["location"].split("#")[0] == url and not is_code(e)}
     assert headings and all(h in titles for h in headings), (headings, list(titles))

@@ -38,3 +38,18 @@ def test_mistake_tables_show_the_mistake(table):
         assert rows[1][1] == "[1010, 1000, 990]" and rows[2][1] == "[0, -10, -20]"
     else:
         assert [r[2] for r in rows] == ["1.0000", "1.0000"] and all(r[1] != "1.0000" for r in rows)
+
+
+@pytest.mark.parametrize("locale, names", [
+    ("en", ["개 (dog)", "고양이 (cat)", "강아지 (puppy)", "사람 (person)"]),
+    ("ko", list(SEED_PROBABILITIES)),  # the post's own names, with nothing added
+])
+def test_tables_name_the_classes_as_the_post_does(locale, names):
+    import sparsemax_outputs
+    from messages import language
+
+    with language(locale):
+        seed = _rows(softmax_outputs.seed_table())
+        sparsemax_header = sparsemax_outputs.seed_table().decode().splitlines()[2]
+    assert [r[0] for r in seed if r[1]] == names
+    assert [c.strip() for c in sparsemax_header.strip("|").split("|")][2:6] == names

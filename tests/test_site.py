@@ -13,9 +13,13 @@ import yaml
 
 from activations import REGISTRY
 from conftest import ROOT
+from tests import languages
 
 DOCS = ROOT / "docs"
 SITE_DESCRIPTION = " ".join(yaml.safe_load((ROOT / "mkdocs.yml").read_text())["site_description"].split())
+# what a translated page falls back to when its front matter does not parse: its language's description
+SITE_DESCRIPTIONS = {locale: " ".join(settings.get("site_description", SITE_DESCRIPTION).split())
+                     for locale, settings in languages.SETTINGS.items()}
 
 
 class Page(HTMLParser):
@@ -69,10 +73,11 @@ def figure_stem(entry) -> str:
     return f"{entry.slug}-two-classes"
 
 
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
 @pytest.mark.parametrize("slug", list(REGISTRY))
-def test_activation_page_shows_its_figures_formulas_tables_and_code(site, slug):
+def test_activation_page_shows_its_figures_formulas_tables_and_code(site, slug, locale):
     entry = REGISTRY[slug]
-    page = Page(site / "activations" / entry.page_slug / "index.html")
+    page = Page(languages.site_folder(site, locale) / "activations" / entry.page_slug / "index.html")
     images = [a["src"] for t, a in page.tags if t == "img"]
     for theme in ("light", "dark"):
         src = next(s for s in images if s.endswith(f"generated/figures/{figure_stem(entry)}-{theme}.svg#only-{theme}"))
@@ -81,7 +86,10 @@ def test_activation_page_shows_its_figures_formulas_tables_and_code(site, slug):
     assert html.count('class="arithmatex"') >= 2
     text = page.visible_text()
     assert f"def {entry.fn.__name__}(" in text, "the implementation is not included"
-    assert "Origin:" in text and "PyTorch" in text and "JAX" in text
+    assert "PyTorch" in text and "JAX" in text
+    if locale != languages.DEFAULT:
+        return  # the labels below are English words of generated fragments, which each language words its own way
+    assert "Origin:" in text
     if entry.elementwise:
         assert "global minimum" in text and "smoothness" in text
 
@@ -134,16 +142,17 @@ def test_nothing_is_loaded_from_another_host(site):
                 assert resolve(site, css, url).is_file(), f"{css.relative_to(site)}: missing {url}"
 
 
-def test_every_page_has_a_description_and_title(site):
-    for page in pages(site):
-        if page.path.name == "404.html":
-            continue
+@pytest.mark.parametrize("locale", languages.LANGUAGES)
+def test_every_page_has_a_description_and_title(site, locale):
+    home = languages.site_folder(site, locale)
+    for page in map(Page, languages.built_pages(site, locale)):
         metas = {a.get("name"): a.get("content") for t, a in page.tags if t == "meta"}
         assert metas.get("description"), page.path
-        # a page whose front matter does not parse falls back to the site's description and
-        # shows its front matter as text
-        assert metas["description"] != SITE_DESCRIPTION or page.path.parent == site, page.path
+        # a page whose front matter does not parse falls back to the site's description (in its
+        # language) and shows its front matter as text
+        assert metas["description"] != SITE_DESCRIPTIONS[locale] or page.path.parent == home, page.path
         assert "description:" not in page.visible_text(), page.path
+    assert (home / "404.html").is_file()
 
 
 # --- authored pages: numbers come from generated snippets, not from the keyboard ---------------
@@ -178,6 +187,9 @@ DEFINITIONS = [
 def test_numbers_allowed_on_one_page_are_what_they_say():
     assert re.search(r"^mp\.mp\.dps = 50$", (ROOT / "tests" / "exact.py").read_text(), re.M)
     assert 1000 > np.log(np.finfo(np.float64).max)  # e^1000 overflows, as the sigmoid page says
+    # and sigma(-1000) < e^-1000 is below half the smallest subnormal, so it rounds to 0
+    assert -1000 < np.log(np.finfo(np.float64).smallest_subnormal) - np.log(2)
+    assert REGISTRY["sigmoid"].fn(-1000.0) == 0
     assert REGISTRY["relu6"].fn(1e9) == 6
 
 
@@ -207,10 +219,11 @@ def _math(md: str) -> list[str]:
 
 
 def typed_numbers(md: str, page: str) -> list[str]:
-    """Numbers typed by hand in the prose and math of a page, except those that define."""
+    """Numbers typed by hand in the prose and math of a page (a translation: as its English page), except those that define."""
     prose = _prose(md)
     for pattern, _ in DEFINITIONS:
         prose = pattern.sub("", prose)
+    page = languages.english_source(page)  # a translation says what its English page says, with its numbers
     allowed = lambda n, base: n.lstrip("-") in base or (page, n.lstrip("-")) in ALLOWED_ON_PAGE  # noqa: E731
     found = [f"{n} (in prose)" for n in NUMBER.findall(prose) if not allowed(n, ALLOWED_IN_PROSE)]
     found += [f"{n} (in {m})" for m in _math(md) for n in NUMBER.findall(m) if not allowed(n, ALLOWED_IN_MATH)]
@@ -243,3 +256,20 @@ def test_no_hand_typed_numbers_in_math_or_integer_claims(page):
 ])
 def test_the_typed_number_check_catches_results_and_lets_definitions_pass(text, caught):
     assert bool(typed_numbers(text, "example.md")) == caught, typed_numbers(text, "example.md")
+
+
+@pytest.mark.parametrize(("page", "caught"), [
+    ("activations/sigmoid.md", False), ("activations/sigmoid.ko.md", False),
+    ("activations/softmax.md", True), ("activations/softmax.ko.md", True),
+])
+def test_a_number_one_page_needs_is_allowed_on_that_page_and_its_translation_only(page, caught):
+    text = "교과서 공식은 $x = -1000$일 때 $e^{1000}$을 계산합니다."
+    assert bool(typed_numbers(text, page)) == caught, typed_numbers(text, page)
+
+
+def test_every_translated_page_translates_an_english_page():
+    """A translation without its English page would be allowed no number and would be no page's twin."""
+    for locale in languages.LANGUAGES[1:]:
+        for page in languages.in_language(AUTHORED, locale):
+            assert (DOCS / languages.english_source(page)).is_file(), page
+    assert languages.korean(AUTHORED), "the Korean pages are docs/**/*.ko.md"

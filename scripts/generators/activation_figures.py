@@ -14,6 +14,7 @@ import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
 from formatting import show
+from messages import _
 from outputs import GENERATORS, ROOT, Output
 from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
 
@@ -55,7 +56,7 @@ def variant_jumps(entry: Activation, params, x: np.ndarray) -> list[float]:
         if step[i] <= 10 * max(step[i - 1] if i > 0 else 0.0, step[i + 1] if i + 1 < len(step) else 0.0):
             continue  # as steep as its neighbours: a steep curve, not a jump
         lo, hi = float(x[i]), float(x[i + 1])
-        for _ in range(80):
+        for _step in range(80):
             mid = (lo + hi) / 2
             if mid in (lo, hi):
                 break
@@ -128,7 +129,7 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
 
 def draw(entry: Activation, theme: style.Theme) -> bytes:
     with style.themed(theme):
-        fig, _ = _figure(entry, theme)
+        fig, _ax = _figure(entry, theme)
         return style.svg_bytes(fig, f"{entry.name} and its derivative")
 
 
@@ -320,16 +321,48 @@ def place_legend(fig, ax, legend) -> None:
     below.get_title().set_color(legend.get_title().get_color())
 
 
-def _behaviour(name: str, lim, side: float) -> str:
-    """How f or f' behaves as x goes to one infinity, in words."""
+def and_list(items: list[str]) -> str:
+    """Items joined as the language joins a list: "a and b and c" in English."""
+    text = items[0]
+    for item in items[1:]:
+        text = _("{first} and {second}").format(first=text, second=item)
+    return text
+
+
+def _growth(lim) -> str:
+    """The term an unbounded f or f' grows like, as in "0.01 x" or "x²"."""
+    coefficient = "" if lim.slope == 1 else f"{show(lim.slope)} "
+    return coefficient + "x" + {1: "", 2: "²", 3: "³"}[lim.power]
+
+
+def _function_behaviour(name: str, lim) -> str:
+    """How f behaves as x goes to one infinity, as the first clause of the limits sentence."""
     if lim.between is not None:
-        return f"{name} keeps swinging between {show(lim.between[0])} and {show(lim.between[1])} without a limit"
+        return _("{name} keeps swinging between {low} and {high} without a limit").format(
+            name=name, low=show(lim.between[0]), high=show(lim.between[1]))
     if lim.slope != 0:
-        coefficient = "" if lim.slope == 1 else f"{show(lim.slope)} "
-        power = {1: "", 2: "²", 3: "³"}[lim.power]
-        return f"{name} {'grows' if lim.value > 0 else 'falls'} without bound like {coefficient}x{power}"
-    exact = f" (it is {show(lim.value)} for {lim.exact})" if lim.exact else ""
-    return f"{name} tends to {show(lim.value)}{exact}"
+        if lim.value > 0:
+            return _("{name} grows without bound like {term}").format(name=name, term=_growth(lim))
+        return _("{name} falls without bound like {term}").format(name=name, term=_growth(lim))
+    if lim.exact:
+        return _("{name} tends to {value} (it is {value} for {where})").format(
+            name=name, value=show(lim.value), where=lim.exact)
+    return _("{name} tends to {value}").format(name=name, value=show(lim.value))
+
+
+def _derivative_behaviour(lim) -> str:
+    """How f' behaves as x goes to one infinity, as the second clause of the limits sentence."""
+    if lim.between is not None:
+        return _("its derivative keeps swinging between {low} and {high} without a limit").format(
+            low=show(lim.between[0]), high=show(lim.between[1]))
+    if lim.slope != 0:
+        if lim.value > 0:
+            return _("its derivative grows without bound like {term}").format(term=_growth(lim))
+        return _("its derivative falls without bound like {term}").format(term=_growth(lim))
+    if lim.exact:
+        return _("its derivative tends to {value} (it is {value} for {where})").format(
+            value=show(lim.value), where=lim.exact)
+    return _("its derivative tends to {value}").format(value=show(lim.value))
 
 
 def _limit(f, k: float, side: float) -> float:
@@ -337,49 +370,73 @@ def _limit(f, k: float, side: float) -> float:
     return round(float(f(k + side * 1e-12)), 9) + 0.0
 
 
+def _settings(params) -> str:
+    """Parameter values as in "threshold = 0, value = -1"."""
+    return ", ".join(f"{n} = {show(v)}" for n, v in params.items())
+
+
 def alt_text(entry: Activation) -> str:
+    """What an entry's figure shows, with its numbers, in the language being rendered."""
     lo, hi = entry.x_range
     p = compute(entry)
     name = entry.name
-    text = (f"Plot of {name} and its derivative for x from {show(lo)} to {show(hi)}: the function as a solid "
-            f"line, the derivative as a dashed line. {name}: {entry.summary}. Its range is {range_text(p)}")
+    sentences = [
+        _("Plot of {name} and its derivative for x from {low} to {high}: the function as a solid line, the "
+          "derivative as a dashed line.").format(name=name, low=show(lo), high=show(hi)),
+        _("{name}: {summary}.").format(name=name, summary=entry.summary),
+    ]
     if p.minimum is not None and not p.monotonic:
-        text += f"; it dips to its minimum, {show(p.minimum.value)}, at {p.minimum.where}"
-    text += "."
-    sides = [f"as x goes to {where} infinity, {_behaviour(name, f, side)} and {_behaviour('its derivative', d, side)}"
-             for where, side, (f, d) in (("minus", -1.0, p.left), ("plus", 1.0, p.right))]
-    text += f" {sides[0][0].upper()}{sides[0][1:]}; {sides[1]}."
+        sentences.append(_("Its range is {range}; it dips to its minimum, {minimum}, at {where}.").format(
+            range=range_text(p), minimum=show(p.minimum.value), where=p.minimum.where))
+    else:
+        sentences.append(_("Its range is {range}.").format(range=range_text(p)))
+    (fl, dl), (fr, dr) = p.left, p.right
+    sentences.append(_("As x goes to minus infinity, {function_left} and {derivative_left}; as x goes to plus "
+                       "infinity, {function_right} and {derivative_right}.").format(
+        function_left=_function_behaviour(name, fl), derivative_left=_derivative_behaviour(dl),
+        function_right=_function_behaviour(name, fr), derivative_right=_derivative_behaviour(dr)))
     top, bottom = derivative_extremum(entry, 1.0, lo, hi), derivative_extremum(entry, -1.0, lo, hi)
-    if top is not None:
-        text += f" The derivative is largest, {show(top[1])}, at x = {show(top[0])}"
-        text += f", and smallest, {show(bottom[1])}, at x = {show(bottom[0])}." if bottom is not None else "."
+    if top is not None and bottom is not None:
+        sentences.append(_("The derivative is largest, {largest}, at x = {x_largest}, and smallest, {smallest}, at "
+                           "x = {x_smallest}.").format(largest=show(top[1]), x_largest=show(top[0]),
+                                                       smallest=show(bottom[1]), x_smallest=show(bottom[0])))
+    elif top is not None:
+        sentences.append(_("The derivative is largest, {largest}, at x = {x_largest}.").format(
+            largest=show(top[1]), x_largest=show(top[0])))
     for k in entry.jumps:  # each jump with what the derivative does there, in one sentence
-        text += (f" The function jumps from {show(one_sided(entry.fn, k, -1))} to {show(one_sided(entry.fn, k, 1))} "
-                 f"at x = {show(k)}, where it takes the value {show(float(entry.fn(k)))}")
-        text += f"; the derivative does not exist there: {convention_text(entry, k)}." if k in conventions(entry) else "."
+        jump = {"left": show(one_sided(entry.fn, k, -1)), "right": show(one_sided(entry.fn, k, 1)), "x": show(k),
+                "value": show(float(entry.fn(k)))}
+        if k in conventions(entry):
+            sentences.append(_("The function jumps from {left} to {right} at x = {x}, where it takes the value "
+                               "{value}; the derivative does not exist there: {convention}.").format(
+                convention=convention_text(entry, k), **jump))
+        else:
+            sentences.append(_("The function jumps from {left} to {right} at x = {x}, where it takes the value "
+                               "{value}.").format(**jump))
     for k in conventions(entry):
         if k not in entry.jumps:
             left, right = (one_sided(entry.derivative, k, s) for s in (-1, 1))
-            text += f" The derivative jumps from {show(left)} to {show(right)} at x = {show(k)}; {convention_text(entry, k)}."
+            sentences.append(_("The derivative jumps from {left} to {right} at x = {x}; {convention}.").format(
+                left=show(left), right=show(right), x=show(k), convention=convention_text(entry, k)))
     if entry.variants:
-        default = ", ".join(f"{n} = {show(v)}" for n, v in entry.params.items())
         others = [v for v in entry.variants if dict(v) != dict(entry.params)]
-        text += (f" The default, {default}, is the thick solid line; thinner dashed and dotted lines "
-                 "show " + " and ".join(", ".join(f"{n} = {show(v)}" for n, v in o.items()) for o in others)
-                 + "; the derivative is drawn for the default.")
+        sentences.append(_("The default, {default}, is the thick solid line; thinner dashed and dotted lines show "
+                           "{others}; the derivative is drawn for the default.").format(
+            default=_settings(entry.params), others=and_list([_settings(o) for o in others])))
         x = np.linspace(lo, hi, SAMPLES)
         for o in others:  # where a parameter moves a jump, or makes one, say where it is
             f = partial(entry.fn, **o)
-            jumps = [f"from {show(_limit(f, k, -1))} to {show(_limit(f, k, 1))} at x = {show(k)} (where it "
-                     f"takes the value {show(float(f(k)))})" for k in variant_jumps(entry, o, x)]
+            jumps = [_("from {left} to {right} at x = {x} (where it takes the value {value})").format(
+                left=show(_limit(f, k, -1)), right=show(_limit(f, k, 1)), x=show(k), value=show(float(f(k))))
+                for k in variant_jumps(entry, o, x)]
             if jumps:
-                text += (f" With {', '.join(f'{n} = {show(v)}' for n, v in o.items())} the function jumps "
-                         + " and ".join(jumps) + ".")
+                sentences.append(_("With {settings} the function jumps {jumps}.").format(
+                    settings=_settings(o), jumps=and_list(jumps)))
     if entry.inset is not None:
-        (x0, x1), _ = entry.inset
-        text += (f" A second panel on the right enlarges x from {show(x0)} to {show(x1)}, the region marked by a "
-                 f"dotted box in the first.")
-    return text
+        (x0, x1), _y = entry.inset
+        sentences.append(_("A second panel on the right enlarges x from {low} to {high}, the region marked by a "
+                           "dotted box in the first.").format(low=show(x0), high=show(x1)))
+    return " ".join(sentences)
 
 
 def outputs() -> list[Output]:
@@ -433,10 +490,12 @@ def draw_grid(theme: style.Theme, cols: int = GRID_COLS, size: tuple[float, floa
 
 
 def grid_alt() -> str:
-    names = ", ".join(a.name for a in grid_entries())
-    return (f"Small multiples: {len(grid_entries())} panels, one per elementwise activation, all with x from "
-            f"{GRID_X[0]:g} to {GRID_X[1]:g} and y from {GRID_Y[0]:g} to {GRID_Y[1]:g}, in this order: {names}. "
-            "The table above gives each function's range, minimum and slopes in numbers.")
+    """What the overview of every elementwise function shows."""
+    return _("Small multiples: {count} panels, one per elementwise activation, all with x from {x_low} to {x_high} "
+             "and y from {y_low} to {y_high}, in this order: {names}. The table above gives each function's range, "
+             "minimum and slopes in numbers.").format(
+        count=len(grid_entries()), x_low=f"{GRID_X[0]:g}", x_high=f"{GRID_X[1]:g}", y_low=f"{GRID_Y[0]:g}",
+        y_high=f"{GRID_Y[1]:g}", names=", ".join(a.name for a in grid_entries()))
 
 
 def grid_outputs() -> list[Output]:

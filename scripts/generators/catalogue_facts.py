@@ -13,6 +13,7 @@ from scipy.special import erf
 
 from activations import REGISTRY, gelu, selu
 from formatting import generated, sci, table
+from messages import _
 from outputs import GENERATORS, Output
 from properties import mean_text, normal_mean
 from sigmoid_outputs import section
@@ -36,17 +37,18 @@ def normal_moments(f) -> tuple[float, float]:
 
 
 def selu_facts() -> bytes:
-    mean, _ = normal_moments(selu)
+    mean = normal_moments(selu)[0]
     second, error = _normal_integral(lambda z: float(selu(z)) ** 2)
     var = second - mean * mean
     tolerance = 10.0 ** math.ceil(math.log10(max(error, 1e-16)))  # the quadrature's error, rounded up
-    var_text = f"1 to within {tolerance:.0e}" if abs(var - 1) <= tolerance else f"{var:#.4g}"
+    var_text = (_("1 to within {tolerance}").format(tolerance=f"{tolerance:.0e}") if abs(var - 1) <= tolerance
+                else f"{var:#.4g}")
     mean_shown = mean_text(normal_mean(REGISTRY["selu"]))  # a residue is 0 to within its error, as in the table
-    body = section("fixed-point",
-                   f"For $z$ drawn from the standard normal distribution, numerical integration gives "
-                   f"$\\operatorname{{E}}[\\operatorname{{SELU}}(z)]$ = {mean_shown} and "
-                   f"$\\operatorname{{Var}}[\\operatorname{{SELU}}(z)]$ = {var_text}: mean 0 and variance 1 "
-                   f"come out of the layer as they went in.")
+    body = section("fixed-point", _(
+        "For $z$ drawn from the standard normal distribution, numerical integration gives "
+        "$\\operatorname{{E}}[\\operatorname{{SELU}}(z)]$ = {mean} and $\\operatorname{{Var}}[\\operatorname{{SELU}}(z)]$ = "
+        "{variance}: mean 0 and variance 1 come out of the layer as they went in.").format(mean=mean_shown,
+                                                                                           variance=var_text))
     return generated(SOURCE, body)
 
 
@@ -64,7 +66,7 @@ def gelu_tail_table() -> bytes:
         ours, naive = float(gelu(x)), naive_gelu(x)
         rel = abs(naive - ours) / abs(ours)
         rows.append([f"{x:g}", sci(ours), sci(naive), "1" if rel == 1 else f"{rel:.1e}"])
-    return generated(SOURCE, table(["x", "`gelu(x)` (ours)", "x (1 + erf(x / √2)) / 2", "its relative error"],
+    return generated(SOURCE, table(["x", _("`gelu(x)` (ours)"), "x (1 + erf(x / √2)) / 2", _("its relative error")],
                                    rows, "rrrr"))
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -26,6 +27,7 @@ SOURCES = ROOT / "docs" / "experiments"
 IMPORTED = ("activations", "tinynet", "figure_style")
 KERNEL = "python3"
 TIMEOUT = 120  # seconds per cell
+EXPLICIT_ID = re.compile(r"[ \t]*\{#[\w-]+\}[ \t]*$", re.M)  # `## 결정 경계 {#decision-boundaries}`
 
 
 def notebook(source: Path) -> nbformat.NotebookNode:
@@ -35,6 +37,15 @@ def notebook(source: Path) -> nbformat.NotebookNode:
         cell.id = f"cell-{i}"
     nb.metadata = {"kernelspec": {"name": KERNEL, "display_name": "Python 3", "language": "python"},
                    "language_info": {"name": "python"}}
+    return nb
+
+
+def for_download(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook without the `{#id}` that fixes a translated heading's anchor on the site: Jupyter
+    would show it as text."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = EXPLICIT_ID.sub("", cell.source)
     return nb
 
 
@@ -76,7 +87,7 @@ def imported_files() -> list[Path]:
 def outputs() -> list[Output]:
     out = []
     for src in sorted(SOURCES.glob("*.py")):
-        out.append(Output(f"notebooks/{src.stem}.ipynb", lambda s=src: _bytes(notebook(s)), (src, HERE)))
+        out.append(Output(f"notebooks/{src.stem}.ipynb", lambda s=src: _bytes(for_download(notebook(s))), (src, HERE)))
         out.append(Output(f"executed/experiments/{src.stem}.ipynb", lambda s=src: _bytes(executed(s)),
                           (src, HERE, *imported_files())))
     return out

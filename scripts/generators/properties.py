@@ -11,6 +11,7 @@ from scipy.optimize import brentq
 
 from activations import Activation
 from formatting import DIGITS, show
+from messages import _
 
 STEP = 0.0005
 SPAN = 50.0
@@ -26,7 +27,7 @@ QUAD = {"limit": 200, "epsabs": 1e-15, "epsrel": 1e-13}
 class Extremum:
     value: float
     closed: bool  # attained at some finite x
-    where: str  # "" for a limit, "x = ..." or "x ≤ 0" where attained
+    where: str  # "" for a limit, "x = ..." or "x ≤ 0" where attained; its words in the language being rendered
 
 
 @dataclass(frozen=True)
@@ -84,13 +85,15 @@ def conventions(entry: Activation) -> list[float]:
 
 def one_sided(g, k: float, side: float) -> float:
     """The limit of g at k from the left (side -1) or right (side 1). g is evaluated 1e-12 away,
-    which is within about 1e-12 of the limit for every function here, and rounded to 9 digits."""
-    return float(f"{float(g(k + side * 1e-12)):.9g}") + 0.0
+    which is within about 1e-12 of the limit for every function here, and rounded to 9 digits
+    (a limit of 0 to 9 decimals: rounding to 9 digits would keep the 1e-12 a slope leaves)."""
+    value = float(g(k + side * 1e-12))
+    return 0.0 if abs(value) < 1e-9 else float(f"{value:.9g}") + 0.0
 
 
 def convention_text(entry: Activation, k: float) -> str:
     """The one way every page writes a derivative's conventional value."""
-    return f"f'({show(k)}) = {show(float(entry.derivative(k)))} (convention)"
+    return _("f'({x}) = {value} (convention)").format(x=show(k), value=show(float(entry.derivative(k))))
 
 
 def _root(g, a: float, b: float) -> float:
@@ -146,7 +149,7 @@ def _where(x: np.ndarray, hits: np.ndarray) -> str:
         return upper
     if xs[-1] == x[-1]:
         return lower
-    return f"{lower} and {upper}"
+    return _("{lower} and {upper}").format(lower=lower, upper=upper)
 
 
 def _bound(entry: Activation, y: np.ndarray, sign: float) -> Extremum:
@@ -181,7 +184,7 @@ def periodic_extreme(g, dg, period: float, sign: float) -> tuple[float, float]:
     for i in np.flatnonzero((y[1:-1] >= y[:-2]) & (y[1:-1] >= y[2:]) & (y[1:-1] >= top - 1e-6)) + 1:
         r = _root(dg, float(x[i - 1]), float(x[i + 1]))
         found.append((float(g(r)), r))
-    value, _ = max(found, key=lambda vr: sign * vr[0])
+    value = max(found, key=lambda vr: sign * vr[0])[0]
     where = min((r for v, r in found if sign * v >= sign * value - 1e-12), key=lambda r: (round(abs(r), 9), r < 0))
     # The root finder puts x within about 1e-16 of the extreme, where g is flat: g(x) differs from the
     # extreme by the square of that, far below the 12 decimals kept. An extreme of 0 is then 0, not
@@ -197,7 +200,7 @@ def oscillation(entry: Activation, g) -> tuple[float, float]:
 
 def every(x: float, period: float) -> str:
     """Where a periodic function takes a value: x and every period from there."""
-    return f"x = {show(x)} + {show(period)} k (k any integer)"
+    return _("x = {x} + {period} k (k any integer)").format(x=show(x), period=show(period))
 
 
 def limit(entry: Activation, g, side: float) -> Limit:
@@ -250,7 +253,7 @@ def mean_text(m: Mean) -> str:
     if m.tolerance == 0:
         return show(m.value)
     if abs(m.value) <= m.tolerance:
-        return f"0 to within {m.tolerance:.0e}"
+        return _("0 to within {tolerance}").format(tolerance=f"{m.tolerance:.0e}")
     return f"{m.value:#.{DIGITS}g}"
 
 
@@ -319,7 +322,7 @@ def range_text(p: Properties) -> str:
 def saturation_text(p: Properties) -> str:
     """The sides where f' tends to 0, with where it is exactly 0."""
     sides = []
-    for side, (_, lim) in (("left", p.left), ("right", p.right)):
+    for name, lim in ((_("left"), p.left[1]), (_("right"), p.right[1])):
         if lim.slope == 0 and lim.value == 0:
-            sides.append(side + (f" (f' = 0 for {lim.exact})" if lim.exact else ""))
-    return ", ".join(sides) or "no"
+            sides.append(_("{side} (f' = 0 for {where})").format(side=name, where=lim.exact) if lim.exact else name)
+    return ", ".join(sides) or _("no")

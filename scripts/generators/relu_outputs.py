@@ -9,6 +9,7 @@ import numpy as np
 from activation_figures import module_files
 from activations import REGISTRY, relu, relu_derivative
 from formatting import generated, short, table
+from messages import _
 from outputs import GENERATORS, Output
 
 HERE = Path(__file__)
@@ -38,8 +39,8 @@ def dying_rows() -> list[tuple[float, float, float, float, float]]:
 def dying_table() -> bytes:
     rows = [[short(b), f"{short(100 * active)} %", short(mean), short(grad_b), short(grad_w)]
             for b, active, mean, grad_b, grad_w in dying_rows()]
-    return generated(SOURCE, table(["bias b", "inputs with z > 0", "mean output", "gradient for b",
-                                    "gradient norm for w"], rows, "rrrrr"))
+    return generated(SOURCE, table([_("bias b"), _("inputs with z > 0"), _("mean output"), _("gradient for b"),
+                                    _("gradient norm for w")], rows, "rrrrr"))
 
 
 def dying_trend() -> str:
@@ -51,20 +52,22 @@ def dying_trend() -> str:
         raise ValueError("the dying table no longer shows both gradients falling as the bias falls")
     if rows[-1][1] != 0 or grad_b[-1] != 0 or grad_w[-1] != 0:
         raise ValueError("the last row of the dying table has active inputs")
-    return (f"As the bias falls, fewer inputs reach the active side. The gradient for $b$ is the mean slope, "
-            f"which is the share of inputs with $z > 0$, and it falls with that share. The gradient for $w$ is "
-            f"largest at $b = {short(BIASES[peak])}$, where the inputs straddle the kink, and falls as the bias "
-            f"drops below that. At $b = {short(BIASES[-1])}$ no input of the sample is active, and both gradients "
-            f"are exactly 0.")
+    return _("As the bias falls, fewer inputs reach the active side. The gradient for $b$ is the mean slope, which is "
+             "the share of inputs with $z > 0$, and it falls with that share. The gradient for $w$ is largest at "
+             "$b = {peak}$, where the inputs straddle the kink, and falls as the bias drops below that. At $b = {last}$ "
+             "no input of the sample is active, and both gradients are exactly 0.").format(
+        peak=short(BIASES[peak]), last=short(BIASES[-1]))
 
 
 def facts() -> bytes:
     at, left, right = (float(relu_derivative(v)) for v in (0.0, -1e-300, 1e-300))
-    body = (f"<!-- --8<-- [start:convention] -->\nAt $x = 0$ the slope jumps from {short(left)} to {short(right)}, so "
-            f"the derivative does not exist there; this module returns $\\operatorname{{ReLU}}'(0) = {short(at)}$, the "
-            f"value PyTorch, TensorFlow and JAX use as well.\n<!-- --8<-- [end:convention] -->\n"
-            f"<!-- --8<-- [start:samples] -->\nThe table uses {SAMPLES:,} standard normal inputs and a weight vector "
-            f"of length 1, so $z$ is normal with mean $b$ and standard deviation 1.\n<!-- --8<-- [end:samples] -->\n"
+    convention = _("At $x = 0$ the slope jumps from {left} to {right}, so the derivative does not exist there; this "
+                   "module returns $\\operatorname{{ReLU}}'(0) = {at}$, the value PyTorch, TensorFlow and JAX use as "
+                   "well.").format(left=short(left), right=short(right), at=short(at))
+    samples = _("The table uses {samples} standard normal inputs and a weight vector of length 1, so $z$ is normal "
+                "with mean $b$ and standard deviation 1.").format(samples=f"{SAMPLES:,}")
+    body = (f"<!-- --8<-- [start:convention] -->\n{convention}\n<!-- --8<-- [end:convention] -->\n"
+            f"<!-- --8<-- [start:samples] -->\n{samples}\n<!-- --8<-- [end:samples] -->\n"
             f"<!-- --8<-- [start:trend] -->\n{dying_trend()}\n<!-- --8<-- [end:trend] -->\n")
     return generated(SOURCE, body)
 

@@ -12,6 +12,7 @@ from activation_figures import module_files
 from activations import REGISTRY, rrelu
 from figure_snippets import figure_markdown
 from formatting import generated, short, show, table
+from messages import _
 from outputs import GENERATORS, Output
 
 HERE = Path(__file__)
@@ -33,7 +34,7 @@ def slopes() -> tuple[float, float, float]:
 def training_calls() -> list[np.ndarray]:
     """CALLS successive training-mode calls on TABLE_X with one generator: each draws new slopes."""
     rng = np.random.default_rng(SEED)
-    return [rrelu(TABLE_X, training=True, rng=rng) for _ in range(CALLS)]
+    return [rrelu(TABLE_X, training=True, rng=rng) for _call in range(CALLS)]
 
 
 def training_mean() -> np.ndarray:
@@ -44,8 +45,8 @@ def training_mean() -> np.ndarray:
 
 def modes_table() -> bytes:
     calls, mean = training_calls(), training_mean()
-    header = ["x", "evaluation, `training=False`", *(f"training, call {i + 1}" for i in range(CALLS)),
-              f"training, mean of {REPEATS:,} calls"]
+    header = ["x", _("evaluation, `training=False`"), *(_("training, call {n}").format(n=i + 1) for i in range(CALLS)),
+              _("training, mean of {repeats} calls").format(repeats=f"{REPEATS:,}")]
     rows = [[short(x), short(float(rrelu(x))), *(short(float(c[i])) for c in calls), short(float(mean[i]))]
             for i, x in enumerate(TABLE_X)]
     return generated(SOURCE, table(header, rows, "r" * len(header)))
@@ -57,20 +58,18 @@ def section(name: str, text: str) -> str:
 
 def facts() -> bytes:
     lower, upper, mean = slopes()
-    body = section("modes",
-                   f"With the defaults, lower $= {show(lower)}$ and upper $= {show(upper)}$, evaluation mode "
-                   f"(`training=False`, the default here and in PyTorch's `F.rrelu`) multiplies every negative input by "
-                   f"the fixed slope $(\\text{{lower}} + \\text{{upper}}) / 2 = {show(mean)}$: it is a leaky ReLU "
-                   f"with that slope, and the same input always gives the same output. Training mode "
-                   f"(`training=True`) draws a new slope for every element from the uniform distribution "
-                   f"between {show(lower)} and {show(upper)}, so the same input gives a different output on "
-                   f"every call.")
-    body += section("table",
-                    f"Each training column is one call, all three with one generator, "
-                    f"`np.random.default_rng({SEED})`, which moves on with every call. The last column averages "
-                    f"{REPEATS:,} calls: it agrees with the evaluation column to within sampling error, because "
-                    f"the evaluation slope is the mean of the distribution the training slopes are drawn from. "
-                    f"Positive inputs pass unchanged in both modes.")
+    body = section("modes", _(
+        "With the defaults, lower $= {lower}$ and upper $= {upper}$, evaluation mode (`training=False`, the default "
+        "here and in PyTorch's `F.rrelu`) multiplies every negative input by the fixed slope "
+        "$(\\text{{lower}} + \\text{{upper}}) / 2 = {mean}$: it is a leaky ReLU with that slope, and the same input "
+        "always gives the same output. Training mode (`training=True`) draws a new slope for every element from the "
+        "uniform distribution between {lower} and {upper}, so the same input gives a different output on every "
+        "call.").format(lower=show(lower), upper=show(upper), mean=show(mean)))
+    body += section("table", _(
+        "Each training column is one call, all three with one generator, `np.random.default_rng({seed})`, which moves "
+        "on with every call. The last column averages {repeats} calls: it agrees with the evaluation column to within "
+        "sampling error, because the evaluation slope is the mean of the distribution the training slopes are drawn "
+        "from. Positive inputs pass unchanged in both modes.").format(seed=SEED, repeats=f"{REPEATS:,}"))
     return generated(SOURCE, body)
 
 
@@ -97,14 +96,15 @@ def alt() -> str:
     lower, upper, mean = slopes()
     y = rrelu(FIGURE_X, training=True, rng=np.random.default_rng(SEED))
     x0 = float(FIGURE_X[0])
-    return (f"Plot of RReLU for x from {show(x0)} to {show(float(FIGURE_X[-1]))} in its two modes. The solid line "
-            f"is evaluation mode (training=False): x for x > 0 and {show(mean)} x below, a leaky ReLU. The dots are "
-            f"one call in training mode on {len(FIGURE_X)} evenly spaced inputs, with "
-            f"np.random.default_rng({SEED}): each negative input gets its own slope, drawn between {show(lower)} "
-            f"and {show(upper)}, so the dots scatter between the dotted lines {show(lower)} x and {show(upper)} x, "
-            f"around the solid line. At x = {show(x0)} the dot is at {show(float(y[0]))}, the solid line at "
-            f"{show(float(rrelu(x0)))}, and the dotted lines at {show(upper * x0)} and {show(lower * x0)}. For "
-            f"positive x the dots lie on the solid line.")
+    return _("Plot of RReLU for x from {start} to {stop} in its two modes. The solid line is evaluation mode "
+             "(training=False): x for x > 0 and {mean} x below, a leaky ReLU. The dots are one call in training mode on "
+             "{n} evenly spaced inputs, with np.random.default_rng({seed}): each negative input gets its own slope, "
+             "drawn between {lower} and {upper}, so the dots scatter between the dotted lines {lower} x and {upper} x, "
+             "around the solid line. At x = {start} the dot is at {dot}, the solid line at {solid}, and the dotted "
+             "lines at {upper_line} and {lower_line}. For positive x the dots lie on the solid line.").format(
+        start=show(x0), stop=show(float(FIGURE_X[-1])), mean=show(mean), n=len(FIGURE_X), seed=SEED,
+        lower=show(lower), upper=show(upper), dot=show(float(y[0])), solid=show(float(rrelu(x0))),
+        upper_line=show(upper * x0), lower_line=show(lower * x0))
 
 
 def outputs() -> list[Output]:

@@ -9,6 +9,7 @@ import numpy as np
 from activation_figures import derivative_peak, module_files
 from activations import REGISTRY, relu_derivative, sigmoid
 from formatting import exact_or_short, generated, outward, short, table
+from messages import _
 from outputs import GENERATORS, ROOT, Output
 
 HERE = Path(__file__)
@@ -40,31 +41,31 @@ def facts() -> bytes:
     # The largest x that still rounds to 0, found from the other side: sigma(-x) == 0 from there on.
     zero64 = -first_x_where(lambda x: sigmoid(-x) == 0.0, 0, 1000, np.float64)
     zero32 = -first_x_where(lambda x: sigmoid(np.float32(-x)) == 0.0, 0, 1000, np.float32)
-    body = section("threshold",
-                   f"At $x = 0$ the sigmoid is exactly $\\sigma(0) = {short(float(sigmoid(0.0)))}$, so a binary "
-                   f"classifier predicts class 1 when $\\sigma(x) \\ge {short(float(sigmoid(0.0)))}$, which is the "
-                   f"same as a score $x \\ge 0$.")
-    body += section("peak",
-                    f"The derivative is largest at $x = {short(px)}$, where $\\sigma'({short(px)}) = {short(py)}$.")
-    body += section("rounding",
-                    f"In float64, $\\sigma(x)$ rounds to exactly 1 for every $x \\ge {outward(one64, 1)}$ "
-                    f"(float32: $x \\ge {outward(one32, 1)}$), and to exactly 0 for every "
-                    f"$x \\le {outward(zero64, -1)}$ (float32: $x \\le {outward(zero32, -1)}$).")
+    body = section("threshold", _(
+        "At $x = 0$ the sigmoid is exactly $\\sigma(0) = {half}$, so a binary classifier predicts class 1 when "
+        "$\\sigma(x) \\ge {half}$, which is the same as a score $x \\ge 0$.").format(half=short(float(sigmoid(0.0)))))
+    body += section("peak", _("The derivative is largest at $x = {x}$, where $\\sigma'({x}) = {y}$.").format(
+        x=short(px), y=short(py)))
+    body += section("rounding", _(
+        "In float64, $\\sigma(x)$ rounds to exactly 1 for every $x \\ge {one64}$ (float32: $x \\ge {one32}$), and to "
+        "exactly 0 for every $x \\le {zero64}$ (float32: $x \\le {zero32}$).").format(
+        one64=outward(one64, 1), one32=outward(one32, 1), zero64=outward(zero64, -1), zero32=outward(zero32, -1)))
     return generated(SOURCE, body)
 
 
 def vanishing_table() -> bytes:
-    _, peak = derivative_peak(ENTRY)
+    peak = derivative_peak(ENTRY)[1]
     active = float(relu_derivative(1.0))
     rows = [[str(n), exact_or_short(peak**n), exact_or_short(active**n)] for n in DEPTHS]
     return generated(SOURCE, table(
-        ["layers n", f"sigmoid: at most {short(peak)}<sup>n</sup>", f"ReLU, active path: {short(active)}<sup>n</sup>"],
+        [_("layers n"), _("sigmoid: at most {peak}<sup>n</sup>").format(peak=short(peak)),
+         _("ReLU, active path: {slope}<sup>n</sup>").format(slope=short(active))],
         rows, "rrr"))
 
 
 def range_table() -> bytes:
     rows = [[short(x), str(sigmoid(np.float64(x))), str(sigmoid(np.float32(x)))] for x in RANGE_INPUTS]
-    return generated(SOURCE, table(["x", "σ(x) in float64", "σ(x) in float32"], rows, "rrr"))
+    return generated(SOURCE, table(["x", _("σ(x) in float64"), _("σ(x) in float32")], rows, "rrr"))
 
 
 def outputs() -> list[Output]:

@@ -14,29 +14,38 @@ from activations import REGISTRY, log_softmax, sigmoid, softmax
 from examples.pitfalls import in_place_softmax, naive_softmax, whole_array_softmax
 from figure_snippets import figure_markdown
 from formatting import fixed, generated, sci, short, table
+from messages import N_, _
 from outputs import GENERATORS, ROOT, Output
 
 HERE = Path(__file__)
 SOURCE = "scripts/generators/softmax_outputs.py"
 ENTRY = REGISTRY["softmax"]
 
-# The worked example: a four-class classifier's scores for one image.
-CLASSES = [("개", "dog"), ("고양이", "cat"), ("강아지", "puppy"), ("사람", "person")]
+# The worked example: a four-class classifier's scores for one image, its classes as the seed post names them
+# in Korean, with their English names (translated back to the seed's own names on the Korean pages).
+CLASSES = [("개", N_("dog")), ("고양이", N_("cat")), ("강아지", N_("puppy")), ("사람", N_("person"))]
 SCORES = [2, 10, 1, 4]
 OVERFLOW = [1010, 1000, 990]
 SHIFTS = [0, 4, 10, -1000, 1000]  # 10 is the largest score
 BATCH = [[1.0, 2.0, 3.0], [1.0, 2.0, 7.0]]
 
 
+def class_label(korean: str, english: str) -> str:
+    """A class as the tables name it: the seed's Korean name, followed by its name in the page's language
+    where that differs ("개 (dog)"; "개" on a Korean page)."""
+    name = _(english)
+    return korean if name == korean else f"{korean} ({name})"
+
+
 def seed_table() -> bytes:
     p = softmax(SCORES)
-    rows = [[f"{ko} ({en})", str(s), fixed(v)] for (ko, en), s, v in zip(CLASSES, SCORES, p)]
-    rows.append(["**sum**", "", fixed(float(np.sum(p)))])
-    body = table(["Class", "Score", "Probability"], rows, "lrr")
+    rows = [[class_label(ko, en), str(s), fixed(v)] for (ko, en), s, v in zip(CLASSES, SCORES, p)]
+    rows.append([_("**sum**"), "", fixed(float(np.sum(p)))])
+    body = table([_("Class"), _("Score"), _("Probability")], rows, "lrr")
     shown = sum(Decimal(fixed(v)) for v in p)  # what a reader gets adding up the printed column
     if shown != Decimal(fixed(float(np.sum(p)))):
-        body += (f"\nThe sum row adds the unrounded probabilities; the six-decimal entries as printed add "
-                 f"to {shown}, since each is rounded on its own.\n")
+        body += "\n" + _("The sum row adds the unrounded probabilities; the six-decimal entries as printed add to "
+                         "{shown}, since each is rounded on its own.").format(shown=shown) + "\n"
     return generated(SOURCE, body)
 
 
@@ -46,10 +55,10 @@ def overflow_table() -> bytes:
         naive = naive_softmax(np.array(OVERFLOW, dtype=float))
     stable = softmax(OVERFLOW)
     rows = [[str(x), str(e), sci(n), sci(s)] for x, e, n, s in zip(OVERFLOW, exp, naive, stable)]
-    body = table(["x", "exp(x)", "naive: exp(x) / sum", "softmax (max subtracted)"], rows, "rrrr")
+    body = table(["x", "exp(x)", _("naive: exp(x) / sum"), _("softmax (max subtracted)")], rows, "rrrr")
     limit = np.log(np.finfo(np.float64).max)
-    body += (f"\nIn float64, `exp(x)` is finite only for x up to {fixed(limit, 2)}, the logarithm of the "
-             f"largest float64 number.\n")
+    body += "\n" + _("In float64, `exp(x)` is finite only for x up to {limit}, the logarithm of the largest float64 "
+                     "number.").format(limit=fixed(limit, 2)) + "\n"
     return generated(SOURCE, body)
 
 
@@ -65,12 +74,12 @@ def shift_table() -> bytes:
             p = naive_softmax(x - c)
             change = float(np.max(np.abs(p - base)))
             eps = float(np.finfo(np.float64).eps)
-            rows.append([f"{c}" + (" (the maximum)" if c == max(SCORES) else ""), short(float(np.max(e))),
+            rows.append([_("{c} (the maximum)").format(c=c) if c == max(SCORES) else f"{c}", short(float(np.max(e))),
                          short(float(np.sum(e))), ", ".join(fixed(v) if np.isfinite(v) else str(v) for v in p),
                          "nan" if not np.isfinite(change) else "0" if change == 0
-                         else "0 to within rounding (below 1e-15)" if change < 4 * eps else short(change)])
-    return generated(SOURCE, table(["c", "largest e<sup>x - c</sup>", "sum", "textbook formula on x - c",
-                                    "largest change from c = 0"], rows, "rrrlr"))
+                         else _("0 to within rounding (below 1e-15)") if change < 4 * eps else short(change)])
+    return generated(SOURCE, table(["c", _("largest e<sup>x - c</sup>"), _("sum"), _("textbook formula on x - c"),
+                                    _("largest change from c = 0")], rows, "rrrlr"))
 
 
 def in_place_table() -> bytes:
@@ -78,9 +87,9 @@ def in_place_table() -> bytes:
     softmax(caller)
     after_ours = caller.tolist()
     in_place_softmax(caller)
-    rows = [["before any call", str(OVERFLOW)], ["after `softmax(a)`", str(after_ours)],
-            ["after `in_place_softmax(a)`", str(caller.tolist())]]
-    return generated(SOURCE, table(["moment", "the caller's array `a`"], rows, "ll"))
+    rows = [[_("before any call"), str(OVERFLOW)], [_("after `softmax(a)`"), str(after_ours)],
+            [_("after `in_place_softmax(a)`"), str(caller.tolist())]]
+    return generated(SOURCE, table([_("moment"), _("the caller's array `a`")], rows, "ll"))
 
 
 def batch_table() -> bytes:
@@ -88,7 +97,8 @@ def batch_table() -> bytes:
     wrong, right = whole_array_softmax(batch), softmax(batch)
     rows = [[str(row), fixed(float(w.sum()), 4), fixed(float(r.sum()), 4)]
             for row, w, r in zip(BATCH, wrong, right)]
-    return generated(SOURCE, table(["row", "sum of `whole_array_softmax` row", "sum of `softmax` row"], rows, "lrr"))
+    return generated(SOURCE, table([_("row"), _("sum of `whole_array_softmax` row"), _("sum of `softmax` row")],
+                                   rows, "lrr"))
 
 
 def facts() -> bytes:
@@ -96,12 +106,13 @@ def facts() -> bytes:
     two_class = softmax(np.column_stack([z, np.zeros_like(z)]))[:, 0]
     gap = float(np.max(np.abs(two_class - sigmoid(z))))
     example = [1000.0, 0.0]
-    body = (f"<!-- --8<-- [start:two-class] -->\nOn a grid of {len(z):,} score differences from {short(z[0])} to "
-            f"{short(z[-1])}, the two sides differ by at most {short(gap)}.\n<!-- --8<-- [end:two-class] -->\n"
-            f"<!-- --8<-- [start:log-softmax] -->\nFor scores {example}, `log_softmax` returns "
-            f"{log_softmax(example).tolist()}, exactly; `np.log(softmax(x))` returns "
-            f"{_log_of_softmax(example)}, because the smaller probability underflows to 0 first.\n"
-            f"<!-- --8<-- [end:log-softmax] -->\n")
+    two_class_text = _("On a grid of {n} score differences from {start} to {stop}, the two sides differ by at most "
+                       "{gap}.").format(n=f"{len(z):,}", start=short(z[0]), stop=short(z[-1]), gap=short(gap))
+    log_softmax_text = _("For scores {scores}, `log_softmax` returns {stable}, exactly; `np.log(softmax(x))` returns "
+                         "{naive}, because the smaller probability underflows to 0 first.").format(
+        scores=example, stable=log_softmax(example).tolist(), naive=_log_of_softmax(example))
+    body = (f"<!-- --8<-- [start:two-class] -->\n{two_class_text}\n<!-- --8<-- [end:two-class] -->\n"
+            f"<!-- --8<-- [start:log-softmax] -->\n{log_softmax_text}\n<!-- --8<-- [end:log-softmax] -->\n")
     return generated(SOURCE, body)
 
 
@@ -112,7 +123,7 @@ def _log_of_softmax(x) -> list[float]:
 
 def draw(theme: style.Theme) -> bytes:
     p = softmax(SCORES)
-    labels = [en for _, en in CLASSES]
+    labels = [en for _ko, en in CLASSES]
     rows = np.arange(len(labels))
     with style.themed(theme):
         # Horizontal bars: each class name has a line of its own, however narrow the screen.
@@ -135,10 +146,10 @@ def draw(theme: style.Theme) -> bytes:
 
 def alt_text() -> str:
     p = softmax(SCORES)
-    pairs = ", ".join(f"{en} {s} becomes {fixed(v)}" for (_, en), s, v in zip(CLASSES, SCORES, p))
-    return (f"Two horizontal bar charts side by side. Left: the scores of four classes. Right: their softmax "
-            f"probabilities: {pairs}. "
-            f"The largest score takes almost all of the probability.")
+    pairs = ", ".join(_("{name} {score} becomes {probability}").format(name=_(en), score=s, probability=fixed(v))
+                      for (_ko, en), s, v in zip(CLASSES, SCORES, p))
+    return _("Two horizontal bar charts side by side. Left: the scores of four classes. Right: their softmax "
+             "probabilities: {pairs}. The largest score takes almost all of the probability.").format(pairs=pairs)
 
 
 def outputs() -> list[Output]:

@@ -9,8 +9,9 @@ import numpy as np
 from activation_figures import module_files
 from activations import REGISTRY, softmax, sparsemax
 from formatting import generated, show, table
+from messages import _
 from outputs import GENERATORS, Output
-from softmax_outputs import CLASSES, SCORES
+from softmax_outputs import CLASSES, SCORES, class_label
 
 SOURCE = "scripts/generators/sparsemax_outputs.py"
 # Powers of two, so that every score divided by T is exact and so is each sparsemax output.
@@ -31,7 +32,7 @@ def seed_table() -> bytes:
         for name, p in (("softmax", softmax(z)), ("sparsemax", sparsemax(z))):
             tau = show(threshold(z, p)) if name == "sparsemax" else "—"
             rows.append([scores, name, *(show(float(v)) for v in p), str(int(np.count_nonzero(p))), tau])
-    header = ["scores", "function", *(f"{ko} ({en})" for ko, en in CLASSES), "support size", "τ"]
+    header = [_("scores"), _("function"), *(class_label(ko, en) for ko, en in CLASSES), _("support size"), "τ"]
     return generated(SOURCE, table(header, rows, "ll" + "r" * (len(CLASSES) + 2)))
 
 

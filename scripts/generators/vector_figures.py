@@ -13,9 +13,10 @@ from matplotlib.patches import Rectangle
 from formatting import show
 
 import figure_style as style
-from activation_figures import module_files, place_legend
+from activation_figures import and_list, module_files, place_legend
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown
+from messages import _
 from outputs import GENERATORS, Output
 
 HERE = Path(__file__)
@@ -32,7 +33,7 @@ def _refine(g, inside: float, outside: float) -> float:
     """The edge between a point where g is exactly 0 (or changes sign) and its neighbour, by
     bisection to float precision, to 9 decimals (the edges here are short decimals)."""
     zero = (lambda t: float(g(t)) == 0.0) if float(g(inside)) == 0.0 else (lambda t: np.sign(g(t)) == np.sign(g(inside)))
-    for _ in range(80):
+    for _step in range(80):
         mid = (inside + outside) / 2
         if mid in (inside, outside):
             break
@@ -103,42 +104,70 @@ def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
         return style.svg_bytes(fig, f"{entry.name} over its two inputs")
 
 
+def _region(b0: float, b1: float, lo: float, hi: float) -> str:
+    """A band of the square where the unit is 0 throughout, as a place."""
+    if b0 == lo and b1 == hi:
+        return _("on the whole square")
+    if b0 == lo:
+        return _("on the whole half-plane b ≤ {edge}").format(edge=show(b1))
+    if b1 == hi:
+        return _("on the whole half-plane b ≥ {edge}").format(edge=show(b0))
+    return _("on the whole band {low} ≤ b ≤ {high}").format(low=show(b0), high=show(b1))
+
+
+def _hatched(regions: int, edges: list[str]) -> str:
+    """How the regions where the unit is 0 are drawn: hatched, with their edges inside the square dark."""
+    if not edges:
+        return _("the region hatched") if regions == 1 else _("the regions hatched")
+    edge = and_list([f"b = {e}" for e in edges])
+    if len(edges) == 1:
+        if regions == 1:
+            return _("the region hatched with its edge {edges} drawn dark").format(edges=edge)
+        return _("the regions hatched with its edge {edges} drawn dark").format(edges=edge)
+    if regions == 1:
+        return _("the region hatched with its edges {edges} drawn dark").format(edges=edge)
+    return _("the regions hatched with its edges {edges} drawn dark").format(edges=edge)
+
+
 def zero_set_text(entry: Activation) -> str:
     """Where the heat map says the unit is 0, and how it is drawn, in words."""
     lo, hi = entry.x_range
     along_a0, lines, closed = zero_set(entry)
     names = (["a = 0"] if along_a0 else []) + [f"b = {show(k)}" for k in lines]
-    regions = []
-    for b0, b1 in closed:
-        if b0 == lo and b1 == hi:
-            regions.append("on the whole square")
-        elif b0 == lo:
-            regions.append(f"on the whole half-plane b ≤ {show(b1)}")
-        elif b1 == hi:
-            regions.append(f"on the whole half-plane b ≥ {show(b0)}")
-        else:
-            regions.append(f"on the whole band {show(b0)} ≤ b ≤ {show(b1)}")
-    edges = [show(e) for b0, b1 in closed for e in (b0, b1) if lo < e < hi]
     where = []
     if names:
-        where.append(f"on the line{'s' if len(names) > 1 else ''} {' and '.join(names)}")
-    where += regions
-    text = f"It is 0 only {' and '.join(where)}"
-    if not regions:
-        nowhere = "" if lines else " (its gate is 0 nowhere on the square)"
-        return text + f"{nowhere}, drawn as {'dark lines' if len(names) > 1 else 'a dark line'}."
-    drawn = f"the line{'s' if len(names) > 1 else ''} drawn dark, " if names else ""
-    edge = f" with {'its edge' if len(edges) == 1 else 'its edges'} b = {' and b = '.join(edges)} drawn dark" if edges else ""
-    return text + f": {drawn}the {'region' if len(regions) == 1 else 'regions'} hatched{edge}."
+        where.append((_("on the line {lines}") if len(names) == 1 else _("on the lines {lines}")).format(
+            lines=and_list(names)))
+    where += [_region(b0, b1, lo, hi) for b0, b1 in closed]
+    places = and_list(where) if where else ""
+    if not closed:
+        if not lines:
+            return _("It is 0 only {where} (its gate is 0 nowhere on the square), drawn as a dark line.").format(
+                where=places)
+        if len(names) == 1:
+            return _("It is 0 only {where}, drawn as a dark line.").format(where=places)
+        return _("It is 0 only {where}, drawn as dark lines.").format(where=places)
+    hatched = _hatched(len(closed), [show(e) for b0, b1 in closed for e in (b0, b1) if lo < e < hi])
+    if not names:
+        return _("It is 0 only {where}: {hatched}.").format(where=places, hatched=hatched)
+    if len(names) == 1:
+        return _("It is 0 only {where}: the line drawn dark, {hatched}.").format(where=places, hatched=hatched)
+    return _("It is 0 only {where}: the lines drawn dark, {hatched}.").format(where=places, hatched=hatched)
 
 
 def gated_alt(entry: Activation) -> str:
+    """What a gated unit's heat map shows, with its numbers."""
     lo, hi = entry.x_range
     corners = {(a, b): float(entry.fn([a, b])[0]) for a in (lo, hi) for b in (lo, hi)}
-    text = (f"Heat map of {entry.name}(a, b) for a and b from {lo:g} to {hi:g}, blue for negative and red for "
-            f"positive values. {entry.name} {entry.summary}. {zero_set_text(entry)} ")
-    text += "At the corners: " + "; ".join(f"a = {a:g}, b = {b:g} gives {show(v)}" for (a, b), v in corners.items()) + "."
-    return text
+    return " ".join([
+        _("Heat map of {name}(a, b) for a and b from {low} to {high}, blue for negative and red for positive "
+          "values.").format(name=entry.name, low=f"{lo:g}", high=f"{hi:g}"),
+        _("{name} {summary}.").format(name=entry.name, summary=entry.summary),
+        zero_set_text(entry),
+        _("At the corners: {corners}.").format(corners="; ".join(
+            _("a = {a}, b = {b} gives {value}").format(a=f"{a:g}", b=f"{b:g}", value=show(v))
+            for (a, b), v in corners.items())),
+    ])
 
 
 def two_class(entry: Activation) -> tuple[np.ndarray, np.ndarray]:
@@ -160,10 +189,12 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
 
 
 def two_class_alt(entry: Activation) -> str:
+    """What the two-class figure of a vector function shows, with its numbers."""
     d, p = two_class(entry)
-    return (f"Plot of the first output of {entry.name} for two classes with scores d and 0, for d from "
-            f"{d[0]:g} to {d[-1]:g}: it goes from {show(p[0])} to {show(p[-1])} and depends only on the difference "
-            f"of the scores, so two classes need only one number.")
+    return _("Plot of the first output of {name} for two classes with scores d and 0, for d from {low} to {high}: it "
+             "goes from {start} to {end} and depends only on the difference of the scores, so two classes need only "
+             "one number.").format(name=entry.name, low=f"{d[0]:g}", high=f"{d[-1]:g}", start=show(p[0]),
+                                   end=show(p[-1]))
 
 
 SIMPLEX_SCORES = ([2.0, 1.0, 0.0], [3.0, 3.0, 0.0], [-1.0, 0.5, 2.5])  # three score vectors to follow
@@ -201,16 +232,23 @@ def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
         return style.svg_bytes(fig, f"{entry.name} of three classes on the probability simplex")
 
 
+def _vector(values, digits: str) -> str:
+    return ", ".join(f"{v:{digits}}" for v in values)
+
+
 def simplex_alt(entry: Activation) -> str:
-    text = ("A triangle whose corners are the three certain outcomes (class 1, 2 or 3) and whose points are all "
-            "probability vectors of three classes; the centre, marked, is the uniform distribution. ")
+    """What the simplex figure shows: where softmax(z / T) runs as the temperature T changes."""
+    sentences = [_("A triangle whose corners are the three certain outcomes (class 1, 2 or 3) and whose points are "
+                   "all probability vectors of three classes; the centre, marked, is the uniform distribution.")]
     for z, probs in zip(SIMPLEX_SCORES, simplex_paths(entry)):
-        p1 = entry.fn(np.array(z))
-        text += (f"For scores ({', '.join(f'{v:g}' for v in z)}) the curve of softmax(z / T) runs from "
-                 f"({', '.join(f'{v:.2f}' for v in probs[0])}) at T = {TEMPERATURES[0]:g} to "
-                 f"({', '.join(f'{v:.2f}' for v in probs[-1])}) at T = {TEMPERATURES[-1]:g}, passing "
-                 f"({', '.join(f'{v:.2f}' for v in p1)}) at T = 1 (dot). ")
-    return text + "Low temperature moves towards the corner of the largest score, high temperature towards the centre."
+        sentences.append(_("For scores ({scores}) the curve of softmax(z / T) runs from ({cold}) at T = {t_low} to "
+                           "({hot}) at T = {t_high}, passing ({at_one}) at T = 1 (dot).").format(
+            scores=_vector(z, "g"), cold=_vector(probs[0], ".2f"), t_low=f"{TEMPERATURES[0]:g}",
+            hot=_vector(probs[-1], ".2f"), t_high=f"{TEMPERATURES[-1]:g}",
+            at_one=_vector(entry.fn(np.array(z)), ".2f")))
+    sentences.append(_("Low temperature moves towards the corner of the largest score, high temperature towards "
+                       "the centre."))
+    return " ".join(sentences)
 
 
 def outputs() -> list[Output]:

@@ -10,6 +10,7 @@ import numpy as np
 import figure_style as style
 from figure_snippets import figure_markdown
 from formatting import generated, short, table
+from messages import N_, _
 from outputs import GENERATORS, ROOT, Output
 from tinynet import MLP, accuracy, init_layers, train
 
@@ -22,12 +23,12 @@ XOR_SIZE = (6.4, 3.6)  # inches: two square panels side by side
 XOR_PHONE_SIZE = (style.PHONE_WIDTH, 7.4)  # on a phone: one above the other
 CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR = np.array([0, 1, 1, 0])
-# (label, hidden activation, hidden width): the models compared on the page
+# (label, hidden activation, hidden width): the models compared on the page; a label is translated where it is shown
 MODELS = [
-    ("linear model (logistic regression)", None, 0),
-    ("two linear layers, no activation", None, 8),
-    ("one hidden layer with sigmoid", "sigmoid", 8),
-    ("one hidden layer with ReLU", "relu", 8),
+    (N_("linear model (logistic regression)"), None, 0),
+    (N_("two linear layers, no activation"), None, 8),
+    (N_("one hidden layer with sigmoid"), "sigmoid", 8),
+    (N_("one hidden layer with ReLU"), "relu", 8),
 ]
 
 
@@ -74,19 +75,19 @@ def linear_composition_gap() -> float:
 
 def facts() -> bytes:
     gap = linear_composition_gap()
-    body = (f"<!-- --8<-- [start:composition] -->\nFor {COMPOSITION_INPUTS:,} random inputs through random layers, the two "
-            f"sides differ by at most {short(gap)}, which is rounding error in float64 arithmetic.\n"
-            f"<!-- --8<-- [end:composition] -->\n"
-            f"<!-- --8<-- [start:best-line] -->\nTrying every direction and offset, the best a straight line "
-            f"can do on the four XOR points is {short(100 * best_line_accuracy())} % correct.\n"
-            f"<!-- --8<-- [end:best-line] -->\n")
+    composition = _("For {n} random inputs through random layers, the two sides differ by at most {gap}, which is "
+                    "rounding error in float64 arithmetic.").format(n=f"{COMPOSITION_INPUTS:,}", gap=short(gap))
+    best_line = _("Trying every direction and offset, the best a straight line can do on the four XOR points is "
+                  "{percent} % correct.").format(percent=short(100 * best_line_accuracy()))
+    body = (f"<!-- --8<-- [start:composition] -->\n{composition}\n<!-- --8<-- [end:composition] -->\n"
+            f"<!-- --8<-- [start:best-line] -->\n{best_line}\n<!-- --8<-- [end:best-line] -->\n")
     return generated(SOURCE, body)
 
 
 def accuracy_table() -> bytes:
     x, y, models = trained_models()
-    rows = [[label, f"{short(100 * accuracy(net, x, y))} %"] for label, net in models]
-    return generated(SOURCE, table(["model", "training accuracy on noisy XOR"], rows, "lr"))
+    rows = [[_(label), f"{short(100 * accuracy(net, x, y))} %"] for label, net in models]
+    return generated(SOURCE, table([_("model"), _("training accuracy on noisy XOR")], rows, "lr"))
 
 
 def draw(theme: style.Theme, phone: bool = False) -> bytes:
@@ -122,10 +123,12 @@ def draw(theme: style.Theme, phone: bool = False) -> bytes:
 def alt_text() -> str:
     x, y, models = trained_models()
     (l0, n0), (l1, n1) = models[0], models[-1]
-    return (f"Two panels with the same noisy XOR data: class 0 near the corners (0, 0) and (1, 1), class 1 near "
-            f"(0, 1) and (1, 0). In the first, the {l0} draws one straight boundary and gets "
-            f"{short(100 * accuracy(n0, x, y))} % right. In the second, the model with {l1} bends its "
-            f"boundary around the corners and gets {short(100 * accuracy(n1, x, y))} % right.")
+    return _("Two panels with the same noisy XOR data: class 0 near the corners (0, 0) and (1, 1), class 1 near "
+             "(0, 1) and (1, 0). In the first, the {first} draws one straight boundary and gets {first_percent} % "
+             "right. In the second, the model with {second} bends its boundary around the corners and gets "
+             "{second_percent} % right.").format(
+        first=_(l0), first_percent=short(100 * accuracy(n0, x, y)),
+        second=_(l1), second_percent=short(100 * accuracy(n1, x, y)))
 
 
 def outputs() -> list[Output]:

@@ -82,8 +82,19 @@ def _description(a: Activation) -> str:
     return f"{a.name} - definition, derivatives, framework defaults and a tested numpy implementation."
 
 
-def page_markdown(entries: list[Activation]) -> str:
-    """The page of entries (the first names it): title, summary, and the standard sections."""
+def page_markdown(entries: list[Activation], locale: str = "en") -> str:
+    """The page of entries (the first names it) in `locale`: title, summary, and the standard sections,
+    which include the generated fragments of that language (docs/generated/ko/... for Korean)."""
+    return _in_language(_page_markdown(entries), locale)
+
+
+def _in_language(markdown: str, locale: str) -> str:
+    if locale == "en":
+        return markdown
+    return markdown.replace('--8<-- "docs/generated/', f'--8<-- "docs/generated/{locale}/')
+
+
+def _page_markdown(entries: list[Activation]) -> str:
     first, *others = entries
     front = f"---\ndescription: {json.dumps(_description(first))}\n---\n\n"
     blocks = [f"# {first.name}", f"{first.name}: {first.summary}.", "## Definition", *_definition(first)]

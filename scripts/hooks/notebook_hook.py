@@ -21,8 +21,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs_jupyter.plugin import NotebookFile
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+import languages  # noqa: E402
 from unused_css import classes_in, prune  # noqa: E402
 
 NOTEBOOKS = "experiments/"
@@ -32,6 +34,7 @@ MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkd
 DISPLAY_MATH = re.compile(r"\$\$(.+?)\$\$", re.S)
 INLINE_MATH = re.compile(r"(?<![\\$])\$([^$]+?)\$", re.S)
 STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
+EXPLICIT_ID = re.compile(r'<h([1-6]) id="([^"]*)">(.*?)\s*\{#([\w-]+)\}<a class="anchor-link" href="#[^"]*">(.*?)</a></h\1>', re.S)
 DROP = [
     re.compile(r'<script src="">\s*</script>'),
     re.compile(r'<!-- MathJax configuration -->\s*<script type="text/x-mathjax-config">.*?</script>', re.S),
@@ -43,18 +46,27 @@ _figures: dict[str, bytes] = {}  # file name -> SVG
 _classes: set[str] = set()  # every class on a notebook page: the CSS they cannot use is dropped
 
 
-@event_priority(50)  # before mkdocs-jupyter's on_files, which turns notebooks into pages
+@event_priority(-110)  # after the i18n plugin, which rebuilds every file from docs/ and would lose these pages
 def on_files(files: Files, config) -> Files:
-    """Each experiment's page comes from its executed notebook, experiments/<name>.ipynb in the nav."""
-    executed = Path(config["docs_dir"]) / EXECUTED
+    """Each experiment's page, experiments/<name>.ipynb in the nav, comes from its executed notebook:
+    <name>.<locale>.ipynb for a language that has its own, else the English <name>.ipynb."""
     for f in list(files):
-        if f.src_uri.startswith(EXECUTED) or (f.src_uri.startswith(NOTEBOOKS) and f.src_uri.endswith(".py")):
+        if f.src_uri.startswith(EXECUTED) or (f.src_uri.startswith(NOTEBOOKS) and ".py" in f.src_uri):
             files.remove(f)  # sources and executed copies are reached only through the pages
+    executed = Path(config["docs_dir"]) / EXECUTED
+    locale = languages.current(config)
     for source in sorted((Path(config["docs_dir"]) / NOTEBOOKS).glob("*.py")):
+        if len(source.suffixes) > 1:
+            continue  # <name>.ko.py: the Korean text of <name>.py
         uri = f"{NOTEBOOKS}{source.stem}.ipynb"
-        if not (executed / uri).is_file():
-            raise FileNotFoundError(f"{executed / uri} is missing: `make figures` executes the experiments")
-        files.append(File(uri, str(executed), config["site_dir"], config["use_directory_urls"]))
+        own = f"{NOTEBOOKS}{source.stem}.{locale}.ipynb"
+        notebook = own if locale != languages.DEFAULT and (executed / own).is_file() else uri
+        if not (executed / notebook).is_file():
+            raise FileNotFoundError(f"{executed / notebook} is missing: `make figures` executes the experiments")
+        page = NotebookFile(File(notebook, str(executed), config["site_dir"], config["use_directory_urls"]),
+                            **config)
+        page.dest_uri = NotebookFile(File(uri, None, config["site_dir"], config["use_directory_urls"]), **config).dest_uri
+        files.append(languages.localise(page, config, uri))
     return files
 
 
@@ -112,8 +124,29 @@ def on_page_content(html: str, page, config, files) -> str:
                   lambda m: f'id="cell-{numbers.setdefault(m.group(1), len(numbers) + 1)}"', html)
     # code that scrolls sideways must be reachable by keyboard (axe: scrollable-region-focusable)
     html = html.replace('<div class="highlight-ipynb hl-python">', '<div class="highlight-ipynb hl-python" tabindex="0">')
+    html = _explicit_ids(html, page.toc)
+    page.title = re.sub(r"\s*\{#[\w-]+\}$", "", page.title or "")
     _classes.update(classes_in(html))
     return link + html
+
+
+def _explicit_ids(html: str, toc) -> str:
+    """Headings written `## 결정 경계 {#decision-boundaries}` (a translation keeps the English page's
+    anchors) get that id; nbconvert knows no such syntax and would show the braces."""
+    def heading(m: re.Match) -> str:
+        level, text, anchor = m.group(1), m.group(3), m.group(4)
+        return (f'<h{level} id="{anchor}">{text}<a class="anchor-link" href="#{anchor}">'
+                f'{m.group(5)}</a></h{level}>')
+    html = EXPLICIT_ID.sub(heading, html)
+
+    def titles(items) -> None:
+        for item in items:
+            m = re.fullmatch(r"(.*?)\s*\{#([\w-]+)\}", item.title)
+            if m:
+                item.title, item.id = m.group(1), m.group(2)
+            titles(item.children)
+    titles(toc)
+    return html
 
 
 def on_post_build(config) -> None:

@@ -15,18 +15,23 @@ The index is written again after the search plugin wrote its own, so the site ha
 from __future__ import annotations
 
 import os
+import sys
 from html import escape
 from html.parser import HTMLParser
+from pathlib import Path
 from types import SimpleNamespace
 
 from material.plugins.search.plugin import SearchIndex
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+import languages  # noqa: E402
+
 # lunr (b = 0: no length normalisation) weights a term by (k1 + 1) * tf / (k1 + tf) with k1 = 1.2, so
 # however often a code cell repeats a word it weighs at most 2.2 single mentions; at this boost it
-# stays below any prose entry that has the word once.
-CODE_BOOST = 0.1
+# stays below any prose entry that has the word once, even on the least boosted page (the glossary, 0.1).
+CODE_BOOST = 0.04
 CODE_TITLE = "Code"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # (tag, class) of the elements whose text a reader does not read: KaTeX's visual copy of a formula
@@ -136,5 +141,9 @@ def on_post_build(config) -> None:
             continue
         index.entries += [{"location": f"{page.url}#{cell}", "title": CODE_TITLE, "text": text, "boost": CODE_BOOST}
                           for cell, text in _cells[page.url]]
+    # Each language has its own index under its folder (ko/search/...), with addresses from that folder.
+    folder = languages.prefix(languages.current(config))
+    for entry in index.entries:
+        entry["location"] = entry["location"].removeprefix(folder)
     data = index.generate_search_index(None)
-    utils.write_file(data.encode("utf-8"), os.path.join(config.site_dir, "search", "search_index.json"))
+    utils.write_file(data.encode("utf-8"), os.path.join(config.site_dir, folder, "search", "search_index.json"))

@@ -1,0 +1,90 @@
+"""MkDocs hook: each language is a site of its own under its folder (English at /, Korean at /ko/).
+
+The i18n plugin builds every language into one site folder, one after the other. What it leaves
+shared, this hook gives each language:
+- the 404 page and the sitemap, which each build writes to the site's root: the Korean ones move to
+  ko/, and the English ones stay at the root;
+- the search index: each language searches its own pages only (a merged index answers Korean
+  queries with English pages). scripts/hooks/search_hook.py writes one index per language, under
+  the language's folder, and the pages of a language look for it there;
+- the <link rel="alternate" hreflang> tags: Material fetches sitemap.xml next to each alternate's
+  address, so they name each language's root, where a sitemap is (the language menu still leads to
+  the same page in the other language);
+- the sitemap template: without a `site_url` the plugin's writes "None" for every address, so the
+  site keeps MkDocs' own, which lists pages only when their address is known.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+import languages  # noqa: E402
+
+MOVED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # what every language's build writes to the site's root
+SHARED = (*MOVED, "search/search_index.json")  # ... and Material's own index, which search_hook.py replaces
+HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+_defaults: dict[str, bytes] = {}  # the default language's files of SHARED, kept while the others build
+
+
+@event_priority(-110)  # after the i18n plugin configured the build
+def on_config(config):
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return config
+    # one index per language (search_hook.py): the plugin's merge of all languages' entries is not wanted
+    plugin.reconfigure_search_index = lambda config: None
+    if not config.get("site_url"):
+        config.theme.dirs[:] = [d for d in config.theme.dirs if not d.endswith("custom_i18n_sitemap")]
+    return config
+
+
+def _root(page) -> str:
+    """The relative address of the site's root from `page`."""
+    depth = page.url.count("/") if page.url else 0
+    return "../" * depth or "./"
+
+
+def on_post_page(output: str, page, config) -> str:
+    root = _root(page)
+    output = HREFLANG.sub(lambda m: f'<link rel="alternate" href="{root}{languages.prefix(m.group(1))}" '
+                                    f'hreflang="{m.group(1)}">', output)
+    locale = languages.current(config)
+    if locale != languages.DEFAULT:  # Material finds the search index and sitemap at `base`: the language's root
+        output = CONFIG_BASE.sub(lambda m: m.group(1) + root + languages.prefix(locale) + m.group(3),
+                                 output, count=1)
+    return output
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """The 404 page has no place in the site's tree: its addresses start at the site's root."""
+    if template_name != "404.html":
+        return output
+    output = HREFLANG.sub(lambda m: f'<link rel="alternate" href="/{languages.prefix(m.group(1))}" '
+                                    f'hreflang="{m.group(1)}">', output)
+    locale = languages.current(config)
+    if locale != languages.DEFAULT:
+        output = CONFIG_BASE.sub(lambda m: m.group(1) + "/" + languages.prefix(locale) + m.group(3),
+                                 output, count=1)
+    return output
+
+
+@event_priority(-90)  # before the i18n plugin (-100) starts the next language's build
+def on_post_build(config) -> None:
+    site = Path(config["site_dir"])
+    locale = languages.current(config)
+    if locale == languages.DEFAULT:
+        _defaults.clear()
+        _defaults.update({name: (site / name).read_bytes() for name in SHARED if (site / name).is_file()})
+        return
+    for name in SHARED:
+        if name in MOVED and (site / name).is_file():
+            (site / languages.prefix(locale) / name).write_bytes((site / name).read_bytes())
+        if name in _defaults:
+            (site / name).write_bytes(_defaults[name])
