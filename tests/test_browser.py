@@ -1,7 +1,8 @@
 """Every page of the built site in a real browser (Debian's Chromium through Playwright).
 
-Each page is opened once per colour scheme; what the visit saw (console, requests, rendered
-math, visible figures, axe findings) is recorded, and the tests below assert on it.
+Each page is opened once, checked in the light scheme, switched to the dark one with its palette
+toggle and checked again; what the visit saw in each (console, requests, rendered math, visible
+figures, axe findings) is recorded, and the tests below assert on it.
 """
 
 from __future__ import annotations
@@ -107,68 +108,92 @@ def open_settled(page, url: str):
     return response
 
 
-def visit(browser, base: str, path: str, scheme: str) -> Visit:
+EAGER_IMAGES = """() => document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')"""
+IMAGES_LOADED = "Array.from(document.images).every(img => img.complete)"
+# The palette toggle a reader clicks: the one label of the palette form that is not hidden.
+PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+SCHEME_ATTRIBUTE = {"light": "default", "dark": "slate"}  # Material's names, set on <body>
+COLOUR_RULES = ("color-contrast", "link-in-text-block")  # the axe rules whose outcome depends on colours
+
+
+def visit(browser, base: str, path: str) -> dict[str, Visit]:
+    """Open a page once in the light scheme, check it, switch to the dark scheme with the page's own
+    palette toggle, as a reader does, and check it again: scheme -> what each check saw."""
     from axe_playwright_python.sync_playwright import Axe
 
     origin = urlsplit(base).netloc
-    v = Visit(base + path, scheme)
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    visits = {scheme: Visit(base + path, scheme) for scheme in SCHEMES}
+    now = [visits[SCHEMES[0]]]  # what the page does is charged to the scheme shown at the time
+    context = browser.new_context(color_scheme=SCHEMES[0], viewport={"width": 1280, "height": 900})
 
     def route(r):
         if urlsplit(r.request.url).netloc != origin:
-            v.external.append(r.request.url)
+            now[0].external.append(r.request.url)
             r.abort()
         else:
             r.continue_()
 
     context.route("**/*", route)
     page = context.new_page()
-    page.on("console", lambda m: v.console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: v.console_errors.append(str(e)))
-    page.on("request", lambda r: v.requests.append(r.url))
-    page.on("requestfailed", lambda r: v.failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: v.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
-    response = open_settled(page, v.url)
+    page.on("console", lambda m: now[0].console_errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: now[0].console_errors.append(str(e)))
+    page.on("request", lambda r: now[0].requests.append(r.url))
+    page.on("requestfailed", lambda r: now[0].failed.append(f"{r.url} ({r.failure})"))
+    page.on("response", lambda r: now[0].failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+    first = visits[SCHEMES[0]]
+    response = page.goto(first.url, wait_until="load")
     if Path(path).name == "404.html":
-        v.failed = [f for f in v.failed if not f.startswith(v.url)]  # the 404 page itself is meant to be a 404
+        first.failed = [f for f in first.failed if not f.startswith(first.url)]  # the 404 page itself is meant to be a 404
     elif response is None or response.status != 200:
-        v.failed.append(f"{v.url} (HTTP {response.status if response else '?'})")
+        first.failed.append(f"{first.url} (HTTP {response.status if response else '?'})")
     if not page.evaluate("document.body !== null"):
         # Without a body the checks below mean nothing: report what arrived instead.
         ctype = response.headers.get("content-type") if response else None
-        v.failed.append(f"{v.url} has no <body> after load ({ctype}): {page.content()[:300]!r}")
+        first.failed.append(f"{first.url} has no <body> after load ({ctype}): {page.content()[:300]!r}")
         context.close()
-        return v
-    page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")  # load lazy figures
+        return visits
+    # Every figure of both schemes now, not when scrolled to: their requests are checked too.
+    page.evaluate(EAGER_IMAGES)
+    page.wait_for_function(IMAGES_LOADED)
     page.wait_for_load_state("networkidle")
-    math = page.evaluate(MATH_CHECK)
-    v.math_sources, v.math_rendered, v.raw_math = math["sources"], math["rendered"], math["raw"]
-    v.figures = dict(page.evaluate(FIGURES))
     fonts = page.evaluate(FONTS)
-    v.fonts_preloaded, v.fonts_used = sorted(fonts["preloaded"]), sorted(set(fonts["used"]))
-    v.violations = Axe().run(page).response["violations"]
+    for scheme in SCHEMES:
+        v = now[0] = visits[scheme]
+        if scheme != SCHEMES[0]:
+            v.requests.append(first.url)  # the page itself, loaded once for both schemes
+            page.click(PALETTE_TOGGLE)
+            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEME_ATTRIBUTE[scheme]}'")
+            page.wait_for_function(IMAGES_LOADED)
+        math = page.evaluate(MATH_CHECK)
+        v.math_sources, v.math_rendered, v.raw_math = math["sources"], math["rendered"], math["raw"]
+        v.figures = dict(page.evaluate(FIGURES))
+        v.fonts_preloaded, v.fonts_used = sorted(fonts["preloaded"]), sorted(set(fonts["used"]))
+        # The page's structure (names, roles, landmarks, alt text) is the same in both schemes; only
+        # colours change, so the second scheme runs axe's rules about colour alone.
+        options = None if scheme == SCHEMES[0] else {"runOnly": list(COLOUR_RULES)}
+        v.violations = Axe().run(page, options=options).response["violations"]
     context.close()
-    return v
+    return visits
 
 
 WORKERS = 2  # visits spend much of their time waiting for the network to go idle, so two overlap well
 
 
-def _visit_chunk(base: str, chunk: list[tuple[str, str]]) -> dict[tuple[str, str], Visit]:
+def _visit_chunk(base: str, chunk: list[str]) -> dict[tuple[str, str], Visit]:
     # Playwright objects belong to the thread that made them: each worker has its own browser.
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            return {(path, scheme): visit(b, base, path, scheme) for path, scheme in chunk}
+            return {(path, scheme): v for path in chunk for scheme, v in visit(b, base, path).items()}
         finally:
             b.close()
 
 
 @pytest.fixture(scope="module")
 def visits(browser, served, site) -> dict[tuple[str, str], Visit]:
-    jobs = [(path, scheme) for path in page_paths(site) for scheme in SCHEMES]
+    paths = page_paths(site)
     with ThreadPoolExecutor(WORKERS) as pool:
-        parts = pool.map(partial(_visit_chunk, served), [jobs[i::WORKERS] for i in range(WORKERS)])
+        parts = pool.map(partial(_visit_chunk, served), [paths[i::WORKERS] for i in range(WORKERS)])
         return {key: v for part in parts for key, v in part.items()}
 
 
@@ -261,63 +286,57 @@ SEARCHES_KO = [
 ]
 
 
-@pytest.mark.parametrize(("query", "expected"), [*SEARCHES, *SEARCHES_KO])
-def test_search_finds_the_right_page_first(browser, served, query, expected):
-    """The first result is the page that treats the query, and what it shows is prose, not code."""
+def first_results(browser, served, queries: list[str], locale: str) -> dict[str, dict | str]:
+    """query -> the first search result (its link, text, and whether it shows code), or the meta line
+    when there is none: each query typed with real keystrokes into one page of the language's site,
+    the search box cleared between them."""
     context = browser.new_context()
     page = context.new_page()
-    korean = expected.startswith("ko/")
-    open_settled(page, served + ("ko/" if korean else ""))
+    open_settled(page, served + languages.prefix(locale))
     page.focus(".md-search__input")
     # The index loads in a web worker; until it is ready the meta line says "Initializing search".
     page.wait_for_function("""() => {
         const meta = document.querySelector('.md-search-result__meta')?.textContent || '';
         return meta !== '' && !/initializing/i.test(meta);
     }""", timeout=15_000)
-    page.locator(".md-search__input").press_sequentially(query, delay=20)  # real keystrokes, as a reader types
-    if korean:
-        page.keyboard.press("End")  # Playwright types Hangul without a keyup, which is what starts a search
-    # Results arrive from the worker; wait until the meta line counts them (or finds none), then
-    # let the last keystroke's results replace the ones before it.
-    page.wait_for_function("""() => /\\d|no matching/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')""",
-                           timeout=15_000)
-    page.wait_for_timeout(300)
-    first = page.evaluate("""() => {
-        const item = document.querySelector('.md-search-result__item');
-        if (!item) return null;
-        const article = item.querySelector('article');
-        return {href: item.querySelector('a').getAttribute('href'), text: article.textContent,
-                code: article.querySelector('pre') !== null};
-    }""")
-    meta = page.locator(".md-search-result__meta").text_content()
+    found = {}
+    box = page.locator(".md-search__input")
+    for query in queries:
+        box.fill("")
+        page.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+        box.press_sequentially(query, delay=20)  # real keystrokes, as a reader types
+        if locale != languages.DEFAULT:
+            page.keyboard.press("End")  # Playwright types Hangul without a keyup, which is what starts a search
+        # Results arrive from the worker; wait until the meta line counts them (or finds none), then
+        # let the last keystroke's results replace the ones before it.
+        page.wait_for_function("""() => /\\d|no matching|일치/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')""",
+                               timeout=15_000)
+        page.wait_for_timeout(300)
+        found[query] = page.evaluate("""() => {
+            const item = document.querySelector('.md-search-result__item');
+            if (!item) return null;
+            const article = item.querySelector('article');
+            return {href: item.querySelector('a').getAttribute('href'), text: article.textContent,
+                    code: article.querySelector('pre') !== null};
+        }""") or page.locator(".md-search-result__meta").text_content().strip()
     context.close()
-    assert first, f"no result for {query!r} ({meta.strip()})"
+    return found
+
+
+@pytest.fixture(scope="module")
+def searched(browser, served) -> dict[str, dict | str]:
+    """The first result of every query of SEARCHES (on the English site) and SEARCHES_KO (on the Korean one)."""
+    return {**first_results(browser, served, [q for q, _ in SEARCHES], languages.DEFAULT),
+            **first_results(browser, served, [q for q, _ in SEARCHES_KO], languages.KOREAN)}
+
+
+@pytest.mark.parametrize(("query", "expected"), [*SEARCHES, *SEARCHES_KO])
+def test_search_finds_the_right_page_first(searched, query, expected):
+    """The first result is the page that treats the query, and what it shows is prose, not code."""
+    first = searched[query]
+    assert isinstance(first, dict), f"no result for {query!r} ({first})"
     assert urlsplit(first["href"]).path.endswith(expected), f"first result for {query!r} is {first['href']}"
     assert not first["code"] and "Copied!" not in first["text"], f"first result for {query!r} shows code: {first['text'][:200]}"
-
-
-def test_pages_fit_a_phone_screen(browser, served, site):
-    """At 360 CSS pixels nothing makes the page scroll sideways (wide tables and formulas scroll
-    inside their own box)."""
-    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, device_scale_factor=2)
-    page = context.new_page()
-    wide, wrapped, outputs = {}, {}, 0
-    for path in page_paths(site):
-        open_settled(page, served + path)
-        width = page.evaluate("document.scrollingElement.scrollWidth")
-        if width > 360:
-            wide[path or "/"] = width
-        # a notebook's printed table keeps one line per row: its box scrolls instead of wrapping
-        boxes = page.evaluate("""() => Array.from(document.querySelectorAll('.jp-OutputArea-output pre')).map(pre => {
-          const lines = pre.textContent.replace(/\\n$/, '').split('\\n').length;
-          const height = parseFloat(getComputedStyle(pre).lineHeight) * lines;
-          return [pre.textContent.slice(0, 40), pre.getBoundingClientRect().height <= height + 1];
-        })""")
-        outputs += len(boxes)
-        wrapped.update({f"{path}: {text}": ok for text, ok in boxes if not ok})
-    context.close()
-    assert not wide, f"pages wider than a 360 px screen: {wide}"
-    assert outputs and not wrapped, f"printed output wrapped on a 360 px screen: {list(wrapped)}"
 
 
 @pytest.mark.parametrize("locale", languages.LANGUAGES)

@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from serve_site import page_urls
-from test_browser import SCHEMES, browser, open_settled, served  # noqa: F401 - the same Chromium and server fixtures
+from test_browser import (EAGER_IMAGES, IMAGES_LOADED, PALETTE_TOGGLE, SCHEME_ATTRIBUTE, SCHEMES, page_paths,  # noqa: F401 - the same
+                          browser, served)  # Chromium and server fixtures
 
 PHONE = 390  # CSS px: the width of a common phone held upright
 SMALLEST_TEXT = 9.0  # CSS px, the font size no figure text may go below on that phone
@@ -64,18 +65,32 @@ def svg_source(site: Path, src: str) -> bytes:
 
 def figures_at(browser, base: str, paths: list[str], width: int) -> dict[tuple[str, str], list[dict]]:
     """(page, scheme) -> every figure of the page (FIGURES_ON_PAGE) at this screen width."""
+    return {key: found["figures"] for key, found in pages_at(browser, base, paths, width).items()}
+
+
+def pages_at(browser, base: str, paths: list[str], width: int, measure=None) -> dict[tuple[str, str], dict]:
+    """(page, scheme) -> {'figures': FIGURES_ON_PAGE, and in the light scheme 'page': what `measure(page)`
+    returns}, each page opened once at this width and switched to the dark scheme with its palette
+    toggle, as a reader does."""
     found = {}
-    for scheme in SCHEMES:
-        context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 600,
-                                      device_scale_factor=2, color_scheme=scheme)
+    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 600,
+                                  device_scale_factor=2, color_scheme=SCHEMES[0])
+    for path in paths:
         page = context.new_page()
-        for path in paths:
-            open_settled(page, base + path)
-            page.evaluate("document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')")
-            page.wait_for_load_state("networkidle")
-            page.wait_for_function("Array.from(document.images).every(img => img.complete)")
-            found[(path, scheme)] = page.evaluate(FIGURES_ON_PAGE)
-        context.close()
+        page.goto(base + path, wait_until="load")
+        page.evaluate(EAGER_IMAGES)
+        page.wait_for_function(IMAGES_LOADED)
+        page.evaluate("document.fonts.ready.then(() => true)")
+        for scheme in SCHEMES:
+            if scheme != SCHEMES[0]:
+                page.click(PALETTE_TOGGLE)
+                page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEME_ATTRIBUTE[scheme]}'")
+            found[(path, scheme)] = {"figures": page.evaluate(FIGURES_ON_PAGE)}
+            if measure and scheme == SCHEMES[0]:
+                found[(path, scheme)]["page"] = measure(page)
+        page.evaluate("localStorage.clear()")  # the palette choice would carry over to the next page
+        page.close()
+    context.close()
     return found
 
 
@@ -113,10 +128,30 @@ def overlapping_texts(texts: list) -> list[tuple[str, str]]:
     return [(ta, tb) for i, (ta, _, qa, _) in enumerate(texts) for tb, _, qb, _ in texts[i + 1:] if _overlap(qa, qb) > 0]
 
 
+NARROW = 360  # CSS px: the narrowest phone the pages are made for
+
+
+def _phone_layout(page) -> dict:
+    """At the phone width: its wide tables and formulas; at the narrowest: whether the page scrolls
+    sideways and whether a notebook's printed table wraps."""
+    found = {"tables": page.evaluate(WIDE_TABLES), "formulas": page.evaluate(WIDE_FORMULAS)}
+    page.set_viewport_size({"width": NARROW, "height": 740})
+    found["narrow"] = {"width": page.evaluate("document.scrollingElement.scrollWidth"),
+                       "outputs": page.evaluate(PRINTED_OUTPUTS)}
+    page.set_viewport_size({"width": PHONE, "height": 844})
+    return found
+
+
 @pytest.fixture(scope="module")
-def phone_figures(browser, served, site):
+def phone_pages(browser, served, site):
+    """Every page at the phone width, opened once: its figures in both schemes, its layout (_phone_layout)."""
+    return pages_at(browser, served, page_paths(site), PHONE, _phone_layout)
+
+
+@pytest.fixture(scope="module")
+def phone_figures(phone_pages, browser, served, site):
     """Every figure of every page at the phone width, and the text of each SVG measured."""
-    on_pages = figures_at(browser, served, page_urls(site), PHONE)
+    on_pages = {key: found["figures"] for key, found in phone_pages.items()}
     sources = sorted({f["src"] for figures in on_pages.values() for f in figures})
     measured = measure_svgs(browser, served, {f"svg{i}": svg_source(site, src) for i, src in enumerate(sources)})
     return on_pages, {src: measured[f"svg{i}"] for i, src in enumerate(sources)}
@@ -206,13 +241,25 @@ WIDE_TABLES = """() => {
 }"""
 
 
-def test_wide_tables_and_formulas_scroll_in_their_own_focusable_box_on_a_phone(browser, served, site):
-    context = browser.new_context(viewport={"width": PHONE, "height": 844}, is_mobile=True, device_scale_factor=2)
-    page = context.new_page()
+WIDE_FORMULAS = """() => [...document.querySelectorAll('.md-typeset div.arithmatex')]
+    .filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.tabIndex)"""
+
+# A notebook's printed table keeps one line per row: its box scrolls instead of wrapping.
+PRINTED_OUTPUTS = """() => Array.from(document.querySelectorAll('.jp-OutputArea-output pre')).map(pre => {
+  const lines = pre.textContent.replace(/\\n$/, '').split('\\n').length;
+  const height = parseFloat(getComputedStyle(pre).lineHeight) * lines;
+  return [pre.textContent.slice(0, 40), pre.getBoundingClientRect().height <= height + 1];
+})"""
+
+
+def _light(phone_pages) -> dict[str, dict]:
+    return {path: found["page"] for (path, scheme), found in phone_pages.items() if scheme == SCHEMES[0]}
+
+
+def test_wide_tables_and_formulas_scroll_in_their_own_focusable_box_on_a_phone(phone_pages):
     wide_pages, stuck, wide_tables, wide_formulas = {}, [], 0, 0
-    for path in page_urls(site):
-        open_settled(page, served + path)
-        found = page.evaluate(WIDE_TABLES)
+    for path, layout in _light(phone_pages).items():
+        found = layout["tables"]
         if found["page"] > PHONE:
             wide_pages[path or "/"] = found["page"]
         for t in found["tables"]:
@@ -220,12 +267,24 @@ def test_wide_tables_and_formulas_scroll_in_their_own_focusable_box_on_a_phone(b
             if t["wide"] and not (t["scrolls"] and t["fits"] and t["focusable"]):
                 stuck.append(f"{path or '/'}: {t['head']} {t}")
         # a displayed formula wider than the screen scrolls in its own box, which Tab reaches
-        formulas = page.evaluate("""() => [...document.querySelectorAll('.md-typeset div.arithmatex')]
-            .filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.tabIndex)""")
+        formulas = layout["formulas"]
         wide_formulas += len(formulas)
         stuck += [f"{path or '/'}: a formula that scrolls but is no tab stop" for i in formulas if i < 0]
-    context.close()
     assert wide_formulas, "no formula is wider than a phone: the check saw nothing to check"
     assert not wide_pages, f"pages wider than a {PHONE} px screen: {wide_pages}"
     assert wide_tables, "no table is wider than a phone: the check saw nothing to check"
     assert not stuck, f"wide tables or formulas that do not scroll inside their own focusable box: {stuck}"
+
+
+def test_pages_fit_the_narrowest_phone(phone_pages):
+    """At 360 CSS pixels nothing makes the page scroll sideways (wide tables and formulas scroll
+    inside their own box), and a notebook's printed table is not wrapped."""
+    wide, wrapped, outputs = {}, [], 0
+    for path, layout in _light(phone_pages).items():
+        narrow = layout["narrow"]
+        if narrow["width"] > NARROW:
+            wide[path or "/"] = narrow["width"]
+        outputs += len(narrow["outputs"])
+        wrapped += [f"{path}: {text}" for text, ok in narrow["outputs"] if not ok]
+    assert not wide, f"pages wider than a {NARROW} px screen: {wide}"
+    assert outputs and not wrapped, f"printed output wrapped on a {NARROW} px screen: {wrapped}"

@@ -255,28 +255,41 @@ def test_references_page_anchors_every_work(site):
     assert set(re.findall(r'<li id="([a-z0-9-]+)">', html)) == set(REFERENCES)
 
 
-def _build(tmp_path: Path, repo_url: str | None) -> Path:
-    old = os.environ.pop("SITE_REPO_URL", None)
-    try:
-        if repo_url is not None:
-            os.environ["SITE_REPO_URL"] = repo_url
-        return build_site(tmp_path / "site")
-    finally:
-        os.environ.pop("SITE_REPO_URL", None)
-        if old is not None:
-            os.environ["SITE_REPO_URL"] = old
+def _header_site(tmp_path: Path, repo_url: str | None) -> Path:
+    """A two-page site built with the site's theme, template overrides and repository hook, and
+    SITE_REPO_URL set to repo_url (or unset): what decides the header's repository link, without
+    rebuilding every page."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = {**config["theme"], "custom_dir": str(ROOT / config["theme"]["custom_dir"])}
+    docs = tmp_path / "docs"
+    (docs / "activations").mkdir(parents=True)
+    (docs / "index.md").write_text("# Home\n\n[ReLU](activations/relu.md)\n")
+    (docs / "activations" / "relu.md").write_text("# ReLU\n")
+    hook = next(h for h in config["hooks"] if h.endswith("repo_url_hook.py"))
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({
+        "site_name": config["site_name"], "repo_name": config["repo_name"], "edit_uri": config["edit_uri"],
+        "theme": theme, "hooks": [str(ROOT / hook)], "markdown_extensions": ["attr_list"]}))
+    env = {k: v for k, v in os.environ.items() if k != "SITE_REPO_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    if repo_url is not None:
+        env["SITE_REPO_URL"] = repo_url
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                            cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
 
 
 def test_header_links_the_repository_given_at_build_time_and_fetches_nothing(site, tmp_path):
     url = "https://git.example.org/someone/activation-functions"
-    with_url = _build(tmp_path, url)
-    for page in ("index.html", "activations/relu/index.html", "references/index.html"):
+    with_url = _header_site(tmp_path / "with", url)
+    for page in ("index.html", "activations/relu/index.html"):
         sources = Links((with_url / page).read_text(encoding="utf-8")).source
         assert sources and all(s["href"] == url for s in sources), page
         # Material's script fetches stars and forks for a link marked as its "source" component
         assert all("data-md-component" not in s for s in sources), page
-    without = site if not os.environ.get("SITE_REPO_URL") else _build(tmp_path / "bare", None)
-    assert not Links((without / "index.html").read_text(encoding="utf-8")).source
+    assert not Links((_header_site(tmp_path / "without", None) / "index.html").read_text(encoding="utf-8")).source
+    if not os.environ.get("SITE_REPO_URL"):  # the whole site, as built for these tests
+        assert not any(Links((site / page).read_text(encoding="utf-8")).source
+                       for page in ("index.html", "activations/relu/index.html", "references/index.html"))
 
 
 @pytest.mark.parametrize("value", ["git@github.com:o/n.git", "https://user:token@github.com/o/n", "javascript:alert(1)",
