@@ -19,6 +19,30 @@ from test_browser import SCHEMES, browser, open_settled, served  # noqa: F401 (f
 
 READOUT = re.compile(r"x = (\S+): (.+)\(x\) = (\S+), (.+)'\(x\) = (\S+)( \(convention\))?")
 CONVENTION = " (convention)"
+KOREAN = "ko/"  # where the Korean pages are, under the site's root
+
+
+def _messages(locale: str = "") -> dict:
+    """The words the widgets show in a language, as the generator wrote them for the pages."""
+    import generated
+
+    return json.loads(generated.read(f"{locale}interactive/messages.json"))
+
+
+def _english_words(text: str, allowed=()) -> list[str]:
+    """The words of two or more Latin letters in `text`, but the names in `allowed` (an activation's
+    name, a parameter's): what a Korean reader would find untranslated."""
+    for name in sorted(allowed, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def _widget_text(locator) -> str:
+    """Everything a widget shows or announces: its text, option texts, and accessible names and values."""
+    return locator.evaluate("""root => [root.innerText,
+      ...Array.from(root.querySelectorAll('option'), o => o.textContent),
+      ...Array.from(root.querySelectorAll('[aria-label], [aria-valuetext]'),
+                    e => `${e.getAttribute('aria-label') || ''} ${e.getAttribute('aria-valuetext') || ''}`)].join('\\n')""")
 
 
 def _close(shown: str, exact: float) -> bool:
@@ -28,14 +52,15 @@ def _close(shown: str, exact: float) -> bool:
     return abs(value - exact) <= 5.01e-4 * abs(exact)
 
 
-def _open(browser, served, slug: str, scheme: str = "light", **context):
+def _open(browser, served, slug: str, scheme: str = "light", locale: str = "", **context):
+    """The entry's page (in the language under `locale`, "ko/"; English at the root by default)."""
     entry = REGISTRY[slug]
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}, **context)
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    open_settled(page, f"{served}activations/{entry.page_slug}/")
+    open_settled(page, f"{served}{locale}activations/{entry.page_slug}/")
     return ctx, page, errors
 
 
@@ -53,12 +78,14 @@ def _shown(page, overlay, entry, params: dict, readout=None) -> float:
     return x
 
 
-@pytest.mark.parametrize("slug", ["elu", "sigmoid", "binary-step"])
-def test_the_readout_follows_the_arrow_keys_and_the_pointer_and_shows_the_modules_values(browser, served, slug):
+@pytest.mark.parametrize(("slug", "locale"), [("elu", KOREAN), ("sigmoid", ""), ("binary-step", "")])
+def test_the_readout_follows_the_arrow_keys_and_the_pointer_and_shows_the_modules_values(browser, served, slug, locale):
+    """On a Korean page (ELU's) the same numbers, and every word the figure shows or announces, its
+    sliders' and the properties' beside them, in Korean."""
     entry = REGISTRY[slug]
     lo, hi = entry.x_range
     step = (hi - lo) / 200
-    ctx, page, errors = _open(browser, served, slug)
+    ctx, page, errors = _open(browser, served, slug, locale=locale)
     overlay = page.locator(".af-overlay").first
     overlay.focus()
     page.keyboard.press("Home")
@@ -81,12 +108,32 @@ def test_the_readout_follows_the_arrow_keys_and_the_pointer_and_shows_the_module
     # the overlay covers exactly the figure's plotted area (the image's axes box, which the data
     # test matches to the SVG's ticks), so what is read and drawn sits where the figure has it
     img = page.locator("img[data-explore]:visible").first.bounding_box()
-    axes = page.evaluate(f"fetch('../../generated/interactive/{slug}.json').then(r => r.json()).then(d => d.box)")
+    up = "../" * locale.count("/")
+    axes = page.evaluate(f"fetch('{up}../../generated/interactive/{slug}.json').then(r => r.json()).then(d => d.box)")
     for got, want in ((box["x"], img["x"] + axes[0] * img["width"]), (box["y"], img["y"] + axes[1] * img["height"]),
                       (box["width"], axes[2] * img["width"]), (box["height"], axes[3] * img["height"])):
         assert got == pytest.approx(want, abs=1.0), (box, img, axes)
+    if locale:
+        _check_translated(page, entry, locale)
     ctx.close()
     assert not errors, errors
+
+
+def _check_translated(page, entry, locale: str) -> None:
+    """The explorable figure on a page in another language: its words are that language's messages,
+    the properties beside its sliders are translated, and no English word is left (the activation's
+    and its parameters' names apart)."""
+    t, english = _messages(locale)["explore"], _messages()["explore"]
+    figure = _figure(page, entry.slug)
+    overlay = figure.locator(".af-overlay")
+    assert overlay.get_attribute("aria-label") == t["position"].format(name=entry.name) != english["position"].format(name=entry.name)
+    assert figure.locator(".af-legend").text_content() == t["default"] != english["default"]
+    words = [what for what, _ in _props(page).items()]
+    assert words[:2] == [f"{entry.name}(0)", f"{entry.name}'(0)"] and len(words) == 4, words
+    assert not set(words) & {"range", "minimum"}, words
+    assert figure.locator(".af-controls input").count() == len(entry.params)
+    left = _english_words(_widget_text(figure), (entry.name, *entry.params))
+    assert not left, left
 
 
 def test_without_javascript_the_static_figure_stays(browser, served):
@@ -178,13 +225,13 @@ def _show(v) -> str:
     return show(float(v))
 
 
-def _playground(browser, served, scheme: str = "light"):
+def _playground(browser, served, scheme: str = "light", locale: str = ""):
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    open_settled(page, f"{served}activations/softmax/")
+    open_settled(page, f"{served}{locale}activations/softmax/")
     page.locator("[data-playground] .af-p").first.wait_for()
     return ctx, page, errors
 
@@ -369,28 +416,55 @@ def test_compare_marks_f_prime_as_a_convention_where_the_derivative_does_not_exi
     assert not errors, errors
 
 
-@pytest.mark.parametrize("scheme", SCHEMES)
-def test_compare_passes_axe_in_both_schemes(browser, served, scheme):
+@pytest.mark.parametrize(("scheme", "locale"), list(zip(SCHEMES, ("", KOREAN))))
+def test_compare_passes_axe_in_both_schemes(browser, served, scheme, locale):
+    """In the dark scheme on the Korean page, whose comparison speaks Korean but for the activations' names."""
     from axe_playwright_python.sync_playwright import Axe
 
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
-    open_settled(page, f"{served}all-activations/")
+    open_settled(page, f"{served}{locale}all-activations/")
     page.locator("[data-compare] svg path.af-cmp-curve").first.wait_for()
-    page.get_by_label("Activation 4").focus()
+    page.get_by_label(_messages(locale)["compare"]["picker"].format(n=4), exact=True).focus()
     page.keyboard.press("ArrowDown")
     violations = Axe().run(page).response["violations"]
+    if locale:
+        page.get_by_label(_messages(locale)["compare"]["picker"].format(n=1), exact=True).select_option("relu")
+        x = page.get_by_label(_messages(locale)["compare"]["read"], exact=True)
+        import generated
+
+        _to(page, x, json.loads(generated.read("interactive/compare.json"))["x"].index("0"))  # ReLU's f'(0): a convention
+        convention = _messages(locale)["compare"]["convention"].format(value="0")
+        assert convention in page.locator(".af-compare-table").inner_text()
+        left = _english_words(_widget_text(page.locator("[data-compare]")), [e.name for e in REGISTRY.values()])
+        assert not left, left
     ctx.close()
     assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
 
 
 def test_numbers_typed_into_the_playground_are_printed_as_the_site_prints_them(browser, served):
     """explore.js's show() against formatting.show, on the cases where one rule hands over to the
-    next: a probability of 1e-30 must not read 0.000000."""
+    next: a probability of 1e-30 must not read 0.000000. On the Korean page, whose playground is
+    in Korean: the seed's class names, the labels and what it announces, with the same numbers."""
+    from activations import softmax
+    from softmax_outputs import CLASSES, SCORES
+
     values = [1.0, 0.5, 0.25, 1e-4, 1e-5, 123456.0, 1e6, 0.1234567, 1 / 3, 1234.5678, 12345.678, 1.2e-25,
               0.999999999, 0.6652409557748219, 1e-300, 5e-324, 0.0001234567, 0.0]
-    ctx, page, errors = _playground(browser, served)
+    ctx, page, errors = _playground(browser, served, locale=KOREAN)
     assert page.evaluate(f"{values!r}.map(show)") == [_show(v) for v in values]
+    t = _messages(KOREAN)["playground"]
+    root = page.locator("[data-playground]")
+    assert root.locator("tbody td:first-child").all_inner_texts() == [ko for ko, _ in CLASSES]
+    slider = page.get_by_label(t["temperature"], exact=True)
+    assert slider.get_attribute("aria-valuetext") == "T = 1"
+    assert page.get_by_label(t["scores"], exact=True).input_value() == "0"
+    first = page.get_by_label(t["score_of"].format(name=CLASSES[0][0]), exact=True)
+    scores, shown, _ = _table(page)
+    assert first.input_value() == "2" and scores == SCORES and shown == [_show(v) for v in softmax(SCORES)]
+    assert root.locator(".af-playground-source").text_content().startswith(t["most_probable"].format(name=CLASSES[1][0]))
+    left = _english_words(_widget_text(root))
+    assert not left, left
     assert not errors, errors
     ctx.close()
 

@@ -478,3 +478,83 @@ def test_the_interactive_figures_move_nothing_by_themselves():
         code = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)  # not the comments
         found = re.findall(r"transition|animation|@keyframes|requestAnimationFrame|\.animate\(|smooth", code)
         assert not found, f"{path.name}: {sorted(set(found))}"
+
+
+# The words of the figures on a Korean page: generated/ko/interactive/, from the catalogues.
+KOREAN = "ko/"
+NUMBER = re.compile(r"-?(?:\d+\.?\d*(?:e[-+]\d+)?|∞)")
+
+
+def _english_words(text: str, allowed=()) -> list[str]:
+    """Words of two or more Latin letters in `text`, but for the names in `allowed` and {fields}."""
+    text = re.sub(r"\{\w+\}", " ", text)
+    for name in sorted(allowed, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return re.findall(r"[A-Za-z]{2,}", text)
+
+
+def _messages(locale: str = "") -> dict:
+    return json.loads(generated.read(f"{locale}interactive/messages.json"))
+
+
+def _fields(text: str) -> list[str]:
+    return sorted(re.findall(r"\{(\w+)\}", text))
+
+
+def test_every_word_the_widgets_show_on_a_korean_page_is_korean():
+    """The widgets' messages in Korean: the same messages with the same {fields} as the English,
+    none left in English: each differs from its English where that has words, and has no English
+    word; and the English ones have no Hangul."""
+    english, korean = _messages(), _messages(KOREAN)
+    assert english.keys() == korean.keys() and english
+    for widget, messages in english.items():
+        assert messages.keys() == korean[widget].keys(), widget
+        for key, en in messages.items():
+            ko = korean[widget][key]
+            assert _fields(ko) == _fields(en), (widget, key, en, ko)
+            assert not _english_words(ko), (widget, key, ko)
+            assert (ko != en) == bool(_english_words(en)), (widget, key, en, ko)
+            assert not re.search(r"[\uac00-\ud7a3]", en), (widget, key, en)
+
+
+def _numbers(text: str) -> list[str]:
+    return NUMBER.findall(text)
+
+
+@pytest.mark.parametrize("entry", [e for e in ENTRIES if e.params], ids=lambda e: e.slug)
+def test_the_properties_beside_the_sliders_on_a_korean_page_are_the_same_numbers_in_korean(entry):
+    """ko/interactive/<slug>.props.json: for each curve of the data, the same properties in the same
+    order with the same numbers, their words Korean (the activation's name apart); at the defaults
+    the minimum reads as the Korean page's properties table reads its global minimum."""
+    d = _data(entry.slug)
+    props = json.loads(generated.read(f"{KOREAN}interactive/{entry.slug}.props.json"))["props"]
+    assert len(props) == len(d["curves"])
+    for curve, ko in zip(d["curves"], props):
+        assert len(ko) == len(curve["props"]), (curve["params"], ko)
+        for (what_en, en), (what_ko, value) in zip(curve["props"], ko):
+            assert _numbers(what_ko) == _numbers(what_en) and _numbers(value) == _numbers(en), (en, value)
+            assert not _english_words(f"{what_ko} {value}", (entry.name,)), (what_ko, value)
+            assert (what_ko, value) != (what_en, en) or not _english_words(f"{what_en} {en}", (entry.name,)), en
+    if entry.slug in HAND:
+        english_rows = [r for r, _ in re.findall(r"^\| (.+?) \| (.+?) \|$", generated.read(f"properties/{entry.slug}.md"), re.M)]
+        korean_cells = [c for _, c in re.findall(r"^\| (.+?) \| (.+?) \|$", generated.read(f"{KOREAN}properties/{entry.slug}.md"), re.M)]
+        static = korean_cells[english_rows.index("global minimum")]
+        default = dict(zip([w for w, _ in d["curves"][d["default"]]["props"]], props[d["default"]]))
+        if "minimum" in default:
+            assert default["minimum"][1] == static, (entry.slug, default["minimum"], static)
+
+
+def test_the_korean_playground_has_the_seeds_korean_classes_and_the_same_numbers():
+    """ko/interactive/softmax-playground.json: the English data's numbers, the seed's class names
+    (개, 고양이, 강아지, 사람) and the presets named in Korean."""
+    from softmax_outputs import CLASSES
+
+    english = json.loads(generated.read("interactive/softmax-playground.json"))
+    korean = json.loads(generated.read(f"{KOREAN}interactive/softmax-playground.json"))
+    assert korean["classes"] == [ko for ko, _ in CLASSES]
+    assert english["classes"] == [f"{ko} ({en})" for ko, en in CLASSES]
+    for en, ko in zip(english["presets"], korean["presets"]):
+        assert ko["scores"] == en["scores"] and ko["name"] != en["name"] and not _english_words(ko["name"]), ko
+    numbers = ("temperatures", "default", "table")
+    assert {k: korean[k] for k in numbers} == {k: english[k] for k in numbers}
+    assert korean.keys() == english.keys()

@@ -14,6 +14,7 @@ import yaml
 
 from activations import FAMILIES, REGISTRY
 from conftest import ROOT
+from messages import _, language
 from test_site import Page, resolve
 from tests import languages
 
@@ -79,7 +80,7 @@ class Nav(HTMLParser):
 
 def page_title(page_slug: str, docs: Path, locale: str = languages.DEFAULT) -> str:
     """A page's title: `title:` in an authored page's front matter, else (a translation) its heading, else the
-    name of the entry it is named after."""
+    name of the entry it is named after, in `locale`."""
     path = languages.translation(docs / "activations" / f"{page_slug}.md", locale)
     if path.is_file():
         text = path.read_text(encoding="utf-8")
@@ -88,7 +89,8 @@ def page_title(page_slug: str, docs: Path, locale: str = languages.DEFAULT) -> s
             return meta["title"]
         if locale != languages.DEFAULT:  # an English page's heading is its entry's name, a translation's is not
             return re.search(r"^# (.+?)(?:\s*\{#[\w-]+\})?$", text, re.M).group(1)
-    return next(a.name for a in REGISTRY.values() if a.slug == page_slug)
+    with language(locale):
+        return _(next(a.name for a in REGISTRY.values() if a.slug == page_slug))
 
 
 def nav_title(title: str, locale: str) -> str:
@@ -211,7 +213,8 @@ def test_a_generated_page_has_every_standard_section(generated_site, page_slug, 
     page = Page(languages.site_folder(generated_site, locale) / "activations" / page_slug / "index.html")
     html = page.path.read_text(encoding="utf-8")
     text = page.visible_text()
-    assert re.search(rf'<h1 id="[\w-]+">{re.escape(first.name)}<', html)
+    with language(locale):
+        assert re.search(rf'<h1 id="[\w-]+">{re.escape(_(first.name))}<', html)
     meta = {a.get("name"): a.get("content") for t, a in page.tags if t == "meta"}
     english = locale == languages.DEFAULT  # the sentences checked word for word below are the English ones
     assert meta["description"].startswith(f"{first.name} - definition") or not english

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from activations import REGISTRY
-from messages import language
+from messages import _, language
 from registry_outputs import properties_row
 from outputs import ROOT
 from test_generated_facts import body, table
@@ -64,7 +64,9 @@ def test_korean_comparison_table_repeats_the_english_rows_with_korean_words():
     assert set(header[2:-1]) <= set(names) and header[-1] in names, header
     for e, k in zip(en, ko):
         cells_en, cells_ko = list(e.values()), list(k.values())
-        assert cells_ko[0] == cells_en[0] and cells_ko[1] == cells_en[1]  # the link, and the registry's family
+        target = lambda cell: re.fullmatch(r"\[.+\]\((.+)\)", cell).group(1)  # noqa: E731
+        # the same page (its name and family in Korean: tests/test_registry_words_translated.py)
+        assert target(cells_ko[0]) == target(cells_en[0])
         for a, b in zip(cells_en[2:], cells_ko[2:]):
             assert not english_words(b), (cells_en[0], b)
             assert same_numbers(a, b) and same_words(a, b), (cells_en[0], a, b)
@@ -75,8 +77,7 @@ def test_the_korean_page_names_the_word_its_table_gives_vector_functions():
     quoted = re.search(r'"([^"]+)"라고 표시합니다', page)
     assert quoted, "all-activations.ko.md no longer says what the table writes for vector functions"
     rows = table("ko/tables/all-activations.md")
-    vector = [list(r.values())[2] for r in rows if r["활성화 함수"].startswith(
-        tuple(f"[{a.name}]" for a in REGISTRY.values() if not a.elementwise))]
+    vector = [list(r.values())[2] for r, a in zip(rows, REGISTRY.values(), strict=True) if not a.elementwise]
     assert vector and set(vector) == {quoted.group(1)}
 
 
@@ -95,8 +96,10 @@ def test_korean_column_definitions_define_every_column_the_tables_name():
 def test_korean_accuracy_line_states_the_english_bounds_for_the_same_functions(slug):
     en, ko = body(f"accuracy/{slug}.md"), body(f"ko/accuracy/{slug}.md")
     note = REGISTRY[slug].accuracy_note
-    if note:  # the registry's own words, in English in both for now: what comes before them is compared
-        en, ko = en.split(note)[0], ko.split(note)[0]
+    if note:  # the registry's own words, translated on the Korean page: what comes before them is compared
+        with language("ko"):
+            ko_note = _(note)
+        en, ko = en.split(note)[0], ko.split(ko_note)[0]
     assert re.findall(r"`[^`]+`", en) == re.findall(r"`[^`]+`", ko)  # the function, then its derivative
     # each function's verdict, in the same order: exact, or within so many ULP
     verdicts = lambda text, exact, bound: re.findall(rf"({exact})|{bound}", text)  # noqa: E731

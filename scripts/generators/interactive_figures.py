@@ -15,9 +15,11 @@ from pathlib import Path
 import numpy as np
 
 import figure_style as style
+import softmax_playground
 from activation_figures import axes_geometry, module_files
 from activations import REGISTRY, Activation
 from formatting import show
+from messages import DEFAULT, TRANSLATED, _, catalogue_files, language
 from outputs import GENERATORS, Output
 from properties import DENSE, _bound
 
@@ -167,17 +169,20 @@ def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     f, d = partial(entry.fn, **params), partial(entry.derivative, **params)
     e = replace(entry, fn=f, derivative=d)
     y = f(DENSE)
-    marked = " (convention)" if conventions(entry, params, np.zeros(1))[0] else ""
-    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", show(float(d(0.0))) + marked]]
+    d0 = show(float(d(0.0)))
+    if conventions(entry, params, np.zeros(1))[0]:
+        d0 = _("{value} (convention)").format(value=d0)
+    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", d0]]
     # The registry places jumps and the period for the default parameters only; where these values
     # move them (a threshold, a shrink's lambda, a frequency), the range and minimum are not shown.
     if entry.period is not None or _jumps(y, d(DENSE)):
         return out
     lower, upper = _bound(e, y, 1.0), _bound(e, y, -1.0)
     interval = f"{'[' if lower.closed else '('}{show(lower.value)}, {show(upper.value)}{']' if upper.closed else ')'}"
-    out.append(["range", interval])
+    out.append([_("range"), interval])
     # worded as the static properties table words its global minimum
-    out.append(["minimum", f"{show(lower.value)} at {_flat_where(entry, params, lower)}" if lower.closed else "none"])
+    out.append([_("minimum"), _("{value} at {where}").format(value=show(lower.value), where=_flat_where(entry, params, lower))
+                if lower.closed else _("none")])
     return out
 
 
@@ -299,9 +304,53 @@ def data(entry: Activation) -> dict:
     }
 
 
+def _json(value) -> bytes:
+    """Compact JSON, the same bytes for the same value."""
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+
+
 def render(entry: Activation) -> bytes:
     """The entry's data as compact JSON, the same bytes for the same sources."""
-    return (json.dumps(data(entry), ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+    return _json(data(entry))
+
+
+def words(entry: Activation) -> dict:
+    """The words of an entry's data in the language being rendered: the properties listed beside
+    its sliders, one list per curve in the data's order (their numbers are the data's)."""
+    with language(DEFAULT):  # the axes are the English figure's, as in the data; only the words change
+        _box, _xlim, ylim = axes_geometry(entry)
+    return {"props": [_properties(entry, params) for params in combinations(entry, ylim)]}
+
+
+def ui() -> dict:
+    """The words the explorable figures and the comparison show or announce, in the language being
+    rendered; {name} and the like are filled in by the page."""
+    return {
+        "explore": {
+            # TRANSLATORS: the figure's accessible name; {name} is the activation's name
+            "position": _("Position along the {name} figure: arrow keys move x"),
+            "readout": _("x = {x}: {name}(x) = {f}, {name}'(x) = {d}"),
+            "convention": _("{value} (convention)"),
+            "drawn": _("Drawn over the faded figure for {setting}: {name}(x) solid, {name}'(x) dashed."),
+            "cut": _("A curve that leaves the figure's y axis is cut off there; the readout still gives its values."),
+            "default": _("The default values: the figure's solid line and its dashed derivative."),
+        },
+        "compare": {
+            "intro": _("Pick two to four activations to see them, and their derivatives, on shared axes:"),
+            # TRANSLATORS: the label of the n-th picker (1 to 4)
+            "picker": _("Activation {n}"),
+            "none": _("(none)"),
+            "read": _("Read at x"),
+            "caption": _("Values at the chosen x"),
+            "activation": _("Activation"),
+            "convention": _("{value} (convention)"),
+            "functions": _("The functions {names}, for x from {x0} to {x1} and y from {y0} to {y1}; the table below "
+                           "gives the values at the chosen x"),
+            "derivatives": _("Their derivatives {names}, for x from {x0} to {x1} and y from {y0} to {y1}; the table "
+                             "below gives the values at the chosen x"),
+        },
+        "playground": softmax_playground.ui(),
+    }
 
 
 COMPARE_X = (-4.0, 4.0)  # the overview grid's x range (activation_figures.GRID_X)
@@ -330,12 +379,33 @@ def compare_data() -> dict:
     }
 
 
+def _in(locale: str, make):
+    """make() rendered in `locale`, as JSON."""
+    def render_in() -> bytes:
+        with language(locale):
+            return _json(make())
+    return render_in
+
+
 def outputs() -> list[Output]:
+    """The data of every explorable figure and of the comparison, the words they show in each
+    language (interactive/messages.json, <locale>/interactive/messages.json), and each translated
+    language's words of the properties beside the sliders (<locale>/interactive/<slug>.props.json)."""
     deps = (*sorted((GENERATORS.parents[1] / "src" / "activations").glob("*.py")), HERE, GENERATORS / "formatting.py")
     out = [Output("interactive/compare.json",
                   lambda: (json.dumps(compare_data(), ensure_ascii=False, separators=(",", ":")) + "\n").encode(), deps)]
-    for entry in entries():
-        deps = (*module_files(entry), HERE, GENERATORS / "activation_figures.py", Path(style.__file__),
+    text_deps = (HERE, Path(softmax_playground.__file__), GENERATORS / "messages.py")
+    out.append(Output("interactive/messages.json", _in(DEFAULT, ui), text_deps))
+
+    def entry_deps(entry: Activation) -> tuple[Path, ...]:
+        return (*module_files(entry), HERE, GENERATORS / "activation_figures.py", Path(style.__file__),
                 GENERATORS / "properties.py", GENERATORS / "formatting.py")
-        out.append(Output(f"interactive/{entry.slug}.json", partial(render, entry), deps))
+
+    for entry in entries():
+        out.append(Output(f"interactive/{entry.slug}.json", partial(render, entry), entry_deps(entry)))
+    for locale in TRANSLATED:
+        catalogues = (GENERATORS / "messages.py", *catalogue_files(locale))
+        out.append(Output(f"{locale}/interactive/messages.json", _in(locale, ui), (*text_deps, *catalogues)))
+        out += [Output(f"{locale}/interactive/{e.slug}.props.json", _in(locale, partial(words, e)), (*entry_deps(e), *catalogues))
+                for e in entries() if e.params]
     return out

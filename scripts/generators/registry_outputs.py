@@ -1,15 +1,20 @@
 """What every page takes straight from the registry: formulas, properties, framework names,
-accuracy, and the site-wide index and comparison tables."""
+accuracy, and the site-wide index and comparison tables.
+
+The registry's own words (names, families, summaries, accuracy notes, the framework cells' sentences) are
+translated where they are shown, with `_()`; messages_from_data() puts them in this module's catalogue.
+"""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 import numpy as np
 
 from activations import REGISTRY, Activation
-from activations.frameworks import FRAMEWORK_NAMES
+from activations.frameworks import FRAMEWORK_NAMES, Cell
 from formatting import generated, table
 from messages import _, current
 from outputs import GENERATORS, ROOT, Output
@@ -25,11 +30,11 @@ SMOOTHNESS_SHORT = {"C0": "C<sup>0</sup>", "C1": "C<sup>1</sup>", "C-infinity": 
 
 def link(a: Activation) -> str:
     anchor = "" if a.page_slug == a.slug else f"#{a.slug}"
-    return f"[{a.name}](/activations/{a.page_slug}.md{anchor})"
+    return f"[{_(a.name)}](/activations/{a.page_slug}.md{anchor})"
 
 
 def index_table() -> bytes:
-    rows = [[link(a), a.family, f"${a.latex}$", a.summary] for a in REGISTRY.values()]
+    rows = [[link(a), _(a.family), f"${a.latex}$", _(a.summary)] for a in REGISTRY.values()]
     return generated(SOURCE, table([_("activation"), _("family"), _("definition"), _("what it does")], rows))
 
 
@@ -77,7 +82,7 @@ def accuracy(entry: Activation) -> bytes:
         "change of x changes the result a lot), the allowance grows with the condition number, the error that "
         "rounding the input alone would cause.")
     if entry.accuracy_note:
-        body += " " + entry.accuracy_note
+        body += " " + _(entry.accuracy_note)
     return generated(SOURCE, body + "\n")
 
 
@@ -199,8 +204,14 @@ def columns_text() -> bytes:
     return generated(SOURCE, note + "".join(f"- **{name}**: {meaning}\n" for name, meaning in columns().values()))
 
 
+def _cell(cell: Cell) -> str:
+    """A framework cell as Markdown, its sentence in the language being rendered (Cell.render, translated)."""
+    codes = [c.code() for c in cell.calls]
+    return ", ".join(codes) if cell.text is None else _(cell.text).format(*codes)
+
+
 def frameworks_table(entry: Activation) -> bytes:
-    rows = [[name, text] for name, text in zip(FRAMEWORK_NAMES, entry.frameworks.texts())]
+    rows = [[name, _cell(cell)] for name, cell in zip(FRAMEWORK_NAMES, entry.frameworks.cells())]
     return generated(SOURCE, table([_("framework"), _("name and defaults")], rows))
 
 
@@ -212,13 +223,39 @@ def comparison_table() -> bytes:
     for a in REGISTRY.values():
         if a.elementwise:
             r = properties_row(a.slug)
-            rows.append([link(a), a.family, *(r[c] for c in COMPARED), _smoothness_short(a)])
+            rows.append([link(a), _(a.family), *(r[c] for c in COMPARED), _smoothness_short(a)])
         else:
-            rows.append([link(a), a.family, *([_("vector")] + ["—"] * (len(COMPARED) - 1)), _smoothness_short(a)])
+            rows.append([link(a), _(a.family), *([_("vector")] + ["—"] * (len(COMPARED) - 1)), _smoothness_short(a)])
     names = columns()
     body = table([_("activation"), _("family"), *(names[c][0] for c in COMPARED), _("smoothness")], rows)
     note = columns_link("column") + "\n\n"
     return generated(SOURCE, note + '<div class="sortable" markdown>\n\n' + body + "\n</div>\n")
+
+
+REGISTRY_FILE = "src/activations/registry.py"
+WORDS = re.compile(r"[a-z]{2,}")  # a word to translate, once code spans and {0}, {1}, ... are set aside
+
+
+def framework_sentences(a: Activation) -> list[str]:
+    """The sentences of an entry's framework cells that have words to translate (not only code and formulas)."""
+    return [c.text for c in a.frameworks.cells()
+            if c.text is not None and WORDS.search(re.sub(r"`[^`]*`|\{\d+\}", "", c.text))]
+
+
+def messages_from_data() -> list[tuple[str, str, str]]:
+    """The registry's words these outputs show, as messages for the catalogue (see scripts/tools/update_messages.py)."""
+    messages = [(a.name, REGISTRY_FILE, f"the name of {a.slug}: the title of its page in your language where it "
+                 "has one, else the name as it is") for a in REGISTRY.values()]
+    families = dict.fromkeys(a.family for a in REGISTRY.values())
+    messages += [(f, REGISTRY_FILE, "a family of activations, as the navigation names its section (mkdocs.yml's "
+                  "nav_translations)") for f in families]
+    messages += [(a.summary, REGISTRY_FILE, f"the summary of {a.slug}: a predicate after \"{{name}}: \" in the "
+                  "figures' descriptions, and the \"what it does\" cell of the index table") for a in REGISTRY.values()]
+    messages += [(a.accuracy_note, REGISTRY_FILE, f"the last sentence of the accuracy paragraph of {a.slug}")
+                 for a in REGISTRY.values() if a.accuracy_note]
+    messages += [(text, REGISTRY_FILE, f"a framework cell of {a.slug}: {{0}}, {{1}} are the calls, as inline code; "
+                  "keep every `code span`") for a in REGISTRY.values() for text in framework_sentences(a)]
+    return messages
 
 
 def outputs() -> list[Output]:

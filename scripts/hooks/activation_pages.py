@@ -3,18 +3,23 @@
 Every registry entry is documented on the page activations/<page_slug>.md. Where docs/ holds that
 page, it is authored and used as written; otherwise its Markdown is page_markdown(), the standard
 sections every page has, assembled from the fragments that scripts/generate.py writes into
-docs/generated/ and from the implementation's own source.
+docs/generated/ and from the implementation's own source. Its words are translated with the generators'
+catalogues (scripts/generators/messages.py; this module's own are locale/<lang>/LC_MESSAGES/activation_pages.po),
+and a translated heading keeps the English one's anchor, which links point at.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from activations import FAMILIES, REGISTRY
 from activations.registry import Activation
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT / "scripts" / "generators"))  # the catalogues' reader; appended, so it shadows nothing
+from messages import DEFAULT, _, current, language  # noqa: E402
 
 PAGES = "activations/"  # the pages' folder, under docs/
 FIGURES = ROOT / "docs" / "generated" / "figures"
@@ -77,33 +82,46 @@ def _implementation(a: Activation) -> list[str]:
 
 def _description(a: Activation) -> str:
     if a.elementwise:
-        return (f"{a.name} - definition, derivative, properties computed from the function, framework defaults, "
-                "and a numerically careful numpy implementation.")
-    return f"{a.name} - definition, derivatives, framework defaults and a tested numpy implementation."
+        return _("{name} - definition, derivative, properties computed from the function, framework defaults, "
+                 "and a numerically careful numpy implementation.").format(name=_(a.name))
+    return _("{name} - definition, derivatives, framework defaults and a tested numpy implementation.").format(
+        name=_(a.name))
 
 
-def page_markdown(entries: list[Activation], locale: str = "en") -> str:
+def _lead(a: Activation) -> str:
+    return _("{name}: {summary}.").format(name=_(a.name), summary=_(a.summary))
+
+
+def _section(title: str, anchor: str) -> str:
+    """A standard section's heading (`title` in the language being rendered): a translated one keeps the
+    English heading's id."""
+    return f"## {title}" if current() == DEFAULT else f"## {title} {{#{anchor}}}"
+
+
+def page_markdown(entries: list[Activation], locale: str = DEFAULT) -> str:
     """The page of entries (the first names it) in `locale`: title, summary, and the standard sections,
     which include the generated fragments of that language (docs/generated/ko/... for Korean)."""
-    return _in_language(_page_markdown(entries), locale)
+    with language(locale):
+        return _in_language(_page_markdown(entries), locale)
 
 
 def _in_language(markdown: str, locale: str) -> str:
-    if locale == "en":
+    if locale == DEFAULT:
         return markdown
     return markdown.replace('--8<-- "docs/generated/', f'--8<-- "docs/generated/{locale}/')
 
 
 def _page_markdown(entries: list[Activation]) -> str:
     first, *others = entries
-    front = f"---\ndescription: {json.dumps(_description(first))}\n---\n\n"
-    blocks = [f"# {first.name}", f"{first.name}: {first.summary}.", "## Definition", *_definition(first)]
+    front = f"---\ndescription: {json.dumps(_description(first), ensure_ascii=False)}\n---\n\n"
+    blocks = [f"# {_(first.name)}", _lead(first), _section(_("Definition"), "definition"), *_definition(first)]
     if first.elementwise:
-        blocks += ["## Properties", _snippet(f"docs/generated/properties/{first.slug}.md")]
-    blocks += ["## In your framework", _snippet(f"docs/generated/frameworks/{first.slug}.md"),
-               "## Implementation", *_implementation(first)]
+        blocks += [_section(_("Properties"), "properties"), _snippet(f"docs/generated/properties/{first.slug}.md")]
+    blocks += [_section(_("In your framework"), "in-your-framework"),
+               _snippet(f"docs/generated/frameworks/{first.slug}.md"),
+               _section(_("Implementation"), "implementation"), *_implementation(first)]
     for a in others:  # an entry documented on another's page gets a section, which links to it point at
-        blocks += [f"## {a.name} {{ #{a.slug} }}", f"{a.name}: {a.summary}.", *_definition(a)]
+        blocks += [f"## {_(a.name)} {{ #{a.slug} }}", _lead(a), *_definition(a)]
         if a.elementwise:
             blocks.append(_snippet(f"docs/generated/properties/{a.slug}.md"))
         blocks += [_snippet(f"docs/generated/frameworks/{a.slug}.md"), *_implementation(a)]

@@ -1,6 +1,8 @@
 """Bring the translation catalogues up to date with the generators' text: `make messages`.
 
-Every string a generator module passes to `_()` is a message of that module's domain. For each
+Every string a generator module passes to `_()` is a message of that module's domain; so is every
+string of a MkDocs hook module that renders text with scripts/generators/messages.py (the generated
+activation pages: scripts/hooks/activation_pages.py). For each
 language in messages.TRANSLATED this writes locale/<lang>/LC_MESSAGES/<module>.po: messages the code
 gained are added untranslated, messages it dropped are removed, translations of the others are kept.
 A translator then fills in the empty `msgstr`s (tests/test_messages.py names every one left empty).
@@ -20,6 +22,7 @@ from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[2]
 GENERATORS = ROOT / "scripts" / "generators"
+HOOKS = ROOT / "scripts" / "hooks"
 sys.path.insert(0, str(GENERATORS))
 from messages import LOCALES, TRANSLATED  # noqa: E402
 
@@ -27,9 +30,13 @@ KEYWORDS = {"_": None, "N_": None}  # N_ marks text held in data, translated wit
 
 
 def domains() -> dict[str, Path]:
-    """Generator module name -> its file, for every module that marks text for translation."""
-    return {p.stem: p for p in sorted(GENERATORS.glob("*.py"))
-            if p.name != "messages.py" and "_(" in p.read_text(encoding="utf-8")}
+    """Module name -> its file, for every generator module that marks text for translation and every hook
+    module that translates with the generators' catalogues."""
+    found = {p.stem: p for p in sorted(GENERATORS.glob("*.py"))
+             if p.name != "messages.py" and "_(" in p.read_text(encoding="utf-8")}
+    hooks = {p.stem: p for p in sorted(HOOKS.glob("*.py")) if "from messages import" in p.read_text(encoding="utf-8")}
+    assert not found.keys() & hooks.keys(), f"a hook and a generator share a catalogue: {found.keys() & hooks.keys()}"
+    return found | hooks
 
 
 def data_messages(path: Path) -> list[tuple[str, str, str]]:
@@ -52,12 +59,36 @@ def template(path: Path) -> Catalog:
     return catalog
 
 
+# The experiments' words (docs/experiments/*.py, which src/figure_style/text.py translates when they run) are
+# one domain of their own. They are marked with tr(), not _, which IPython sets to the last result; a
+# translation, <name>.<locale>.py, has the same code, so only the English files are read.
+EXPERIMENTS = ROOT / "docs" / "experiments"
+EXPERIMENT_DOMAIN = "experiments"
+EXPERIMENT_KEYWORDS = {"tr": None, "N_": None}
+
+
+def experiment_sources() -> list[Path]:
+    """The English experiments, whose code their translations share."""
+    return [p for p in sorted(EXPERIMENTS.glob("*.py")) if len(p.suffixes) == 1]
+
+
+def experiment_template() -> Catalog:
+    """The messages of every experiment, file by file in the order they appear."""
+    catalog = Catalog(project="activation-functions", fuzzy=False)
+    for path in experiment_sources():
+        for lineno, message, comments, context in extract_from_file("python", str(path), keywords=EXPERIMENT_KEYWORDS,
+                                                                   comment_tags=("TRANSLATORS:",)):
+            catalog.add(message, locations=[(path.relative_to(ROOT).as_posix(), lineno)], auto_comments=comments,
+                        context=context)
+    return catalog
+
+
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
 
-def po_bytes(catalog: Catalog, domain: str) -> bytes:
+def po_bytes(catalog: Catalog, path: Path) -> bytes:
     out = BytesIO()
-    catalog.header_comment = (f"# {catalog.locale_identifier} text of scripts/generators/{domain}.py: "
+    catalog.header_comment = (f"# {catalog.locale_identifier} text of {path.relative_to(ROOT).as_posix()}: "
                               "`make messages` adds and removes messages; translate each msgstr.")
     catalog.fuzzy = False
     # fixed dates, no line numbers, no wrapping: the file changes only when the text does
@@ -74,13 +105,13 @@ def updated(domain: str, path: Path, locale: str) -> bytes:
     if po.is_file():
         with po.open("rb") as f:
             catalog = read_po(f, locale=locale)
-    catalog.update(template(path), no_fuzzy_matching=True)
-    return po_bytes(catalog, domain)
+    catalog.update(experiment_template() if path == EXPERIMENTS else template(path), no_fuzzy_matching=True)
+    return po_bytes(catalog, path)
 
 
 def main() -> int:
     for locale in TRANSLATED:
-        for domain, path in domains().items():
+        for domain, path in {**domains(), EXPERIMENT_DOMAIN: EXPERIMENTS}.items():
             po = LOCALES / locale / "LC_MESSAGES" / f"{domain}.po"
             data = updated(domain, path, locale)
             if not po.is_file() or po.read_bytes() != data:

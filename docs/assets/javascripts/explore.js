@@ -7,18 +7,46 @@
 // through the values computed there, each on its own: every combination of their values has its
 // curves in the data. The figure then draws f and f' for them over the faded static figure, and the
 // properties that change are listed. Without JavaScript the static figure stays as it is.
+// Every word the figures show or announce comes from generated/interactive/messages.json, or on a
+// page in another language (<html lang="ko">) from generated/<lang>/interactive/, which the
+// generators write from the translation catalogues; the numbers are the same data in every language.
+const GENERATED = new URL("../../generated/", document.currentScript.src);
+const DEFAULT_LANGUAGE = "en"; // the site's language at its root; the others' files are under <lang>/
+
+// The generated file `rel` in the page's language (generated/<lang>/<rel>; generated/<rel> in English).
+const localised = (rel) => {
+  const lang = document.documentElement.lang;
+  return new URL((lang && lang !== DEFAULT_LANGUAGE ? `${lang}/` : "") + rel, GENERATED);
+};
+const getJSON = (url) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
+let messages = null; // fetched once per page, for all its figures
+const uiText = () => (messages = messages || getJSON(localised("interactive/messages.json")));
+// A message with its {fields} filled in.
+const fill = (message, fields) => message.replace(/\{(\w+)\}/g, (all, k) => (k in fields ? String(fields[k]) : all));
+
 document$.subscribe(() => {
   for (const img of document.querySelectorAll("img[data-explore]")) {
     const holder = img.parentElement;
     if (holder.dataset.exploring) continue;
     holder.dataset.exploring = "yes";
-    const url = new URL("../interactive/" + img.dataset.explore + ".json", img.src);
-    fetch(url)
-      .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))))
-      .then((data) => explore(holder, img.dataset.explore, data))
+    const slug = img.dataset.explore;
+    getJSON(new URL("../interactive/" + slug + ".json", img.src))
+      .then((data) => Promise.all([data, uiText(), translatedProps(data, slug)]))
+      .then(([data, text, props]) => {
+        if (props) data.curves.forEach((c, k) => { c.props = props[k]; });
+        explore(holder, slug, data, text.explore);
+      })
       .catch((e) => console.warn("figure stays static:", e.message));
   }
 });
+
+// The properties beside the sliders in the page's language, where that is not the data's English:
+// generated/<lang>/interactive/<slug>.props.json, one list per curve (null in English).
+function translatedProps(data, slug) {
+  const lang = document.documentElement.lang;
+  if (!data.params.length || !lang || lang === DEFAULT_LANGUAGE) return null;
+  return getJSON(localised(`interactive/${slug}.props.json`)).then((p) => p.props);
+}
 
 const SVG = "http://www.w3.org/2000/svg";
 
@@ -56,7 +84,7 @@ function labelledRange(parent, rowTag, id, label, count) {
   return { input, output };
 }
 
-function explore(holder, slug, data) {
+function explore(holder, slug, data, t) {
   data.slug = slug;
   const n = data.x.length;
   const [x0, x1] = data.xlim, [y0, y1] = data.ylim;
@@ -76,7 +104,7 @@ function explore(holder, slug, data) {
   Object.assign(overlay.style, { left: `${100 * bl}%`, top: `${100 * bt}%`, width: `${100 * bw}%`, height: `${100 * bh}%` });
   overlay.tabIndex = 0;
   overlay.setAttribute("role", "slider");
-  overlay.setAttribute("aria-label", `Position along the ${data.name} figure: arrow keys move x`);
+  overlay.setAttribute("aria-label", fill(t.position, { name: data.name }));
   overlay.setAttribute("aria-valuemin", data.x[0]);
   overlay.setAttribute("aria-valuemax", data.x[n - 1]);
   const cursor = element("span", "af-cursor", overlay);
@@ -93,14 +121,14 @@ function explore(holder, slug, data) {
   const nearest = (x) => xs.reduce((best, v, i) => (Math.abs(v - x) < Math.abs(xs[best] - x) ? i : best), 0);
   const state = { i: nearest((x0 + x1) / 2), curve: data.curves[data.default] };
   const text = (i) => {
-    const c = state.curve, marked = c.c && c.c.includes(i) ? " (convention)" : "";
-    return `x = ${data.x[i]}: ${data.name}(x) = ${c.f[i]}, ${data.name}'(x) = ${c.d[i]}${marked}`;
+    const c = state.curve, d = c.c && c.c.includes(i) ? fill(t.convention, { value: c.d[i] }) : c.d[i];
+    return fill(t.readout, { x: data.x[i], name: data.name, f: c.f[i], d });
   };
   const place = (dot, y) => {
-    const t = top(y);
-    dot.hidden = !(t >= 0 && t <= 100); // off the figure's y axis: the readout still gives the value
+    const at = top(y);
+    dot.hidden = !(at >= 0 && at <= 100); // off the figure's y axis: the readout still gives the value
     dot.style.left = `${left(data.x[state.i])}%`;
-    dot.style.top = `${t}%`;
+    dot.style.top = `${at}%`;
   };
   const refresh = () => {
     const i = state.i;
@@ -133,13 +161,13 @@ function explore(holder, slug, data) {
     else return;
     e.preventDefault();
   });
-  if (data.params.length) sliders(frame, readout, overlay, data, state, refresh, left, top);
+  if (data.params.length) sliders(frame, readout, overlay, data, state, refresh, left, top, t);
   refresh();
 }
 
 // One labelled range input per parameter, each moving on its own: each combination of their values
 // has its curves in the data (the generator offers only values the module accepts together).
-function sliders(frame, readout, overlay, data, state, refresh, left, top) {
+function sliders(frame, readout, overlay, data, state, refresh, left, top, t) {
   const curves = new Map(data.curves.map((c) => [c.params.join("|"), c]));
   const chosen = data.curves[data.default].params.slice();
   const svg = document.createElementNS(SVG, "svg");
@@ -187,9 +215,8 @@ function sliders(frame, readout, overlay, data, state, refresh, left, top) {
     const setting = data.params.map((p, k) => `${p.name} = ${chosen[k]}`).join(", ");
     const leaves = [...curve.f, ...curve.d].some((y) => !(top(y) >= 0 && top(y) <= 100));
     legend.textContent = changed
-      ? `Drawn over the faded figure for ${setting}: ${data.name}(x) solid, ${data.name}'(x) dashed.`
-        + (leaves ? " A curve that leaves the figure's y axis is cut off there; the readout still gives its values." : "")
-      : "The default values: the figure's solid line and its dashed derivative.";
+      ? fill(t.drawn, { setting, name: data.name }) + (leaves ? ` ${t.cut}` : "")
+      : t.default;
     props.textContent = `${setting}: ` + curve.props.map(([what, value]) => `${what} = ${value}`).join("; ");
     refresh();
   };
@@ -236,43 +263,42 @@ function attach(name, build, what) {
     for (const root of document.querySelectorAll(`[data-${name}]`)) {
       if (root.dataset.ready) continue;
       root.dataset.ready = "yes";
-      fetch(new URL(root.dataset[name], document.baseURI))
-        .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`HTTP ${r.status}`))))
-        .then((data) => build(root, data))
+      Promise.all([getJSON(new URL(root.dataset[name], document.baseURI)), uiText()])
+        .then(([data, text]) => build(root, data, text))
         .catch((e) => console.warn(`${what} unavailable:`, e.message));
     }
   });
 }
-attach("playground", (root, data) => playground(root, data), "softmax playground");
+attach("playground", (root, data, text) => playground(root, data, text.playground), "softmax playground");
 
-function playground(root, data) {
+function playground(root, data, t) {
   root.softmax = stableSoftmax; // for the browser test that compares it with the module
   const form = element("form", "af-playground-form", root);
   form.addEventListener("submit", (e) => e.preventDefault());
-  element("p", "", form).textContent = "Try other scores, and a temperature T that divides them before the softmax:";
+  element("p", "", form).textContent = t.intro;
   const presetRow = element("p", "af-slider", form);
   const presetLabel = element("label", "", presetRow);
   presetLabel.htmlFor = "af-sm-preset";
-  presetLabel.textContent = "Scores";
+  presetLabel.textContent = t.scores;
   const preset = element("select", "", presetRow);
   preset.id = "af-sm-preset";
   data.presets.forEach((p, k) => preset.add(new Option(`${p.name}: ${p.scores.join(", ")}`, String(k))));
-  preset.add(new Option("your own (type them below)", "own"));
-  const { input: temp, output: tempOut } = labelledRange(form, "p", "af-sm-temperature", "Temperature T",
+  preset.add(new Option(t.own, "own"));
+  const { input: temp, output: tempOut } = labelledRange(form, "p", "af-sm-temperature", t.temperature,
     data.temperatures.length);
   temp.value = data.default;
   const table = element("table", "af-playground-table", form);
   const caption = element("caption", "", table);
-  caption.textContent = "softmax(scores / T), one probability per class";
+  caption.textContent = t.caption;
   const head = table.createTHead().insertRow();
-  for (const h of ["Class", "Score", "Probability"]) element("th", "", head).textContent = h;
+  for (const h of [t.class, t.score, t.probability]) element("th", "", head).textContent = h;
   const body = table.createTBody();
   const inputs = data.classes.map((name, k) => {
     const row = body.insertRow();
     row.insertCell().textContent = name;
     const input = element("input", "", row.insertCell());
     Object.assign(input, { type: "number", step: "any", id: `af-sm-score-${k}` });
-    input.setAttribute("aria-label", `Score of ${name}`);
+    input.setAttribute("aria-label", fill(t.score_of, { name }));
     row.insertCell().className = "af-p";
     return input;
   });
@@ -281,25 +307,23 @@ function playground(root, data) {
   const cells = () => body.querySelectorAll(".af-p");
 
   const update = () => {
-    const k = Number(temp.value), t = data.temperatures[k];
-    tempOut.textContent = String(t);
-    temp.setAttribute("aria-valuetext", `T = ${t}`);
+    const k = Number(temp.value), T = data.temperatures[k];
+    tempOut.textContent = String(T);
+    temp.setAttribute("aria-valuetext", `T = ${T}`);
     const scores = inputs.map((i) => i.valueAsNumber);
     const known = preset.value === "own" ? null : data.table[Number(preset.value)][k];
     if (scores.some(Number.isNaN)) {
       cells().forEach((c) => { c.textContent = "—"; delete c.dataset.p; });
-      source.textContent = "Every score must be a number.";
+      source.textContent = t.not_a_number;
       return;
     }
-    const p = known ? known.p : stableSoftmax(scores.map((s) => s / t));
+    const p = known ? known.p : stableSoftmax(scores.map((s) => s / T));
     cells().forEach((c, i) => {
       c.textContent = known ? known.shown[i] : show(p[i]);
       c.dataset.p = String(p[i]);
     });
     const best = p.indexOf(Math.max(...p));
-    source.textContent = `Most probable: ${data.classes[best]}. `
-      + (known ? "These probabilities were computed by the site's tested module."
-        : "Computed in your browser: the maximum is subtracted before exponentiating, so no score overflows.");
+    source.textContent = `${fill(t.most_probable, { name: data.classes[best] })} ${known ? t.module : t.browser}`;
   };
   const load = () => {
     if (preset.value !== "own") data.presets[Number(preset.value)].scores.forEach((s, i) => { inputs[i].value = String(s); });
@@ -314,23 +338,23 @@ function playground(root, data) {
 // Compare (an empty element with data-compare, naming its data file): two to four activations
 // and their derivatives on shared axes, with a readout at an x the reader picks. The samples are
 // the module's, f'(x) marked as a convention where the data says; this only draws them.
-attach("compare", (root, data) => compare(root, data), "comparison");
+attach("compare", (root, data, text) => compare(root, data, text.compare), "comparison");
 
 const DASHES = ["", "8 5", "2 4", "10 4 2 4"]; // each curve also differs in its dashes, not in colour alone
 
-function compare(root, data) {
+function compare(root, data, t) {
   const form = element("form", "af-compare-form", root);
   form.addEventListener("submit", (e) => e.preventDefault());
-  element("p", "", form).textContent = "Pick two to four activations to see them, and their derivatives, on shared axes:";
+  element("p", "", form).textContent = t.intro;
   const pickers = element("p", "af-compare-pickers", form);
   const selects = [0, 1, 2, 3].map((k) => {
     const row = element("span", "af-slider", pickers);
     const label = element("label", "", row);
     label.htmlFor = `af-cmp-${k}`;
-    label.textContent = `Activation ${k + 1}`;
+    label.textContent = fill(t.picker, { n: k + 1 });
     const select = element("select", "", row);
     select.id = `af-cmp-${k}`;
-    if (k >= 2) select.add(new Option("(none)", ""));
+    if (k >= 2) select.add(new Option(t.none, ""));
     data.entries.forEach((e) => select.add(new Option(e.name, e.slug)));
     select.value = data.defaults[k] || (k >= 2 ? "" : data.entries[k].slug);
     return select;
@@ -345,12 +369,12 @@ function compare(root, data) {
     charts.appendChild(svg);
     return { which, svg, ylim: data.ylim[p] };
   });
-  const { input: xInput, output: xOut } = labelledRange(form, "p", "af-cmp-x", "Read at x", data.x.length);
+  const { input: xInput, output: xOut } = labelledRange(form, "p", "af-cmp-x", t.read, data.x.length);
   xInput.value = data.x.indexOf("1");
   const table = element("table", "af-compare-table", form);
-  element("caption", "", table).textContent = "Values at the chosen x";
+  element("caption", "", table).textContent = t.caption;
   const head = table.createTHead().insertRow();
-  for (const h of ["Activation", "f(x)", "f'(x)"]) element("th", "", head).textContent = h;
+  for (const h of [t.activation, "f(x)", "f'(x)"]) element("th", "", head).textContent = h;
   const body = table.createTBody();
   body.setAttribute("aria-live", "polite");
 
@@ -406,7 +430,8 @@ function compare(root, data) {
     const i = Number(xInput.value);
     add("line", { x1: px(data.x[i]), x2: px(data.x[i]), y1: M.t, y2: H - M.b, class: "af-cmp-cursor" });
     const names = picked.map((e) => e.name).join(", ");
-    svg.setAttribute("aria-label", `${panel.which === "f" ? "The functions" : "Their derivatives"} ${names}, for x from ${data.x[0]} to ${data.x[data.x.length - 1]} and y from ${y0} to ${y1}; the table below gives the values at the chosen x`);
+    svg.setAttribute("aria-label", fill(panel.which === "f" ? t.functions : t.derivatives,
+      { names, x0: data.x[0], x1: data.x[data.x.length - 1], y0, y1 }));
   };
   const legend = element("ul", "af-compare-legend", form);
   charts.before(legend);
@@ -429,8 +454,8 @@ function compare(root, data) {
     body.replaceChildren(...picked.map((e) => {
       const row = document.createElement("tr");
       // as on each activation's page: f'(x) where f has no derivative is the implementation's convention
-      const marked = e.c && e.c.includes(i) ? " (convention)" : "";
-      for (const t of [e.name, e.f[i], e.d[i] + marked]) row.insertCell().textContent = t;
+      const d = e.c && e.c.includes(i) ? fill(t.convention, { value: e.d[i] }) : e.d[i];
+      for (const cell of [e.name, e.f[i], d]) row.insertCell().textContent = cell;
       row.dataset.slug = e.slug;
       return row;
     }));
