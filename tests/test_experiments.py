@@ -227,6 +227,9 @@ def test_executed_notebooks_are_redone_when_the_code_they_import_changes():
         assert source in own
         for package in ("activations", "tinynet", "figure_style"):
             assert set((ROOT / "src" / package).glob("*.py")) <= own, package
+        # a translation prints and draws the words of its language's catalogue
+        catalogue = ROOT / "locale" / languages.locale_of(source) / "LC_MESSAGES" / "experiments.po"
+        assert (catalogue in own) == (source in TRANSLATED), source.name
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)
@@ -328,3 +331,144 @@ def test_a_translated_notebook_keeps_the_english_heading_ids(site, source):
     assert english and marked == english, f"{source.name}: heading ids {marked}, the English page's {english}"
     built = languages.site_folder(site, languages.locale_of(source)) / "experiments" / name / "index.html"
     assert _heading_ids(built.read_text(encoding="utf-8")) == english
+
+
+# --- what the code prints and draws, in each language -------------------------------------------
+
+import base64  # noqa: E402
+import html as html_text  # noqa: E402
+import string  # noqa: E402
+from collections import Counter  # noqa: E402
+
+import update_messages  # noqa: E402  scripts/tools/update_messages.py: `make messages`
+from babel.messages.pofile import read_po  # noqa: E402
+
+from activations import REGISTRY  # noqa: E402
+from figure_style import text  # noqa: E402
+
+CATALOGUE = text.LOCALES / "ko" / "LC_MESSAGES" / f"{text.DOMAIN}.po"
+NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
+HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
+# Words a Korean output keeps: the activation functions' names and keys, their parameters' names,
+# the initialisations named after their authors, the XOR task, numpy's float types and special values,
+# and log() in a formula.
+KEPT = ({w.lower() for key, a in REGISTRY.items() for w in re.findall(r"[A-Za-z]{2,}", f"{a.name} {key} {' '.join(a.params)}")}
+        | {"xor", "glorot", "he", "float", "nan", "inf", "log"})
+
+
+def _executed(source: Path) -> nbformat.NotebookNode:
+    return nbformat.read(GENERATED / "executed" / "experiments" / f"{source.stem}.ipynb", as_version=4)
+
+
+def _shown(nb: nbformat.NotebookNode) -> dict[str, list[str]]:
+    """What a reader of the executed notebook reads that its code wrote: printed text, each figure's
+    alt text (once a figure), and the words drawn in its figures."""
+    printed, alts, drawn = [], [], []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.output_type == "stream":
+                printed.append(out.text)
+            page = out.get("data", {}).get("text/html", "")
+            alts += sorted({html_text.unescape(a) for a in re.findall(r'alt="([^"]*)"', page)})
+            for svg in re.findall(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", page):
+                drawn += [html_text.unescape(t) for t in re.findall(r">([^<>]+)</text>", base64.b64decode(svg).decode())]
+    return {"printed": printed, "alt": alts, "drawn": drawn}
+
+
+def test_the_reader_s_language_is_found_as_gettext_finds_it(monkeypatch):
+    for name in text.ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+    assert text.languages() == [] and text.language() == "en"
+    monkeypatch.setenv("LANG", "ko_KR.UTF-8")
+    assert text.languages() == ["ko"] and text.language() == "ko"
+    monkeypatch.setenv("LC_ALL", "C")  # LC_ALL comes before LANG, and C means the code's own text
+    assert text.languages() == [] and text.language() == "en"
+    monkeypatch.setenv("LANGUAGE", "fr:ko")  # LANGUAGE before both: a list, the first with a catalogue wins
+    assert text.languages() == ["fr", "ko"] and text.language() == "ko"
+    monkeypatch.setenv("LANGUAGE", "en_GB:ko")
+    assert text.language() == "en"
+
+
+def test_tr_gives_the_catalogue_s_korean_and_the_code_s_english(monkeypatch):
+    with CATALOGUE.open("rb") as f:
+        korean = {m.id: m.string for m in read_po(f) if m.id}
+    monkeypatch.setenv("LANGUAGE", "ko")
+    assert all(text.tr(english) == translated for english, translated in korean.items())
+    monkeypatch.setenv("LANGUAGE", "en")
+    assert all(text.tr(english) == english for english in korean)
+    # a copy of the package without the repository's locale/ folder prints the English
+    monkeypatch.setenv("LANGUAGE", "ko")
+    monkeypatch.setattr(text, "LOCALES", CATALOGUE.parent / "missing")
+    text._catalogue.cache_clear()
+    try:
+        assert text.language() == "en" and text.tr("learning rate") == "learning rate"
+    finally:
+        monkeypatch.undo()
+        text._catalogue.cache_clear()
+
+
+def _columns(line: str) -> int:
+    """Columns a line takes in a terminal: two for a Hangul syllable, one for an ASCII character."""
+    assert all(ord(c) < 128 or "\uac00" <= c <= "\ud7a3" for c in line), line
+    return sum(2 if "\uac00" <= c <= "\ud7a3" else 1 for c in line)
+
+
+def test_printed_tables_line_up_with_hangul():
+    rows = [["", "학습률", "rate", "정확도"], ["ReLU + 층 정규화", "0.01", "0 +  1", "83.5%"],
+            ["ELU", "2.0", "발산: 가중치가 오버플로됨"], ["ReLU", "3.0", "13 + 18", "100.0%"]]
+    lines = text.table(rows, "<>>>").splitlines()
+    full = [line for line, row in zip(lines, rows) if len(row) == 4]
+    for i in (1, 2, 3):  # right-aligned: every full row's cell i ends in the same column
+        ends = {_columns(line[:line.index(row[i]) + len(row[i])]) for line, row in zip(full, [r for r in rows if len(r) == 4])}
+        assert len(ends) == 1, (i, lines)
+    assert lines[2].endswith("발산: 가중치가 오버플로됨") and _columns(lines[2][:lines[2].index("2.0") + 3]) == _columns(
+        lines[1][:lines[1].index("0.01") + 4])
+    assert _columns(text.pad("층 정규화", 12)) == 12 and text.pad("ab", 5, "^") == " ab  "
+
+
+def _placeholders(message: str) -> list[tuple[str, str]]:
+    return sorted((name, spec) for _, name, spec, _ in string.Formatter().parse(message) if name is not None)
+
+
+def test_the_experiments_catalogue_is_up_to_date_and_complete():
+    """`make messages` writes locale/ko/LC_MESSAGES/experiments.po from every tr() and N_() of the English
+    experiments; each message has a translation with the same fields, formatted the same way."""
+    assert CATALOGUE.read_bytes() == update_messages.updated(
+        update_messages.EXPERIMENT_DOMAIN, update_messages.EXPERIMENTS, "ko"), "run `make messages`"
+    with CATALOGUE.open("rb") as f:
+        messages = [m for m in read_po(f) if m.id]
+    assert len(messages) > 50
+    assert not [m.id for m in messages if not m.string or m.fuzzy], "untranslated in experiments.po"
+    assert not [m.id for m in messages if _placeholders(m.id) != _placeholders(m.string)]
+    # gettext finds only literal messages: tr(f"...") or tr(a + b) would never be translated
+    built = [f"{path.name}:{n}" for path in ENGLISH for n, line in enumerate(path.read_text().splitlines(), 1)
+             if re.search(r"\btr\(\s*(?:f[\"']|[a-z]\w*\s*[+%])", line)]
+    assert not built, f"messages built at run time, which no catalogue can hold: {built}"
+
+
+@pytest.mark.parametrize("source", TRANSLATED, ids=lambda s: s.stem)
+def test_a_translated_notebook_prints_and_draws_in_its_language(source):
+    shown = _shown(_executed(source))
+    assert shown["printed"] and shown["alt"] and shown["drawn"]
+    for kind, texts in shown.items():
+        english = sorted({w for t in texts for w in re.findall(r"[A-Za-z]{2,}", t) if w.lower() not in KEPT})
+        assert not english, f"{source.stem}.ipynb: English words in its {kind} text: {english}"
+        assert any(HANGUL.search(t) for t in texts), f"{source.stem}.ipynb: no Korean in its {kind} text"
+
+
+@pytest.mark.parametrize("source", ENGLISH, ids=lambda s: s.stem)
+def test_an_english_notebook_prints_and_draws_no_hangul(source):
+    shown = _shown(_executed(source))
+    assert shown["printed"] and shown["alt"] and shown["drawn"]
+    assert not [t for texts in shown.values() for t in texts if HANGUL.search(t)]
+
+
+@pytest.mark.parametrize("source", TRANSLATED, ids=lambda s: s.stem)
+def test_a_translated_notebook_shows_the_english_one_s_numbers(source):
+    """Both notebooks run the same code: every number the English one prints, draws or describes, the
+    translation shows as often."""
+    english, translated = _shown(_executed(languages.english_source(source))), _shown(_executed(source))
+    for kind in english:
+        numbers = [Counter(NUMBER.findall(" ".join(shown[kind]))) for shown in (english, translated)]
+        assert numbers[0] == numbers[1], (f"{source.stem}.ipynb, {kind}: missing {numbers[0] - numbers[1]}, "
+                                          f"extra {numbers[1] - numbers[0]}")

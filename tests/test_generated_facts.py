@@ -205,11 +205,11 @@ def test_softmax_figure_alt_texts():
         printed = re.search(rf"{name} {score} becomes (\d+\.\d+)", alt).group(1)
         assert_agrees(printed, p, name)
     two = body("figures/softmax-two-classes.md")
-    lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?): it goes from (\S+) to (\S+?) ", two).groups())
+    lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?)[,:].*? it goes from (\S+) to (\S+?) ", two).groups())
     assert_agrees(start, mp_sigmoid(value(lo)), "two-class softmax at the left end")
     assert_agrees(end, mp_sigmoid(value(hi)), "two-class softmax at the right end")
     two = body("figures/log-softmax-two-classes.md")
-    lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?): it goes from (\S+) to (\S+?) ", two).groups())
+    lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?)[,:].*? it goes from (\S+) to (\S+?) ", two).groups())
     assert_agrees(start, mp.log(mp_sigmoid(value(lo))), "two-class log-softmax at the left end")
     assert_agrees(end, mp.log(mp_sigmoid(value(hi))), "two-class log-softmax at the right end")
 
@@ -248,7 +248,7 @@ def test_softmin_and_sparsemax_two_class_alt_texts():
     first = {"softmin": lambda d: mp_sigmoid(-d), "sparsemax": lambda d: min(max((mp.mpf(d) + 1) / 2, 0), 1)}
     for slug, f in first.items():
         alt = body(f"figures/{slug}-two-classes.md")
-        lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?): it goes from (\S+) to (\S+?) ", alt).groups())
+        lo, hi, start, end = (re.search(r"for d from (\S+) to (\S+?)[,:].*? it goes from (\S+) to (\S+?) ", alt).groups())
         assert_agrees(start, f(value(lo)), f"two-class {slug} at the left end")
         assert_agrees(end, f(value(hi)), f"two-class {slug} at the right end")
 

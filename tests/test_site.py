@@ -80,7 +80,12 @@ def test_activation_page_shows_its_figures_formulas_tables_and_code(site, slug, 
     page = Page(languages.site_folder(site, locale) / "activations" / entry.page_slug / "index.html")
     images = [a["src"] for t, a in page.tags if t == "img"]
     for theme in ("light", "dark"):
-        src = next(s for s in images if s.endswith(f"generated/figures/{figure_stem(entry)}-{theme}.svg#only-{theme}"))
+        # a figure with words is drawn per language: <stem>-ko-<theme>.svg, shown by the Korean page
+        own = f"{figure_stem(entry)}-{locale}-{theme}.svg"
+        name = own if locale != languages.DEFAULT and (site / "generated" / "figures" / own).is_file() \
+            else f"{figure_stem(entry)}-{theme}.svg"
+        src = next((s for s in images if s.endswith(f"generated/figures/{name}#only-{theme}")), None)
+        assert src, f"{name} is not on the page: {images}"
         assert resolve(site, page.path, src).is_file()
     html = page.path.read_text()
     assert html.count('class="arithmatex"') >= 2

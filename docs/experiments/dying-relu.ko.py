@@ -21,6 +21,7 @@
 import numpy as np
 
 from figure_style.notebook import show
+from figure_style.text import table, tr  # words printed and drawn in the reader's language
 from activations import REGISTRY
 from tinynet import MLP, accuracy, cross_entropy_grad, init_layers, moons
 
@@ -29,8 +30,8 @@ SIZES = [2, 32, 32, 2]
 ACTIVATIONS = ["relu", "leaky-relu", "elu"]
 RATES = [0.01, 0.1, 0.5, 1.0, 2.0, 3.0]
 STEPS = 200
-print("leaky ReLU's slope for z < 0:", REGISTRY["leaky-relu"].params["negative_slope"],
-      "  ELU's alpha:", REGISTRY["elu"].params["alpha"])
+print(tr("leaky ReLU's slope for z < 0: {slope}   ELU's alpha: {alpha}").format(
+    slope=REGISTRY["leaky-relu"].params["negative_slope"], alpha=REGISTRY["elu"].params["alpha"]))
 
 
 def silent(net):
@@ -74,30 +75,32 @@ def came_back(history):
 # ReLU입니다. 층 정규화는 각 입력의 활성화 전 값을 그 층의 유닛들에 걸쳐 표준화합니다([Ba et al., 2016](../../references/#ba2016)).
 # 표는 각 구성에 대해 처음과 끝의 침묵 유닛,
 # 어떤 단계에서 침묵했다가 이후 단계에서 활성 상태였던 유닛, 끝에서 가중치가 기울기를 받지 못하는 유닛,
-# 그리고 학습 정확도를 보여 줍니다.
+# 그리고 학습 정확도를 보여 줍니다. 유닛 수는 은닉층별로 "첫째 층 + 둘째 층" 꼴로 적습니다.
 
 # %%
 runs = {(a, lr, False): run(a, lr) for a in ACTIVATIONS for lr in RATES}
 runs |= {("relu", lr, True): run("relu", lr, norm=True) for lr in RATES}
 CONFIGS = [(a, False) for a in ACTIVATIONS] + [("relu", True)]
-label = {(a, norm): REGISTRY[a].name + (" + layer norm" if norm else "") for a, norm in CONFIGS}
+label = {(a, norm): tr("{activation} + layer norm").format(activation=REGISTRY[a].name) if norm else REGISTRY[a].name
+         for a, norm in CONFIGS}
 
 
 def per_layer(mask):
     return " + ".join(f"{n:2d}" for n in mask.sum(axis=-1))
 
 
-print(f"{'':19} {'learning':>8} {'silent units, layer 1 + layer 2':^36} {'no':>8} {'training':>9}")
-print(f"{'':19} {'rate':>8} {'at start':>10} {'at end':>10} {'came back':>12} {'gradient':>9} {'accuracy':>9}")
+rows = [["", tr("learning rate"), tr("silent at start"), tr("silent at end"), tr("came back"), tr("no gradient"),
+         tr("training accuracy")]]
 for a, norm in CONFIGS:
     for lr in RATES:
         r = runs[a, lr, norm]
         if r is None:
-            print(f"{label[a, norm]:19} {lr:>8}   diverged: the weights overflowed")
+            rows.append([label[a, norm], str(lr), tr("diverged: the weights overflowed")])
             continue
         h = r["history"]
-        print(f"{label[a, norm]:19} {lr:>8} {per_layer(h[0]):>10} {per_layer(h[-1]):>10} "
-              f"{per_layer(came_back(h)):>12} {int(r['no_gradient'].sum()):>9} {r['accuracy']:>9.1%}")
+        rows.append([label[a, norm], str(lr), per_layer(h[0]), per_layer(h[-1]), per_layer(came_back(h)),
+                     str(int(r["no_gradient"].sum())), f"{r['accuracy']:.1%}"])
+print(table(rows, "<>>>>>>"))
 
 fraction = {(a, lr): None if r is None else float(r["history"][-1].mean()) for (a, lr, norm), r in runs.items() if not norm}
 relu = [runs["relu", lr, False] for lr in RATES]
@@ -118,16 +121,20 @@ def draw_fraction(fig, ax, theme):
     for a, color, marker in zip(ACTIVATIONS, (theme.primary, theme.secondary, theme.accent), "osD"):
         rates = [lr for lr in RATES if fraction[a, lr] is not None]
         ax.semilogx(rates, [100 * fraction[a, lr] for lr in rates], color=color, marker=marker, label=REGISTRY[a].name)
-    ax.set(xlabel="learning rate", ylabel="silent hidden units (%)", title=f"after {STEPS} steps")
+    ax.set(xlabel=tr("learning rate"), ylabel=tr("silent hidden units (%)"),
+           title=tr("after {steps} steps").format(steps=STEPS))
     ax.legend()
 
 
 worst = max(RATES, key=lambda lr: fraction["relu", lr])
-show(draw_fraction, f"Line chart of the share of silent hidden units against the learning rate, on a log axis from "
-     f"{RATES[0]} to {RATES[-1]}. ReLU rises from {fraction['relu', RATES[0]]:.0%} to {fraction['relu', worst]:.0%} "
-     f"and leaky ReLU from {fraction['leaky-relu', RATES[0]]:.0%} to {fraction['leaky-relu', worst]:.0%}; ELU stays "
-     f"at 0 % up to a learning rate of {max(lr for lr in RATES if fraction['elu', lr] is not None)}, and its "
-     f"training diverges at {', '.join(str(lr) for lr in RATES if fraction['elu', lr] is None)}.",
+show(draw_fraction, tr("Line chart of the share of silent hidden units against the learning rate, on a log axis "
+                        "from {low} to {high}. ReLU rises from {relu_low:.0%} to {relu_high:.0%} and leaky ReLU from "
+                        "{leaky_low:.0%} to {leaky_high:.0%}; ELU stays at 0 % up to a learning rate of {elu_high}, and "
+                        "its training diverges at {diverged}.").format(
+         low=RATES[0], high=RATES[-1], relu_low=fraction["relu", RATES[0]], relu_high=fraction["relu", worst],
+         leaky_low=fraction["leaky-relu", RATES[0]], leaky_high=fraction["leaky-relu", worst],
+         elu_high=max(lr for lr in RATES if fraction["elu", lr] is not None),
+         diverged=", ".join(str(lr) for lr in RATES if fraction["elu", lr] is None)),
      phone=dict(width=4, height=3.4))
 
 # %% [markdown]
@@ -143,11 +150,11 @@ x_in, z = net.cache[0]  # input and pre-activations of the first hidden layer
 dead = np.flatnonzero(np.all(z <= 0, axis=0))
 alive = np.flatnonzero(np.any(z > 0, axis=0))
 grad_w = x_in.T @ net.signals[0]  # d(loss)/d(first layer weights), one column per unit
-print(f"first hidden layer: {len(dead)} dead units of {z.shape[1]}")
-print("a dead unit:  pre-activation from", z[:, dead[0]].min().round(3), "to", z[:, dead[0]].max().round(3),
-      " weight gradient", grad_w[:, dead[0]])
-print("a live unit:  pre-activation from", z[:, alive[0]].min().round(3), "to", z[:, alive[0]].max().round(3),
-      " weight gradient", grad_w[:, alive[0]].round(6))
+print(tr("first hidden layer: {dead} dead units of {units}").format(dead=len(dead), units=z.shape[1]))
+print(tr("a dead unit:  pre-activation from {low} to {high}  weight gradient {gradient}").format(
+    low=z[:, dead[0]].min().round(3), high=z[:, dead[0]].max().round(3), gradient=grad_w[:, dead[0]]))
+print(tr("a live unit:  pre-activation from {low} to {high}  weight gradient {gradient}").format(
+    low=z[:, alive[0]].min().round(3), high=z[:, alive[0]].max().round(3), gradient=grad_w[:, alive[0]].round(6)))
 
 assert len(dead) > 0 and np.all(grad_w[:, dead] == 0) and np.any(grad_w[:, alive] != 0)
 
@@ -156,24 +163,27 @@ leaky = runs["leaky-relu", worst, False]["net"]
 leaky.backward(cross_entropy_grad(leaky.forward(x), y))
 quiet = np.all(leaky.cache[0][1] <= 0, axis=0)
 leaky_grad = np.abs(leaky.cache[0][0].T @ leaky.signals[0]).max(axis=0)  # largest weight gradient of each unit
-print(f"leaky ReLU: {quiet.sum()} silent first-layer units; their largest weight gradient is "
-      f"{leaky_grad[quiet].max():.1e}, against a median of {np.median(leaky_grad[~quiet]):.1e} for the active ones")
+print(tr("leaky ReLU: {silent} silent first-layer units; their largest weight gradient is {largest:.1e}, against a "
+         "median of {median:.1e} for the active ones").format(
+    silent=quiet.sum(), largest=leaky_grad[quiet].max(), median=np.median(leaky_grad[~quiet])))
 assert quiet.any() and np.all(leaky_grad[quiet] > 0) and leaky_grad[quiet].max() < np.median(leaky_grad[~quiet]) / 10
 
 
 # %%
 def draw_unit(fig, ax, theme):
     bins = np.linspace(min(z[:, dead[0]].min(), z[:, alive[0]].min()), max(z[:, dead[0]].max(), z[:, alive[0]].max()), 40)
-    ax.hist(z[:, dead[0]], bins=bins, color=theme.secondary, alpha=0.7, label="dead unit")
-    ax.hist(z[:, alive[0]], bins=bins, color=theme.primary, alpha=0.7, label="live unit")
+    ax.hist(z[:, dead[0]], bins=bins, color=theme.secondary, alpha=0.7, label=tr("dead unit"))
+    ax.hist(z[:, alive[0]], bins=bins, color=theme.primary, alpha=0.7, label=tr("live unit"))
     ax.axvline(0, color=theme.text, linewidth=1)
-    ax.set(xlabel="pre-activation z over the training inputs", ylabel="inputs")
+    ax.set(xlabel=tr("pre-activation z over the training inputs"), ylabel=tr("inputs"))
     ax.legend()
 
 
-show(draw_unit, f"Histogram of the pre-activations of two first-layer units over the {len(x)} training inputs. The "
-     f"dead unit's values lie between {z[:, dead[0]].min():.2f} and {z[:, dead[0]].max():.2f}, all left of zero; the "
-     f"live unit's spread from {z[:, alive[0]].min():.2f} to {z[:, alive[0]].max():.2f}, across zero.")
+show(draw_unit, tr("Histogram of the pre-activations of two first-layer units over the {inputs} training inputs. The "
+                   "dead unit's values lie between {dead_low:.2f} and {dead_high:.2f}, all left of zero; the live "
+                   "unit's spread from {live_low:.2f} to {live_high:.2f}, across zero.").format(
+    inputs=len(x), dead_low=z[:, dead[0]].min(), dead_high=z[:, dead[0]].max(),
+    live_low=z[:, alive[0]].min(), live_high=z[:, alive[0]].max()))
 
 # %% [markdown]
 # ## 처방이 바꾸는 것 {#what-the-remedies-change}
@@ -184,16 +194,20 @@ show(draw_unit, f"Histogram of the pre-activations of two first-layer units over
 leaky = [runs["leaky-relu", lr, False] for lr in RATES]
 elu = {lr: runs["elu", lr, False] for lr in RATES}
 normed = [runs["relu", lr, True] for lr in RATES]
-print(f"smaller learning rate: no first-layer ReLU unit dies at rates up to {max(calm)}")
-print(f"leaky ReLU at rate {RATES[-1]}: {int(leaky[-1]['history'][-1].sum())} silent units at the end "
-      f"(ReLU: {int(relu[-1]['history'][-1].sum())}), none without a gradient, "
-      f"{int(came_back(leaky[-1]['history'])[0].sum())} first-layer units came back")
-print(f"ELU: {max(int(r['history'][-1].sum()) for r in elu.values() if r)} silent units at the end at any rate it trains at, "
-      f"{sum(int(came_back(r['history'])[0].sum()) for r in elu.values() if r)} first-layer units came back; diverged at rates "
-      f"{[lr for lr, r in elu.items() if r is None]}")
-print(f"ReLU + layer norm at rate {RATES[-1]}: {int(normed[-1]['history'][-1].sum())} silent units at the end")
-print(f"lowest training accuracy of any run at rates {RATES[2]} and above: "
-      f"{min(r['accuracy'] for (_, lr, _), r in runs.items() if r and lr >= RATES[2]):.1%}")
+print(tr("smaller learning rate: no first-layer ReLU unit dies at rates up to {rate}").format(rate=max(calm)))
+print(tr("leaky ReLU at rate {rate}: {silent} silent units at the end (ReLU: {relu}), none without a gradient, "
+         "{back} first-layer units came back").format(
+    rate=RATES[-1], silent=int(leaky[-1]["history"][-1].sum()), relu=int(relu[-1]["history"][-1].sum()),
+    back=int(came_back(leaky[-1]["history"])[0].sum())))
+print(tr("ELU: {silent} silent units at the end at any rate it trains at, {back} first-layer units came back; "
+         "diverged at rates {rates}").format(
+    silent=max(int(r["history"][-1].sum()) for r in elu.values() if r),
+    back=sum(int(came_back(r["history"])[0].sum()) for r in elu.values() if r),
+    rates=[lr for lr, r in elu.items() if r is None]))
+print(tr("ReLU + layer norm at rate {rate}: {silent} silent units at the end").format(
+    rate=RATES[-1], silent=int(normed[-1]["history"][-1].sum())))
+print(tr("lowest training accuracy of any run at rates {rate} and above: {accuracy:.1%}").format(
+    rate=RATES[2], accuracy=min(r["accuracy"] for (_, lr, _), r in runs.items() if r and lr >= RATES[2])))
 
 # Leaky ReLU: every unit keeps a gradient, yet in these runs no silent first-layer unit came back,
 # and it ends with about as many silent units as ReLU.
@@ -253,6 +267,13 @@ assert all(r["accuracy"] == 1.0 for (_, lr, _), r in runs.items() if r and lr >=
 # 3. Jupyter 자체의 인터페이스는 고정된 패키지에 들어 있지 않습니다. 같은 환경에 하나를
 #    설치하고(`.venv/bin/pip install jupyterlab`), 실행한 뒤(`.venv/bin/jupyter lab`), 내려받은 노트북을
 #    열어 커널 `python3`를 고릅니다. 이 커널은 "Python 3 (ipykernel)"로 표시됩니다.
+#
+# 이 노트북이 출력하고 그리는 글은 실행 환경의 언어로 나옵니다. 언어는 gettext와 같은 방식으로
+# 정합니다(`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG` 가운데 처음으로 설정된 것). 그 언어가 한국어이면,
+# 예를 들어 Jupyter를 시작하는 터미널에서 먼저 `export LANGUAGE=ko`를 실행했다면 한국어로, 그 밖에는 영어로
+# 나옵니다. 한국어 글은 저장소의 `locale/ko/LC_MESSAGES/experiments.po`에 있으며, `figure_style`이
+# 위에서 설치한 패키지를 통해 이 파일을 찾아 Babel로 읽습니다. Babel과 그림에 한글을 그리는 글꼴은 고정된
+# 패키지에 들어 있습니다.
 #
 # 이 노트북의 코드는 저장소의 `docs/experiments/dying-relu.py`와 같으며,
 # `.venv/bin/python docs/experiments/dying-relu.py`는 같은 코드를 모든 검사와 함께 스크립트로

@@ -17,8 +17,9 @@ import numpy as np
 
 from activations import log_softmax, softmax
 from figure_style.notebook import show
+from figure_style.text import N_, table, tr  # words printed and drawn in the reader's language
 
-CLASSES = ["dog", "cat", "puppy", "person"]
+CLASSES = [N_("dog"), N_("cat"), N_("puppy"), N_("person")]  # N_: shown in the reader's language, with tr()
 SCORES = np.array([2.0, 10.0, 1.0, 4.0])
 
 # %% [markdown]
@@ -29,7 +30,7 @@ SCORES = np.array([2.0, 10.0, 1.0, 4.0])
 
 # %%
 TEMPERATURES = [0.25, 0.5, 1, 2, 5, 20]
-table = {t: softmax(SCORES / t) for t in TEMPERATURES}
+probs = {t: softmax(SCORES / t) for t in TEMPERATURES}
 
 
 def entropy(p):
@@ -37,30 +38,33 @@ def entropy(p):
     return float(-np.sum(p[p > 0] * np.log2(p[p > 0])))
 
 
-print(f"{'T':>6}" + "".join(f"{c:>10}" for c in CLASSES) + f"{'entropy':>10}")
-for t, p in table.items():
-    print(f"{t:>6}" + "".join(f"{v:>10.6f}" for v in p) + f"{entropy(p):>10.3g}")  # 3 digits, however small
+print(table([["T", *(tr(c) for c in CLASSES), tr("entropy")]]
+            + [[str(t), *(f"{v:.6f}" for v in p), f"{entropy(p):.3g}"] for t, p in probs.items()],  # 3 digits, however small
+            ">" * (len(CLASSES) + 2)))
 
-assert np.allclose(table[1].round(6), [0.000334, 0.997071, 0.000123, 0.002471])  # the seed's table
-assert table[0.25].max() > 0.999999 and entropy(table[20]) > 1.9
-assert all((np.argsort(p) == np.argsort(SCORES)).all() for p in table.values())
+assert np.allclose(probs[1].round(6), [0.000334, 0.997071, 0.000123, 0.002471])  # the seed's table
+assert probs[0.25].max() > 0.999999 and entropy(probs[20]) > 1.9
+assert all((np.argsort(p) == np.argsort(SCORES)).all() for p in probs.values())
 
 
 # %%
 def draw_temperature(fig, ax, theme):
     ts = np.geomspace(0.1, 100, 200)
-    probs = softmax(SCORES[None, :] / ts[:, None], axis=-1)
+    curves = softmax(SCORES[None, :] / ts[:, None], axis=-1)
     for i, (name, color, style) in enumerate(zip(CLASSES, (theme.primary, theme.secondary, theme.accent, theme.muted),
                                                   ("-", "--", "-.", ":"))):
-        ax.semilogx(ts, probs[:, i], color=color, linestyle=style, label=f"{name} (score {SCORES[i]:g})")
+        ax.semilogx(ts, curves[:, i], color=color, linestyle=style,
+                    label=tr("{name} (score {score:g})").format(name=tr(name), score=SCORES[i]))
     ax.axhline(1 / len(SCORES), color=theme.grid, linewidth=1)
-    ax.set(xlabel="temperature T", ylabel="probability", ylim=(0, 1))
+    ax.set(xlabel=tr("temperature T"), ylabel=tr("probability"), ylim=(0, 1))
     ax.legend(fontsize=11)
 
 
-show(draw_temperature, f"Probabilities of the four classes against the temperature, on a log axis from 0.1 to 100. "
-     f"At low temperature the highest-scoring class, cat, takes nearly all the probability (all but "
-     f"{1 - table[0.25][1]:.0e} at T = 0.25); as T grows all four curves approach 1/4.",
+top = int(np.argmax(SCORES))
+show(draw_temperature, tr("Probabilities of the four classes against the temperature, on a log axis from 0.1 to 100. "
+                          "At low temperature the highest-scoring class, {top}, takes nearly all the probability (all "
+                          "but {rest:.0e} at T = 0.25); as T grows all four curves approach 1/4.").format(
+         top=tr(CLASSES[top]), rest=1 - probs[0.25][top]),
      phone=dict(width=4, height=3.4))
 
 # %% [markdown]
@@ -101,9 +105,8 @@ for dtype in (np.float16, np.float32, np.float64):
                             edge(dtype, 0.0, -1e6), float(np.log(float(info.smallest_subnormal)) - np.log(2.0)))
 
 # numpy's finfo.tiny is the smallest normal number; the reference here is half the smallest subnormal
-print(f"{'type':>8} {'overflow above':>15} {'log(max)':>10} {'underflow below':>16} {'log(smallest/2)':>16}")
-for name, (over, log_max, under, log_tiny) in rows.items():
-    print(f"{name:>8} {over:15.3f} {log_max:10.3f} {under:16.3f} {log_tiny:16.3f}")
+print(table([[tr("type"), tr("overflow above"), tr("log(max)"), tr("underflow below"), tr("log(smallest/2)")]]
+            + [[name, *(f"{v:.3f}" for v in row)] for name, row in rows.items()], ">>>>>"))
 
 # Each threshold lies within two steps of its type's number grid from the logarithm.
 for dtype in (np.float16, np.float32, np.float64):
@@ -120,10 +123,10 @@ assert rows["float16"][0] < 12  # float16's textbook formula fails for scores ab
 # %%
 seed_scores = np.array([1010.0, 1000.0, 990.0])
 with np.errstate(all="ignore"):
-    print("textbook:", textbook_softmax(seed_scores))
-print("shifted: ", softmax(seed_scores))
+    lines = [[tr("textbook:"), str(textbook_softmax(seed_scores))], [tr("shifted:"), str(softmax(seed_scores))]]
 for dtype in (np.float16, np.float32):
-    print(f"shifted, {dtype.__name__}:", softmax(seed_scores.astype(dtype)))
+    lines.append([tr("shifted, {dtype}:").format(dtype=dtype.__name__), str(softmax(seed_scores.astype(dtype)))])
+print(table(lines, "<<"))
 
 assert np.allclose(softmax(seed_scores), [9.99954600e-01, 4.53978686e-05, 2.06106005e-09], rtol=1e-8)
 with np.errstate(all="ignore"):
@@ -150,8 +153,8 @@ logits, label = np.array([0.0, 800.0]), 0  # a confident, wrong prediction
 with np.errstate(all="ignore"):
     naive_loss = -np.log(softmax(logits)[label])
 stable_loss = -log_softmax(logits)[label]
-print("cross-entropy from probabilities:", naive_loss)
-print("cross-entropy from logits:       ", stable_loss)
+print(table([[tr("cross-entropy from probabilities:"), str(naive_loss)],
+             [tr("cross-entropy from logits:"), str(stable_loss)]], "<<"))
 
 assert np.isinf(naive_loss) and stable_loss == 800.0
 
@@ -170,12 +173,12 @@ def softmax_in_place(x):
 
 scores = np.array([1010, 1000, 990])
 probabilities = softmax_in_place(scores)
-print("result:", probabilities, "  caller's array afterwards:", scores)
+print(tr("result: {result}   caller's array afterwards: {scores}").format(result=probabilities, scores=scores))
 assert scores.tolist() == [0, -10, -20]
 
 scores = np.array([1010, 1000, 990])
 probabilities = softmax(scores)  # the library's softmax computes the shift in a new array
-print("result:", probabilities, "  caller's array afterwards:", scores)
+print(tr("result: {result}   caller's array afterwards: {scores}").format(result=probabilities, scores=scores))
 assert scores.tolist() == [1010, 1000, 990]
 
 # %% [markdown]
@@ -201,6 +204,13 @@ assert scores.tolist() == [1010, 1000, 990]
 # 3. Jupyter 자체의 인터페이스는 고정된 패키지에 들어 있지 않습니다. 같은 환경에 하나를
 #    설치하고(`.venv/bin/pip install jupyterlab`), 실행한 뒤(`.venv/bin/jupyter lab`), 내려받은 노트북을
 #    열어 커널 `python3`를 고릅니다. 이 커널은 "Python 3 (ipykernel)"로 표시됩니다.
+#
+# 이 노트북이 출력하고 그리는 글은 실행 환경의 언어로 나옵니다. 언어는 gettext와 같은 방식으로
+# 정합니다(`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG` 가운데 처음으로 설정된 것). 그 언어가 한국어이면,
+# 예를 들어 Jupyter를 시작하는 터미널에서 먼저 `export LANGUAGE=ko`를 실행했다면 한국어로, 그 밖에는 영어로
+# 나옵니다. 한국어 글은 저장소의 `locale/ko/LC_MESSAGES/experiments.po`에 있으며, `figure_style`이
+# 위에서 설치한 패키지를 통해 이 파일을 찾아 Babel로 읽습니다. Babel과 그림에 한글을 그리는 글꼴은 고정된
+# 패키지에 들어 있습니다.
 #
 # 이 노트북의 코드는 저장소의 `docs/experiments/softmax-numerics.py`와 같으며,
 # `.venv/bin/python docs/experiments/softmax-numerics.py`는 같은 코드를 모든 검사와 함께 스크립트로

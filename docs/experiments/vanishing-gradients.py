@@ -22,6 +22,7 @@
 import numpy as np
 
 from figure_style.notebook import show
+from figure_style.text import N_, pad, table, tr  # words printed and drawn in the reader's language
 from activations import REGISTRY, sigmoid_derivative
 from tinynet import MLP, accuracy, cross_entropy_grad, init_layers, train
 
@@ -46,7 +47,8 @@ def gradient_norms(net):
 # %% [markdown]
 # ## At initialisation
 #
-# "Standard" draws every weight from $N(0, 1)$. Glorot (Xavier) draws from
+# The tables name the weights by how they are drawn: $N(0, 1)$, without scaling, for every weight;
+# Glorot (Xavier) draws from
 # $N\big(0, \tfrac{2}{n_\text{in} + n_\text{out}}\big)$ and He from $N\big(0, \tfrac{2}{n_\text{in}}\big)$,
 # scales chosen to keep the size of the signal the same from layer to layer
 # ([Glorot and Bengio, 2010](../../references/#glorot2010); [He et al., 2015](../../references/#he2015)).
@@ -55,11 +57,12 @@ def gradient_norms(net):
 at_init = {(a, init): gradient_norms(MLP(init_layers(sizes, init, seed=1), a))
            for a in ACTIVATIONS for init in ("standard", FITTING[a])}
 
-print(f"{'activation':10} {'init':9} {'layer 1':>10} {'last layer':>11} {'ratio':>10} {'per layer':>10}")
+rows = [[tr("activation"), tr("weights"), tr("layer 1"), tr("last layer"), tr("ratio"), tr("per layer")]]
 for (a, init), g in at_init.items():
     ratio = g[0] / g[-1]
     steps = len(g) - 1  # DEPTH + 1 layers, so DEPTH steps back from the last one to the first
-    print(f"{a:10} {init:9} {g[0]:10.2e} {g[-1]:11.2e} {ratio:10.2e} {ratio ** (1 / steps):10.3f}")
+    rows.append([a, INIT_NAMES[init], f"{g[0]:.2e}", f"{g[-1]:.2e}", f"{ratio:.2e}", f"{ratio ** (1 / steps):.3f}"])
+print(table(rows, "<<>>>>"))
 assert steps == DEPTH
 
 # %% [markdown]
@@ -89,8 +92,10 @@ def draw_sigmoid_bound(fig, ax, theme):
     ax.semilogy(n, 0.25 ** n, color=theme.muted, linestyle="--", label="$0.25^n$")
     for init, color in (("standard", theme.secondary), ("xavier", theme.primary)):
         g = at_init["sigmoid", init]
-        ax.semilogy(n, g / g[-1], color=color, marker="o", markersize=3, label=f"measured, {INIT_NAMES[init]} weights")
-    ax.set(xlabel="layers below the last one, $n$", ylabel="gradient norm / last layer's", xticks=range(0, DEPTH + 1, 4))
+        ax.semilogy(n, g / g[-1], color=color, marker="o", markersize=3,
+                    label=tr("measured, {init} weights").format(init=INIT_NAMES[init]))
+    ax.set(xlabel=tr("layers below the last one, n"), ylabel=tr("gradient norm / last layer's"),
+           xticks=range(0, DEPTH + 1, 4))
     ax.legend()
 
 
@@ -98,10 +103,12 @@ orders = {key: np.log10(r) for key, r in ratio.items()}  # orders of magnitude g
 assert 0.1 < ratio["sigmoid", "xavier"] / 0.25 ** DEPTH < 10  # Glorot weights: the decay follows the bound
 assert ratio["sigmoid", "xavier"] < ratio["sigmoid", "standard"] < 1e-2  # unscaled: slower, still vanishing
 
-show(draw_sigmoid_bound, f"Semi-log plot against n, the number of layers below the last one, from 0 to {DEPTH}. The "
-     f"dashed bound 0.25 to the power n falls to {0.25 ** DEPTH:.0e} at n = {DEPTH}. The measured gradient of the "
-     f"sigmoid network with Glorot weights falls almost along it, to {ratio['sigmoid', 'xavier']:.0e}; with unscaled "
-     f"weights it falls more slowly, to {ratio['sigmoid', 'standard']:.0e}.", phone=dict(width=4, height=3.4))
+show(draw_sigmoid_bound, tr("Semi-log plot against n, the number of layers below the last one, from 0 to {depth}. "
+                            "The dashed bound 0.25 to the power n falls to {bound:.0e} at n = {depth}. The measured "
+                            "gradient of the sigmoid network with Glorot weights falls almost along it, to {glorot:.0e}; "
+                            "with unscaled weights it falls more slowly, to {unscaled:.0e}.").format(
+         depth=DEPTH, bound=0.25 ** DEPTH, glorot=ratio["sigmoid", "xavier"], unscaled=ratio["sigmoid", "standard"]),
+     phone=dict(width=4, height=3.4))
 
 # %% [markdown]
 # ## After training
@@ -114,7 +121,8 @@ after, trained_accuracy, trained = {}, {}, {}
 for a in ACTIVATIONS:
     trained[a] = net = train(MLP(init_layers(sizes, FITTING[a], seed=1), a), x, y, steps=STEPS, lr=LR)
     after[a], trained_accuracy[a] = gradient_norms(net), accuracy(net, x, y)
-    print(f"{a:8} ({FITTING[a]}) accuracy after {STEPS} steps: {trained_accuracy[a]:.1%}")
+    print(tr("{activation} ({weights}) accuracy after {steps} steps: {accuracy:.1%}").format(
+        activation=pad(a, 8), weights=INIT_NAMES[FITTING[a]], steps=STEPS, accuracy=trained_accuracy[a]))
 
 assert after["sigmoid"][0] / after["sigmoid"][-1] < 1e-6
 assert trained_accuracy["sigmoid"] < 0.6 and trained_accuracy["tanh"] > 0.95 and trained_accuracy["relu"] > 0.95
@@ -126,29 +134,36 @@ def draw_layers(fig, axes, theme):
     layer = np.arange(1, DEPTH + 2)
     for ax, a in zip(axes.ravel(), ACTIVATIONS):
         fitting = INIT_NAMES[FITTING[a]]
-        ax.semilogy(layer, at_init[a, "standard"], color=theme.secondary, linestyle="--", label="N(0, 1), at init")
-        ax.semilogy(layer, at_init[a, FITTING[a]], color=theme.primary, label=f"{fitting}, at init")
-        ax.semilogy(layer, after[a], color=theme.accent, linestyle=":", label=f"{fitting}, after {STEPS} steps")
-        ax.set_title(f"{REGISTRY[a].name}: accuracy {trained_accuracy[a]:.0%} after training", fontsize=11)
+        ax.semilogy(layer, at_init[a, "standard"], color=theme.secondary, linestyle="--",
+                    label=tr("{weights}, at init").format(weights=INIT_NAMES["standard"]))
+        ax.semilogy(layer, at_init[a, FITTING[a]], color=theme.primary, label=tr("{weights}, at init").format(weights=fitting))
+        ax.semilogy(layer, after[a], color=theme.accent, linestyle=":",
+                    label=tr("{weights}, after {steps} steps").format(weights=fitting, steps=STEPS))
+        ax.set_title(tr("{activation}: accuracy {accuracy:.0%} after training").format(
+            activation=REGISTRY[a].name, accuracy=trained_accuracy[a]), fontsize=11)
         ax.set_xticks([1, 5, 10, 15, 21])
         if axes.ndim == 1:  # one panel a row (phones): the legend goes under its panel, clear of the lines
             ax.legend(fontsize=11, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
         else:
             ax.legend(fontsize=11, loc="best")
         if ax.get_subplotspec().is_last_row():
-            ax.set_xlabel("layer")
+            ax.set_xlabel(tr("layer"))
         if ax.get_subplotspec().is_first_col():
-            ax.set_ylabel("gradient norm")
+            ax.set_ylabel(tr("gradient norm"))
 
 
-show(draw_layers, f"Four semi-log panels, one per activation, of the gradient norm at each of the {DEPTH + 1} layers. "
-     f"Sigmoid with Glorot weights: from the last layer to the first the gradient falls by "
-     f"{-orders['sigmoid', 'xavier']:.0f} orders of magnitude at initialisation, and stays as small after training. "
-     f"Unscaled weights: it rises towards the first layer by {orders['tanh', 'standard']:.0f} (tanh), "
-     f"{orders['relu', 'standard']:.0f} (ReLU) and {orders['gelu', 'standard']:.0f} (GELU) orders of magnitude. "
-     f"Glorot weights for tanh and He weights for ReLU keep it within a factor of "
-     f"{max(max(r, 1 / r) for r in (ratio['tanh', 'xavier'], ratio['relu', 'he'])):.0f}, and those networks learn the task; GELU with He weights still loses "
-     f"{-orders['gelu', 'he']:.0f} orders of magnitude and does not learn it in {STEPS} steps.", width=9, height=6.4, nrows=2, ncols=2, phone=dict(width=4, height=17, nrows=4, ncols=1))
+show(draw_layers, tr("Four semi-log panels, one per activation, of the gradient norm at each of the {layers} layers. "
+                     "Sigmoid with Glorot weights: from the last layer to the first the gradient falls by {sigmoid:.0f} "
+                     "orders of magnitude at initialisation, and stays as small after training. Unscaled weights: it "
+                     "rises towards the first layer by {tanh:.0f} (tanh), {relu:.0f} (ReLU) and {gelu:.0f} (GELU) orders "
+                     "of magnitude. Glorot weights for tanh and He weights for ReLU keep it within a factor of "
+                     "{factor:.0f}, and those networks learn the task; GELU with He weights still loses {gelu_he:.0f} "
+                     "orders of magnitude and does not learn it in {steps} steps.").format(
+         layers=DEPTH + 1, sigmoid=-orders["sigmoid", "xavier"], tanh=orders["tanh", "standard"],
+         relu=orders["relu", "standard"], gelu=orders["gelu", "standard"],
+         factor=max(max(r, 1 / r) for r in (ratio["tanh", "xavier"], ratio["relu", "he"])),
+         gelu_he=-orders["gelu", "he"], steps=STEPS),
+     width=9, height=6.4, nrows=2, ncols=2, phone=dict(width=4, height=17, nrows=4, ncols=1))
 
 # %% [markdown]
 # ## Larger weights for sigmoid
@@ -168,9 +183,8 @@ for f in FACTORS:
     acc = trained_accuracy["sigmoid"] if f == 1 else accuracy(train(net, x, y, steps=STEPS, lr=LR), x, y)
     scaled[f] = (g[0] / g[-1], median_slope, acc)
 
-print(f"{'factor':>6} {'layer 1 / last':>15} {'median slope':>13} {'accuracy':>9}")
-for f, (r, slope, acc) in scaled.items():
-    print(f"{f:>6} {r:15.2e} {slope:13.4f} {acc:9.1%}")
+print(table([[tr("factor"), tr("layer 1 / last"), tr("median slope"), tr("accuracy")]]
+            + [[str(f), f"{r:.2e}", f"{slope:.4f}", f"{acc:.1%}"] for f, (r, slope, acc) in scaled.items()], ">>>>"))
 
 # The first layer's share grows with the weights until it no longer vanishes ...
 assert all(scaled[f][0] < scaled[g][0] for f, g in zip(FACTORS, FACTORS[1:])) and scaled[FACTORS[-1]][0] > 1
@@ -199,15 +213,15 @@ assert max(acc for _, _, acc in scaled.values()) < min(trained_accuracy["tanh"],
 # its fitting initialisation:
 
 # %%
-OPTIONS = {"plain": {}, "residual": {"residual": True}, "layer norm": {"norm": True},
-           "both": {"residual": True, "norm": True}}
+OPTIONS = {N_("plain"): {}, N_("residual"): {"residual": True}, N_("layer norm"): {"norm": True},
+           N_("both"): {"residual": True, "norm": True}}
 fixed = {(a, o): gradient_norms(MLP(init_layers(sizes, FITTING[a], seed=1), a, **kw))
          for a in ACTIVATIONS for o, kw in OPTIONS.items()}
 fixed_ratio = {key: g[0] / g[-1] for key, g in fixed.items()}
 
-print(f"{'activation':10} {'init':7}" + "".join(f"{o:>12}" for o in OPTIONS))
-for a in ACTIVATIONS:
-    print(f"{a:10} {FITTING[a]:7}" + "".join(f"{fixed_ratio[a, o]:12.2e}" for o in OPTIONS))
+print(table([[tr("activation"), tr("weights"), *(tr(o) for o in OPTIONS)]]
+            + [[a, INIT_NAMES[FITTING[a]], *(f"{fixed_ratio[a, o]:.2e}" for o in OPTIONS)] for a in ACTIVATIONS],
+            "<<" + ">" * len(OPTIONS)))
 
 assert fixed_ratio["sigmoid", "residual"] > 1e-2 > 1e-6 > fixed_ratio["sigmoid", "plain"]  # the identity path
 assert fixed_ratio["sigmoid", "layer norm"] < 1e-6  # normalisation alone leaves the sigmoid's gradient vanishing
@@ -234,8 +248,8 @@ SHORTER = STEPS // 2
 normed_gelu = train(MLP(init_layers(sizes, "he", seed=1), "gelu", norm=True), x, y, steps=SHORTER, lr=LR)
 fixed_accuracy["gelu", "layer norm", SHORTER] = accuracy(normed_gelu, x, y)
 fixed_accuracy["gelu", "plain", STEPS] = trained_accuracy["gelu"]
-for (a, o, steps), acc in sorted(fixed_accuracy.items()):
-    print(f"{a:8} {o:11} accuracy after {steps:4} steps: {acc:.1%}")
+print(table([[a, tr(o), tr("accuracy after {steps} steps:").format(steps=steps), f"{acc:.1%}"]
+             for (a, o, steps), acc in sorted(fixed_accuracy.items())], "<<>>"))
 
 assert fixed_accuracy["sigmoid", "residual", LONGER] > 0.95 > 0.6 > fixed_accuracy["sigmoid", "plain", LONGER]
 assert fixed_accuracy["sigmoid", "residual", STEPS] < 0.6  # it needs the longer run
@@ -280,6 +294,13 @@ assert fixed_accuracy["gelu", "layer norm", SHORTER] > 0.95 > 0.6 > fixed_accura
 # 3. Jupyter's own interface is not among the pinned packages: install one into the same environment
 #    (`.venv/bin/pip install jupyterlab`), start it (`.venv/bin/jupyter lab`), open the downloaded
 #    notebook and choose the kernel `python3`, shown as "Python 3 (ipykernel)".
+#
+# What it prints and draws comes out in the language of the environment it runs in, found the way
+# gettext finds it (the first of `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` and `LANG` that is set): in Korean
+# where that is Korean, for example after `export LANGUAGE=ko` in the terminal that starts Jupyter, and
+# in English otherwise. The Korean words are the repository's `locale/ko/LC_MESSAGES/experiments.po`,
+# which `figure_style` finds through the install above and reads with Babel; Babel and the font
+# the figures draw Hangul with are among the pinned packages.
 #
 # The notebook is made from `docs/experiments/vanishing-gradients.py` in the repository, and
 # `.venv/bin/python docs/experiments/vanishing-gradients.py` runs the same code, with every check, as a

@@ -21,16 +21,17 @@ import numpy as np
 
 from activations import sigmoid_derivative
 from figure_style.notebook import show
+from figure_style.text import N_, pad, table, tr  # words printed and drawn in the reader's language
 from tinynet import MLP, accuracy, init_layers, moons, train, xor_blobs
 
-DATA = {"XOR": xor_blobs(per_corner=50, spread=0.2, seed=0), "moons": moons(n=100, noise=0.1, seed=0)}
-# (name, layer sizes, hidden activation, learning rate)
+DATA = {"XOR": xor_blobs(per_corner=50, spread=0.2, seed=0), N_("moons"): moons(n=100, noise=0.1, seed=0)}
+# (name, layer sizes, hidden activation, learning rate); N_ marks a name the tables show in the reader's language
 MODELS = [
-    ("linear model", [2, 2], "identity", 1.0),
-    ("two linear layers", [2, 16, 2], "identity", 1.0),
+    (N_("linear model"), [2, 2], "identity", 1.0),
+    (N_("two linear layers"), [2, 16, 2], "identity", 1.0),
     ("ReLU", [2, 16, 2], "relu", 1.0),
     ("tanh", [2, 16, 2], "tanh", 1.0),
-    ("sigmoid", [2, 16, 2], "sigmoid", 1.0 / float(sigmoid_derivative(0.0))),  # makes up for the peak slope
+    (N_("sigmoid"), [2, 16, 2], "sigmoid", 1.0 / float(sigmoid_derivative(0.0))),  # makes up for the peak slope
 ]
 STEPS = 1000
 
@@ -48,9 +49,8 @@ for data_name, (x, y) in DATA.items():
         nets[data_name, name] = train(net, x, y, steps=STEPS, lr=lr)
         scores[data_name, name] = accuracy(net, x, y)
 
-print(f"{'model':20}" + "".join(f"{d:>10}" for d in DATA))
-for name, *_ in MODELS:
-    print(f"{name:20}" + "".join(f"{scores[d, name]:>10.1%}" for d in DATA))
+print(table([[tr("model"), *(tr(d) for d in DATA)]]
+            + [[tr(name), *(f"{scores[d, name]:.1%}" for d in DATA)] for name, *_ in MODELS], "<>>"))
 
 # %% [markdown]
 # 두 선형 신경망은 각 문제에서 같은 점수를 얻는데, 여기에는 이유가 있습니다. 둘 다 같은 함수족, 곧 입력의
@@ -64,8 +64,8 @@ for name, *_ in MODELS:
 (w, b), = nets["moons", "linear model"].layers
 stacked = np.append((w1 @ w2)[:, 1] - (w1 @ w2)[:, 0], (b1 @ w2 + b2)[1] - (b1 @ w2 + b2)[0])
 single = np.append(w[:, 1] - w[:, 0], b[1] - b[0])
-print("two linear layers: class-1 minus class-0 weights and bias", stacked.round(3))
-print("linear model:      class-1 minus class-0 weights and bias", single.round(3))
+for name, values in (("two linear layers", stacked), ("linear model", single)):
+    print(pad(tr(name) + ":", 18), tr("class-1 minus class-0 weights and bias"), values.round(3))
 assert np.allclose(stacked, single, atol=0.02)
 
 # The key outcomes, checked every time the site is built:
@@ -98,17 +98,18 @@ def draw_boundaries(fig, axes, theme):
             ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.2)
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
                 ax.scatter(*x[y == cls].T, s=6, marker=marker, color=color, linewidths=0, rasterized=True)
-            ax.set_title(f"{name}\n{data_name}: {scores[data_name, name]:.1%}", fontsize=11)
+            ax.set_title(f"{tr(name)}\n{tr(data_name)}: {scores[data_name, name]:.1%}", fontsize=11)
             ax.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xticks=[], yticks=[], aspect="equal")
             ax.grid(False)
 
 
-show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons, and five models: the linear model, "
-     "two linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models split the plane "
-     f"with one straight line and misclassify {1 - scores['XOR', 'linear model']:.0%} of the XOR points and "
-     f"{1 - scores['moons', 'linear model']:.0%} of the moons; the three non-linear networks bend the boundary "
-     f"around the clusters and classify at least {min(scores[d, m] for d in DATA for m in ('ReLU', 'tanh', 'sigmoid')):.1%} "
-     f"of the points correctly.",
+show(draw_boundaries, tr("Ten panels, one for each of two data sets, XOR and moons, and five models: the linear model, "
+                        "two linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models "
+                        "split the plane with one straight line and misclassify {xor:.0%} of the XOR points and {moons:.0%} "
+                        "of the moons; the three non-linear networks bend the boundary around the clusters and classify "
+                        "at least {least:.1%} of the points correctly.").format(
+         xor=1 - scores["XOR", "linear model"], moons=1 - scores["moons", "linear model"],
+         least=min(scores[d, m] for d in DATA for m in ("ReLU", "tanh", "sigmoid"))),
      width=10.5, height=5.2, nrows=2, ncols=5, phone=dict(width=4, height=11, nrows=5, ncols=2))
 
 # %% [markdown]
@@ -139,6 +140,13 @@ show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons,
 # 3. Jupyter 자체의 인터페이스는 고정된 패키지에 들어 있지 않습니다. 같은 환경에 하나를
 #    설치하고(`.venv/bin/pip install jupyterlab`), 실행한 뒤(`.venv/bin/jupyter lab`), 내려받은 노트북을
 #    열어 커널 `python3`를 고릅니다. 이 커널은 "Python 3 (ipykernel)"로 표시됩니다.
+#
+# 이 노트북이 출력하고 그리는 글은 실행 환경의 언어로 나옵니다. 언어는 gettext와 같은 방식으로
+# 정합니다(`LANGUAGE`, `LC_ALL`, `LC_MESSAGES`, `LANG` 가운데 처음으로 설정된 것). 그 언어가 한국어이면,
+# 예를 들어 Jupyter를 시작하는 터미널에서 먼저 `export LANGUAGE=ko`를 실행했다면 한국어로, 그 밖에는 영어로
+# 나옵니다. 한국어 글은 저장소의 `locale/ko/LC_MESSAGES/experiments.po`에 있으며, `figure_style`이
+# 위에서 설치한 패키지를 통해 이 파일을 찾아 Babel로 읽습니다. Babel과 그림에 한글을 그리는 글꼴은 고정된
+# 패키지에 들어 있습니다.
 #
 # 이 노트북의 코드는 저장소의 `docs/experiments/why-nonlinearity.py`와 같으며,
 # `.venv/bin/python docs/experiments/why-nonlinearity.py`는 같은 코드를 모든 검사와 함께 스크립트로

@@ -20,16 +20,17 @@ import numpy as np
 
 from activations import sigmoid_derivative
 from figure_style.notebook import show
+from figure_style.text import N_, pad, table, tr  # words printed and drawn in the reader's language
 from tinynet import MLP, accuracy, init_layers, moons, train, xor_blobs
 
-DATA = {"XOR": xor_blobs(per_corner=50, spread=0.2, seed=0), "moons": moons(n=100, noise=0.1, seed=0)}
-# (name, layer sizes, hidden activation, learning rate)
+DATA = {"XOR": xor_blobs(per_corner=50, spread=0.2, seed=0), N_("moons"): moons(n=100, noise=0.1, seed=0)}
+# (name, layer sizes, hidden activation, learning rate); N_ marks a name the tables show in the reader's language
 MODELS = [
-    ("linear model", [2, 2], "identity", 1.0),
-    ("two linear layers", [2, 16, 2], "identity", 1.0),
+    (N_("linear model"), [2, 2], "identity", 1.0),
+    (N_("two linear layers"), [2, 16, 2], "identity", 1.0),
     ("ReLU", [2, 16, 2], "relu", 1.0),
     ("tanh", [2, 16, 2], "tanh", 1.0),
-    ("sigmoid", [2, 16, 2], "sigmoid", 1.0 / float(sigmoid_derivative(0.0))),  # makes up for the peak slope
+    (N_("sigmoid"), [2, 16, 2], "sigmoid", 1.0 / float(sigmoid_derivative(0.0))),  # makes up for the peak slope
 ]
 STEPS = 1000
 
@@ -46,9 +47,8 @@ for data_name, (x, y) in DATA.items():
         nets[data_name, name] = train(net, x, y, steps=STEPS, lr=lr)
         scores[data_name, name] = accuracy(net, x, y)
 
-print(f"{'model':20}" + "".join(f"{d:>10}" for d in DATA))
-for name, *_ in MODELS:
-    print(f"{name:20}" + "".join(f"{scores[d, name]:>10.1%}" for d in DATA))
+print(table([[tr("model"), *(tr(d) for d in DATA)]]
+            + [[tr(name), *(f"{scores[d, name]:.1%}" for d in DATA)] for name, *_ in MODELS], "<>>"))
 
 # %% [markdown]
 # The two linear networks score the same on each problem, and for a reason: both compute the same
@@ -63,8 +63,8 @@ for name, *_ in MODELS:
 (w, b), = nets["moons", "linear model"].layers
 stacked = np.append((w1 @ w2)[:, 1] - (w1 @ w2)[:, 0], (b1 @ w2 + b2)[1] - (b1 @ w2 + b2)[0])
 single = np.append(w[:, 1] - w[:, 0], b[1] - b[0])
-print("two linear layers: class-1 minus class-0 weights and bias", stacked.round(3))
-print("linear model:      class-1 minus class-0 weights and bias", single.round(3))
+for name, values in (("two linear layers", stacked), ("linear model", single)):
+    print(pad(tr(name) + ":", 18), tr("class-1 minus class-0 weights and bias"), values.round(3))
 assert np.allclose(stacked, single, atol=0.02)
 
 # The key outcomes, checked every time the site is built:
@@ -97,17 +97,18 @@ def draw_boundaries(fig, axes, theme):
             ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.2)
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
                 ax.scatter(*x[y == cls].T, s=6, marker=marker, color=color, linewidths=0, rasterized=True)
-            ax.set_title(f"{name}\n{data_name}: {scores[data_name, name]:.1%}", fontsize=11)
+            ax.set_title(f"{tr(name)}\n{tr(data_name)}: {scores[data_name, name]:.1%}", fontsize=11)
             ax.set(xlim=(-2.2, 2.2), ylim=(-2.2, 2.2), xticks=[], yticks=[], aspect="equal")
             ax.grid(False)
 
 
-show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons, and five models: the linear model, "
-     "two linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models split the plane "
-     f"with one straight line and misclassify {1 - scores['XOR', 'linear model']:.0%} of the XOR points and "
-     f"{1 - scores['moons', 'linear model']:.0%} of the moons; the three non-linear networks bend the boundary "
-     f"around the clusters and classify at least {min(scores[d, m] for d in DATA for m in ('ReLU', 'tanh', 'sigmoid')):.1%} "
-     f"of the points correctly.",
+show(draw_boundaries, tr("Ten panels, one for each of two data sets, XOR and moons, and five models: the linear model, "
+                        "two linear layers, and one hidden layer of ReLU, tanh and sigmoid units. The two linear models "
+                        "split the plane with one straight line and misclassify {xor:.0%} of the XOR points and {moons:.0%} "
+                        "of the moons; the three non-linear networks bend the boundary around the clusters and classify "
+                        "at least {least:.1%} of the points correctly.").format(
+         xor=1 - scores["XOR", "linear model"], moons=1 - scores["moons", "linear model"],
+         least=min(scores[d, m] for d in DATA for m in ("ReLU", "tanh", "sigmoid"))),
      width=10.5, height=5.2, nrows=2, ncols=5, phone=dict(width=4, height=11, nrows=5, ncols=2))
 
 # %% [markdown]
@@ -141,6 +142,13 @@ show(draw_boundaries, "Ten panels, one for each of two data sets, XOR and moons,
 # 3. Jupyter's own interface is not among the pinned packages: install one into the same environment
 #    (`.venv/bin/pip install jupyterlab`), start it (`.venv/bin/jupyter lab`), open the downloaded
 #    notebook and choose the kernel `python3`, shown as "Python 3 (ipykernel)".
+#
+# What it prints and draws comes out in the language of the environment it runs in, found the way
+# gettext finds it (the first of `LANGUAGE`, `LC_ALL`, `LC_MESSAGES` and `LANG` that is set): in Korean
+# where that is Korean, for example after `export LANGUAGE=ko` in the terminal that starts Jupyter, and
+# in English otherwise. The Korean words are the repository's `locale/ko/LC_MESSAGES/experiments.po`,
+# which `figure_style` finds through the install above and reads with Babel; Babel and the font
+# the figures draw Hangul with are among the pinned packages.
 #
 # The notebook is made from `docs/experiments/why-nonlinearity.py` in the repository, and
 # `.venv/bin/python docs/experiments/why-nonlinearity.py` runs the same code, with every check, as a

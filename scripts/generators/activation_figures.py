@@ -12,9 +12,9 @@ from matplotlib.text import Text
 
 import figure_style as style
 from activations import REGISTRY, Activation
-from figure_snippets import figure_markdown
+from figure_snippets import figure_markdown, svg_outputs
 from formatting import show
-from messages import _
+from messages import _, current
 from outputs import GENERATORS, ROOT, Output
 from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
 
@@ -106,7 +106,8 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         if not entry.variants:
             label = f"{entry.name}(x)"
         elif len(varied(entry)) == 1:  # the parameters are named once, in the legend title
-            label = show(params[varied(entry)[0]]) + (" (default)" if default else "")
+            value = show(params[varied(entry)[0]])
+            label = _("{value} (default)").format(value=value) if default else value
         else:
             label = f"{entry.name}(x), " + ", ".join(f"{k} = {show(v)}" for k, v in params.items())
         for j, seg in enumerate(_segments(entry, x, params)):
@@ -117,8 +118,10 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
             for k in variant_jumps(entry, params, x):
                 _mark_convention(ax, partial(entry.fn, **params), k, theme.accent, markersize=5)
     for j, seg in enumerate(_segments(entry, x)):
+        derivative = f"{entry.name}'(x)"
         ax.plot(seg, entry.derivative(seg), color=theme.secondary, linestyle="--",
-                label=(f"{entry.name}'(x)" + (", default" if entry.variants else "")) if j == 0 else None)
+                label=(_("{derivative}, default").format(derivative=derivative) if entry.variants else derivative)
+                if j == 0 else None)
     if not marks:
         return
     for k in entry.jumps:
@@ -127,10 +130,16 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         _mark_convention(ax, entry.derivative, k, theme.secondary)
 
 
+def has_words(entry: Activation) -> bool:
+    """Whether an entry's figure has words, and so is drawn in each language: which of the drawn
+    parameter values is the default; every other figure is symbols and numbers only."""
+    return bool(entry.variants)
+
+
 def draw(entry: Activation, theme: style.Theme) -> bytes:
-    with style.themed(theme):
+    with style.themed(theme, current()):
         fig, _ax = _figure(entry, theme)
-        return style.svg_bytes(fig, f"{entry.name} and its derivative")
+        return style.svg_bytes(fig, _("{name} and its derivative").format(name=entry.name))
 
 
 def axes_geometry(entry: Activation) -> tuple[tuple[float, float, float, float], tuple[float, float], tuple[float, float]]:
@@ -159,8 +168,9 @@ def _figure(entry: Activation, theme: style.Theme):
     if len(jumping) == 1 and not entry.jumps:
         k = jumping[0]
         value = float(entry.derivative(k))
-        wordings = (f"{entry.name}'({show(k)}) = {show(value)}\n(convention)",
-                    f"{entry.name}'({show(k)})\n= {show(value)}\n(convention)")  # narrower, for a narrow panel
+        # ":=", defined as: the derivative does not exist there, the code sets this value
+        wordings = (f"{entry.name}'({show(k)}) := {show(value)}",
+                    f"{entry.name}'({show(k)})\n:= {show(value)}")  # narrower, for a narrow panel
         label = ax.annotate(
             wordings[0], (k, value),
             xytext=LABEL_SIDES[0][:2], textcoords="offset points", color=theme.text, fontsize=style.SMALL,
@@ -170,7 +180,8 @@ def _figure(entry: Activation, theme: style.Theme):
     if peak is not None and not entry.kinks:
         px, py = peak
         ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-        wordings = (f"largest slope {show(py)}\nat x = {show(px)}", f"largest\nslope {show(py)}\nat x = {show(px)}")
+        top, at = f"max {entry.name}'", f"{entry.name}'({show(px)})"
+        wordings = (f"{top} = {at} = {show(py)}", f"{top}\n= {at} = {show(py)}", f"{top}\n= {at}\n= {show(py)}")
         label = ax.annotate(wordings[0], (px, py), xytext=LABEL_SIDES[0][:2], textcoords="offset points",
                             color=theme.text, fontsize=style.SMALL,
                             bbox={"boxstyle": "round,pad=0.2", "facecolor": theme.background, "edgecolor": "none", "alpha": 0.85},
@@ -195,7 +206,7 @@ def _figure(entry: Activation, theme: style.Theme):
         zoom.set_ylim(y0, y1)
         zoom.axhline(0, color=theme.axis, linewidth=0.7)
         zoom.tick_params(labelsize=style.SMALL)
-        zoom.set_xlabel("x (zoom)")
+        zoom.set_xlabel("x")
         ax.add_patch(Rectangle((x0, y0), x1 - x0, y1 - y0, fill=False, edgecolor=theme.muted,
                                linewidth=1.0, linestyle=":"))
     if label is not None:
@@ -383,7 +394,7 @@ def alt_text(entry: Activation) -> str:
     sentences = [
         _("Plot of {name} and its derivative for x from {low} to {high}: the function as a solid line, the "
           "derivative as a dashed line.").format(name=name, low=show(lo), high=show(hi)),
-        _("{name}: {summary}.").format(name=name, summary=entry.summary),
+        _("{name}: {summary}.").format(name=name, summary=_(entry.summary)),
     ]
     if p.minimum is not None and not p.monotonic:
         sentences.append(_("Its range is {range}; it dips to its minimum, {minimum}, at {where}.").format(
@@ -446,13 +457,12 @@ def outputs() -> list[Output]:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
         deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "properties.py",
                 GENERATORS / "formatting.py")
-        for name, theme in style.THEMES.items():
-            out.append(Output(f"figures/{entry.slug}-{name}.svg", partial(draw, entry, theme), deps))
+        out += svg_outputs(entry.slug, partial(draw, entry), deps, words=has_words(entry))
         out.append(Output(
             f"figures/{entry.slug}.md",
             # data-explore: the page's script (explore.js) reads interactive/<slug>.json for this figure
             lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/generators/activation_figures.py", style.WIDTH,
-                                            style.HEIGHT, attrs=f'data-explore="{e.slug}"'),
+                                            style.HEIGHT, attrs=f'data-explore="{e.slug}"', words=has_words(e)),
             (*deps, GENERATORS / "figure_snippets.py"),
         ))
     return out

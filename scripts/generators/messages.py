@@ -32,7 +32,8 @@ _language: ContextVar[str] = ContextVar("language", default=DEFAULT)
 
 def catalogue_files(locale: str) -> list[Path]:
     """The .po files of a language, one per domain (generator module)."""
-    return sorted((LOCALES / locale / "LC_MESSAGES").glob("*.po"))
+    # experiments.po is the experiments' own, read where they run (src/figure_style/text.py)
+    return sorted(p for p in (LOCALES / locale / "LC_MESSAGES").glob("*.po") if p.stem != "experiments")
 
 
 @cache

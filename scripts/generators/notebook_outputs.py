@@ -4,6 +4,11 @@
 - `executed/experiments/<name>.ipynb`, executed here with our kernel: what the page shows (the notebook hook
   hands it to mkdocs-jupyter). It is executed again only when the source, the code it imports or
   the library versions change, like every other generated output.
+
+A translation, `<name>.<locale>.py`, runs the same code in a kernel whose LANGUAGE is its locale, so
+what it prints and draws comes out in that language (src/figure_style/text.py, from
+locale/<locale>/LC_MESSAGES/experiments.po); an English one runs with LANGUAGE=en, whatever the
+machine's own locale.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import nbformat
 from nbclient import NotebookClient
 from traitlets.config import Config
 
+from figure_style import text
 from figure_style.notebook import SITE_ENV
 from outputs import ROOT, Output
 
@@ -28,6 +34,17 @@ IMPORTED = ("activations", "tinynet", "figure_style")
 KERNEL = "python3"
 TIMEOUT = 120  # seconds per cell
 EXPLICIT_ID = re.compile(r"[ \t]*\{#[\w-]+\}[ \t]*$", re.M)  # `## 결정 경계 {#decision-boundaries}`
+
+
+def language(source: Path) -> str:
+    """The language of an experiment: `ko` for <name>.ko.py, English for <name>.py."""
+    return source.suffixes[-2].lstrip(".") if len(source.suffixes) > 1 else "en"
+
+
+def catalogue(source: Path) -> tuple[Path, ...]:
+    """The catalogue an experiment's words come from when it runs: none for English."""
+    lang = language(source)
+    return () if lang == "en" else (text.LOCALES / lang / "LC_MESSAGES" / f"{text.DOMAIN}.po",)
 
 
 def notebook(source: Path) -> nbformat.NotebookNode:
@@ -61,7 +78,7 @@ def executed(source: Path) -> nbformat.NotebookNode:
         ipc = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "kernel")}})
         client = NotebookClient(nb, kernel_name=KERNEL, config=ipc, timeout=TIMEOUT, record_timing=False,
                                 allow_errors=False, resources={"metadata": {"path": str(source.parent)}})
-        client.execute(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0"})
+        client.execute(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0", "LANGUAGE": language(source)})
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = merged_streams(cell.outputs)
@@ -89,5 +106,5 @@ def outputs() -> list[Output]:
     for src in sorted(SOURCES.glob("*.py")):
         out.append(Output(f"notebooks/{src.stem}.ipynb", lambda s=src: _bytes(for_download(notebook(s))), (src, HERE)))
         out.append(Output(f"executed/experiments/{src.stem}.ipynb", lambda s=src: _bytes(executed(s)),
-                          (src, HERE, *imported_files())))
+                          (src, HERE, *imported_files(), *catalogue(src))))
     return out

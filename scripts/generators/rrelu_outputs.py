@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -10,9 +9,9 @@ import numpy as np
 import figure_style as style
 from activation_figures import module_files
 from activations import REGISTRY, rrelu
-from figure_snippets import figure_markdown
+from figure_snippets import figure_markdown, svg_outputs
 from formatting import generated, short, show, table
-from messages import _
+from messages import _, current
 from outputs import GENERATORS, Output
 
 HERE = Path(__file__)
@@ -74,22 +73,24 @@ def facts() -> bytes:
 
 
 def draw(theme: style.Theme) -> bytes:
+    """One training-mode call against evaluation mode, the legend in the language being rendered."""
     lower, upper, mean = slopes()
     y = rrelu(FIGURE_X, training=True, rng=np.random.default_rng(SEED))
     neg = FIGURE_X[FIGURE_X <= 0]
-    with style.themed(theme):
+    with style.themed(theme, current()):
         fig, ax = style.new_figure(theme)
-        ax.plot(neg, upper * neg, ":", color=theme.muted, linewidth=1.4, label=f"slopes {show(lower)} and {show(upper)}")
+        ax.plot(neg, upper * neg, ":", color=theme.muted, linewidth=1.4,
+                label=_("slopes {lower} and {upper}").format(lower=show(lower), upper=show(upper)))
         ax.plot(neg, lower * neg, ":", color=theme.muted, linewidth=1.4)
-        ax.plot(FIGURE_X, rrelu(FIGURE_X), color=theme.primary, label=f"evaluation: slope {show(mean)}")
-        ax.plot(FIGURE_X, y, "o", color=theme.accent, markersize=3.2, label="training: one call")
+        ax.plot(FIGURE_X, rrelu(FIGURE_X), color=theme.primary, label=_("evaluation: slope {slope}").format(slope=show(mean)))
+        ax.plot(FIGURE_X, y, "o", color=theme.accent, markersize=3.2, label=_("training: one call"))
         ax.axhline(0, color=theme.axis, linewidth=0.8)
         ax.axvline(0, color=theme.axis, linewidth=0.8)
         ax.set_xlabel("x")
         ax.set_ylabel("RReLU(x)")
         ax.set_xlim(FIGURE_X[0], FIGURE_X[-1])
         ax.legend(loc="upper left", fontsize=style.SMALL)
-        return style.svg_bytes(fig, "RReLU in training and in evaluation mode")
+        return style.svg_bytes(fig, _("RReLU in training and in evaluation mode"))
 
 
 def alt() -> str:
@@ -111,9 +112,8 @@ def outputs() -> list[Output]:
     deps = (*module_files(ENTRY), HERE, GENERATORS / "formatting.py")
     figure_deps = (*deps, Path(style.__file__), GENERATORS / "figure_snippets.py")
     out = [Output("facts/rrelu.md", facts, deps), Output("tables/rrelu-modes.md", modes_table, deps)]
-    out += [Output(f"figures/rrelu-training-{name}.svg", partial(draw, theme), figure_deps)
-            for name, theme in style.THEMES.items()]
+    out += svg_outputs("rrelu-training", draw, figure_deps, words=True)
     out.append(Output("figures/rrelu-training.md",
-                      lambda: figure_markdown("rrelu-training", alt(), SOURCE, style.WIDTH, style.HEIGHT),
+                      lambda: figure_markdown("rrelu-training", alt(), SOURCE, style.WIDTH, style.HEIGHT, words=True),
                       figure_deps))
     return out

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -12,9 +11,9 @@ import figure_style as style
 from activation_figures import module_files
 from activations import REGISTRY, log_softmax, sigmoid, softmax
 from examples.pitfalls import in_place_softmax, naive_softmax, whole_array_softmax
-from figure_snippets import figure_markdown
+from figure_snippets import figure_markdown, svg_outputs
 from formatting import fixed, generated, sci, short, table
-from messages import N_, _
+from messages import N_, _, current
 from outputs import GENERATORS, ROOT, Output
 
 HERE = Path(__file__)
@@ -122,18 +121,20 @@ def _log_of_softmax(x) -> list[float]:
 
 
 def draw(theme: style.Theme) -> bytes:
+    """The scores and their softmax as bars, the classes named in the language being rendered (the seed's
+    own Korean names in Korean)."""
     p = softmax(SCORES)
-    labels = [en for _ko, en in CLASSES]
+    labels = [_(en) for _ko, en in CLASSES]
     rows = np.arange(len(labels))
-    with style.themed(theme):
+    with style.themed(theme, current()):
         # Horizontal bars: each class name has a line of its own, however narrow the screen.
         fig, (left, right) = style.new_figure(theme, ncols=2, sharey=True)
         left.barh(rows, SCORES, color=theme.primary)
         left.set_yticks(rows, labels)
         left.invert_yaxis()  # the first class on top, as in the table
-        left.set_title("scores")
+        left.set_title("x")  # the scores, as the formula names them
         right.barh(rows, p, color=theme.secondary)
-        right.set_title("softmax probabilities")
+        right.set_title("softmax(x)")
         right.set_xlim(0, 1.6)  # room for the value after the longest bar
         right.set_xticks([0, 0.5, 1])
         for i, v in enumerate(p):
@@ -141,15 +142,16 @@ def draw(theme: style.Theme) -> bytes:
                            fontsize=style.SMALL, color=theme.text)
         for ax in (left, right):
             ax.grid(axis="y", visible=False)
-        return style.svg_bytes(fig, "Softmax of four class scores")
+        return style.svg_bytes(fig, _("Softmax of four class scores"))
 
 
 def alt_text() -> str:
     p = softmax(SCORES)
     pairs = ", ".join(_("{name} {score} becomes {probability}").format(name=_(en), score=s, probability=fixed(v))
                       for (_ko, en), s, v in zip(CLASSES, SCORES, p))
-    return _("Two horizontal bar charts side by side. Left: the scores of four classes. Right: their softmax "
-             "probabilities: {pairs}. The largest score takes almost all of the probability.").format(pairs=pairs)
+    return _("Two horizontal bar charts side by side. Left: the scores x of four classes. Right: their softmax "
+             "probabilities, softmax(x): {pairs}. The largest score takes almost all of the probability.").format(
+        pairs=pairs)
 
 
 def outputs() -> list[Output]:
@@ -162,9 +164,7 @@ def outputs() -> list[Output]:
         Output("tables/softmax-in-place.md", in_place_table, deps),
         Output("tables/softmax-batch.md", batch_table, deps),
         Output("figures/softmax.md",
-               lambda: figure_markdown("softmax", alt_text(), SOURCE, style.WIDTH, style.HEIGHT),
+               lambda: figure_markdown("softmax", alt_text(), SOURCE, style.WIDTH, style.HEIGHT, words=True),
                (*deps, GENERATORS / "figure_snippets.py")),
     ]
-    for name, theme in style.THEMES.items():
-        out.append(Output(f"figures/softmax-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))
-    return out
+    return out + svg_outputs("softmax", draw, (*deps, Path(style.__file__)), words=True)

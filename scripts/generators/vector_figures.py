@@ -99,8 +99,8 @@ def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
         ax.grid(False)  # grid lines would read as contours
         bar = fig.colorbar(image, ax=ax)
         bar.set_label(f"{entry.name}(a, b)", labelpad=8)  # a word space clear of the tick labels
-        ax.set_xlabel("a (the value)")
-        ax.set_ylabel("b (the gate input)")
+        ax.set_xlabel("a")  # the value; the alt text says so
+        ax.set_ylabel("b")  # the gate input
         return style.svg_bytes(fig, f"{entry.name} over its two inputs")
 
 
@@ -160,9 +160,9 @@ def gated_alt(entry: Activation) -> str:
     lo, hi = entry.x_range
     corners = {(a, b): float(entry.fn([a, b])[0]) for a in (lo, hi) for b in (lo, hi)}
     return " ".join([
-        _("Heat map of {name}(a, b) for a and b from {low} to {high}, blue for negative and red for positive "
-          "values.").format(name=entry.name, low=f"{lo:g}", high=f"{hi:g}"),
-        _("{name} {summary}.").format(name=entry.name, summary=entry.summary),
+        _("Heat map of {name}(a, b), where a is the value and b the gate input, for a and b from {low} to {high}, "
+          "blue for negative and red for positive values.").format(name=entry.name, low=f"{lo:g}", high=f"{hi:g}"),
+        _("{name} {summary}.").format(name=entry.name, summary=_(entry.summary)),
         zero_set_text(entry),
         _("At the corners: {corners}.").format(corners="; ".join(
             _("a = {a}, b = {b} gives {value}").format(a=f"{a:g}", b=f"{b:g}", value=show(v))
@@ -179,11 +179,11 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
     d, p = two_class(entry)
     with style.themed(theme):
         fig, ax = style.new_figure(theme)
-        ax.plot(d, p, color=theme.primary, label=f"{entry.name}([d, 0]) first entry")
+        ax.plot(d, p, color=theme.primary, label=f"{entry.name}([d, 0])₁")  # its first entry
         ax.axhline(0, color=theme.axis, linewidth=0.9)
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
-        ax.set_xlabel("d = score of class 1 - score of class 2")
+        ax.set_xlabel("d = x₁ − x₂")  # the scores of class 1 and class 2
         place_legend(fig, ax, ax.legend())
         return style.svg_bytes(fig, f"{entry.name} of two classes")
 
@@ -191,15 +191,15 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
 def two_class_alt(entry: Activation) -> str:
     """What the two-class figure of a vector function shows, with its numbers."""
     d, p = two_class(entry)
-    return _("Plot of the first output of {name} for two classes with scores d and 0, for d from {low} to {high}: it "
-             "goes from {start} to {end} and depends only on the difference of the scores, so two classes need only "
-             "one number.").format(name=entry.name, low=f"{d[0]:g}", high=f"{d[-1]:g}", start=show(p[0]),
+    return _("Plot of the first output of {name} for two classes with scores d and 0, for d from {low} to {high}, "
+             "where d = x₁ − x₂ is the score of class 1 minus the score of class 2: it goes from {start} to {end} and "
+             "depends only on the difference of the scores, so two classes need only one number.").format(name=entry.name, low=f"{d[0]:g}", high=f"{d[-1]:g}", start=show(p[0]),
                                    end=show(p[-1]))
 
 
 SIMPLEX_SCORES = ([2.0, 1.0, 0.0], [3.0, 3.0, 0.0], [-1.0, 0.5, 2.5])  # three score vectors to follow
 TEMPERATURES = np.geomspace(0.05, 50.0, 400)
-CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3) / 2]])  # class 1, 2, 3
+CORNERS = np.array([[0.0, 0.0], [1.0, 0.0], [0.5, np.sqrt(3) / 2]])  # class 1, 2, 3: (1, 0, 0), (0, 1, 0), (0, 0, 1)
 
 
 def simplex_paths(entry: Activation) -> list[np.ndarray]:
@@ -212,7 +212,8 @@ def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
     with style.themed(theme):
         fig, ax = style.new_figure(theme)
         ax.fill(CORNERS[:, 0], CORNERS[:, 1], facecolor="none", edgecolor=theme.axis, linewidth=1.2)
-        for (cx, cy), label, dy in zip(CORNERS, ("class 1", "class 2", "class 3"), (-0.07, -0.07, 0.03)):
+        # each corner is the probability vector certain of its class
+        for (cx, cy), label, dy in zip(CORNERS, ("(1, 0, 0)", "(0, 1, 0)", "(0, 0, 1)"), (-0.07, -0.07, 0.03)):
             ax.text(cx, cy + dy, label, ha="center", va="bottom" if dy > 0 else "top", color=theme.text)
         centre = CORNERS.mean(axis=0)
         ax.plot(*centre, "o", color=theme.muted, markersize=5)
@@ -226,7 +227,7 @@ def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
         ax.set(xlim=(-0.15, 1.15), ylim=(-0.13, 0.96))  # room for the corner labels
         ax.axis("off")
         legend = fig.legend(loc="outside right upper", fontsize=style.SMALL,
-                            title=f"softmax(z / T)\nT from {TEMPERATURES[0]:g} to {TEMPERATURES[-1]:g}",
+                            title=f"softmax(z / T)\n{TEMPERATURES[0]:g} ≤ T ≤ {TEMPERATURES[-1]:g}",
                             title_fontsize=style.SMALL, alignment="left")
         legend.get_title().set_color(theme.text)
         return style.svg_bytes(fig, f"{entry.name} of three classes on the probability simplex")
@@ -238,8 +239,9 @@ def _vector(values, digits: str) -> str:
 
 def simplex_alt(entry: Activation) -> str:
     """What the simplex figure shows: where softmax(z / T) runs as the temperature T changes."""
-    sentences = [_("A triangle whose corners are the three certain outcomes (class 1, 2 or 3) and whose points are "
-                   "all probability vectors of three classes; the centre, marked, is the uniform distribution.")]
+    sentences = [_("A triangle whose corners are the three certain outcomes, class 1, 2 or 3, the probability vectors "
+                   "(1, 0, 0), (0, 1, 0) and (0, 0, 1), and whose points are all probability vectors of three classes; "
+                   "the centre, marked, is the uniform distribution.")]
     for z, probs in zip(SIMPLEX_SCORES, simplex_paths(entry)):
         sentences.append(_("For scores ({scores}) the curve of softmax(z / T) runs from ({cold}) at T = {t_low} to "
                            "({hot}) at T = {t_high}, passing ({at_one}) at T = 1 (dot).").format(

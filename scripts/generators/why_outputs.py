@@ -8,9 +8,9 @@ from pathlib import Path
 import numpy as np
 
 import figure_style as style
-from figure_snippets import figure_markdown
+from figure_snippets import figure_markdown, svg_outputs
 from formatting import generated, short, table
-from messages import N_, _
+from messages import N_, _, current
 from outputs import GENERATORS, ROOT, Output
 from tinynet import MLP, accuracy, init_layers, train
 
@@ -91,12 +91,13 @@ def accuracy_table() -> bytes:
 
 
 def draw(theme: style.Theme, phone: bool = False) -> bytes:
+    """The decision boundaries of the linear model and of the ReLU network, in the language being rendered."""
     x, y, models = trained_models()
     shown = [models[0], models[-1]]
     grid = np.linspace(-0.5, 1.5, 201)
     gx, gy = np.meshgrid(grid, grid)
     flat = np.column_stack([gx.ravel(), gy.ravel()])
-    with style.themed(theme):
+    with style.themed(theme, current()):
         width, height = XOR_PHONE_SIZE if phone else XOR_SIZE
         fig, axes = style.new_figure(theme, width=width, height=height, **({"nrows": 2} if phone else {"ncols": 2}),
                                      sharex=True, sharey=True)
@@ -107,8 +108,9 @@ def draw(theme: style.Theme, phone: bool = False) -> bytes:
             ax.contour(gx, gy, margin, levels=[0], colors=[theme.text], linewidths=1.4)
             for cls, marker, color in ((0, "o", theme.primary), (1, "s", theme.secondary)):
                 pts = x[y == cls]
-                ax.scatter(pts[:, 0], pts[:, 1], s=12, marker=marker, color=color, label=f"class {cls}")
-            ax.set_title(f"{label}\naccuracy {short(100 * accuracy(net, x, y))} %", fontsize=style.SMALL)
+                ax.scatter(pts[:, 0], pts[:, 1], s=12, marker=marker, color=color, label=_("class {n}").format(n=cls))
+            ax.set_title(_("{model}\naccuracy {percent} %").format(model=_(label), percent=short(100 * accuracy(net, x, y))),
+                         fontsize=style.SMALL)
             ax.set_xlim(-0.5, 1.5)
             ax.set_ylim(-0.5, 1.5)
             ax.set_xticks([0, 1])  # the XOR corners; no labels meeting in the plot's corner
@@ -117,7 +119,7 @@ def draw(theme: style.Theme, phone: bool = False) -> bytes:
             ax.grid(False)
         handles, labels = axes[0].get_legend_handles_labels()
         fig.legend(handles, labels, loc="outside lower center", ncols=2, fontsize=style.SMALL)
-        return style.svg_bytes(fig, "XOR: a linear model against one hidden layer")
+        return style.svg_bytes(fig, _("XOR: a linear model against one hidden layer"))
 
 
 def alt_text() -> str:
@@ -138,10 +140,9 @@ def outputs() -> list[Output]:
     out = [
         Output("facts/why.md", facts, deps),
         Output("tables/xor-accuracy.md", accuracy_table, deps),
-        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, *XOR_SIZE, phone=XOR_PHONE_SIZE),
+        Output("figures/xor.md", lambda: figure_markdown("xor", alt_text(), SOURCE, *XOR_SIZE, phone=XOR_PHONE_SIZE,
+                                                         words=True),
                (*deps, GENERATORS / "figure_snippets.py")),
     ]
-    for name, theme in style.THEMES.items():
-        out.append(Output(f"figures/xor-{name}.svg", partial(draw, theme), (*deps, Path(style.__file__))))
-        out.append(Output(f"figures/xor-phone-{name}.svg", partial(draw, theme, True), (*deps, Path(style.__file__))))
-    return out
+    out += svg_outputs("xor", draw, (*deps, Path(style.__file__)), words=True)
+    return out + svg_outputs("xor", partial(draw, phone=True), (*deps, Path(style.__file__)), suffix="-phone", words=True)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import io
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
 
 import matplotlib
+from matplotlib import font_manager
 from matplotlib.figure import Figure
 
 # Figures are drawn at this size (inches) unless a figure asks for another.
@@ -45,11 +48,47 @@ THEMES = {
 }
 
 
-def _rc(theme: Theme) -> dict:
+# The font that lays out each language's script where DejaVu Sans has no glyph, as (package, file in it):
+# NanumGothic (SIL Open Font License) from the pinned koreanize-matplotlib, which is never imported (importing
+# it changes matplotlib's settings). Text stays text in the SVG, but its layout comes from these metrics, so
+# the font is this file on every machine, never one the machine happens to have.
+FONTS = {"ko": ("koreanize-matplotlib", "koreanize_matplotlib/fonts/NanumGothic.ttf")}
+
+
+def font_file(language: str) -> str | None:
+    """The path of the pinned font that lays out `language`'s script, if it needs one besides DejaVu Sans."""
+    if language not in FONTS:
+        return None
+    package, file = FONTS[language]
+    return str(metadata.distribution(package).locate_file(file))
+
+
+def register_font(language: str) -> list[str]:
+    """Make matplotlib lay out `language` with its pinned font, and return that font's family name
+    (none for a language DejaVu Sans covers): a font of the same name installed on the machine is
+    dropped from matplotlib's list first, so it cannot be chosen instead."""
+    path = font_file(language)
+    if path is None:
+        return []
+    name = font_manager.FontProperties(fname=path).get_name()
+    manager = font_manager.fontManager
+    manager.ttflist = [f for f in manager.ttflist if f.fname != path and f.name != name]
+    manager.addfont(path)  # also forgets the fonts it had found for each text
+    return [name]
+
+
+@cache
+def _fallback(language: str) -> tuple[str, ...]:
+    return tuple(register_font(language))
+
+
+def _rc(theme: Theme, language: str = "en") -> dict:
     return {
         "svg.hashsalt": "activations",  # fixed ids, so the same figure gives the same bytes
         "svg.fonttype": "none",  # text stays text: small files, selectable, scales with the page
-        "font.family": "sans-serif",
+        # a language DejaVu Sans lacks glyphs for names its font after it: matplotlib takes each glyph
+        # from the first font of this list that has it, and the SVG names both for the browser
+        "font.family": [*(("DejaVu Sans", *_fallback(language)) if _fallback(language) else ()), "sans-serif"],
         "font.sans-serif": ["DejaVu Sans"],
         "font.size": 12,
         "mathtext.fontset": "dejavusans",
@@ -78,9 +117,9 @@ def _rc(theme: Theme) -> dict:
 
 
 @contextmanager
-def themed(theme: Theme):
-    """Matplotlib settings reset to the theme for the duration of one figure."""
-    with matplotlib.rc_context(_rc(theme)):
+def themed(theme: Theme, language: str = "en"):
+    """Matplotlib settings reset to the theme, with the fonts `language` needs, for the duration of one figure."""
+    with matplotlib.rc_context(_rc(theme, language)):
         yield
 
 

@@ -5,6 +5,7 @@ dark scheme to dark-scheme readers (Material hides an image whose address ends i
 or `#only-light` in the other scheme). A notebook run in Jupyter has no such switch, so there it
 shows the light figure alone. A figure with several columns of panels can have a second layout
 for phones, which the site shows on narrow screens instead (see docs/assets/stylesheets/extra.css).
+A figure is drawn with the fonts of the language its words come out in (figure_style.text).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 from collections.abc import Callable
 
 from . import HEIGHT, THEMES, WIDTH, Theme, new_figure, size_px, svg_bytes, themed
+from .text import language
 
 # Set by the site build for the kernel that executes the notebooks.
 SITE_ENV = "ACTIVATIONS_SITE_FIGURES"
@@ -35,7 +37,7 @@ def _draw(draw: Callable[[object, object, Theme], None], alt: str, names, width:
     svgs = {}
     for name in names:
         theme = THEMES[name]
-        with themed(theme):
+        with themed(theme, language()):
             fig, axes = new_figure(theme, width, height, **subplots)
             draw(fig, axes, theme)
             svgs[name] = svg_bytes(fig, alt)
