@@ -28,6 +28,9 @@ import languages  # noqa: E402
 MOVED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # what every language's build writes to the site's root
 SHARED = (*MOVED, "search/search_index.json")  # ... and Material's own index, which search_hook.py replaces
 HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
+# The language menu's links from a home page: the plugin gives them as absolute paths ("/ko/"), which
+# break on a site served below a path; every other page gets relative ones.
+ABSOLUTE_MENU_LINK = re.compile(r'(<a href=")/([^"]*)(" hreflang="[^"]+" class="md-select__link">)')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 _defaults: dict[str, bytes] = {}  # the default language's files of SHARED, kept while the others build
@@ -55,6 +58,7 @@ def on_post_page(output: str, page, config) -> str:
     root = _root(page)
     output = HREFLANG.sub(lambda m: f'<link rel="alternate" href="{root}{languages.prefix(m.group(1))}" '
                                     f'hreflang="{m.group(1)}">', output)
+    output = ABSOLUTE_MENU_LINK.sub(lambda m: m.group(1) + root + m.group(2) + m.group(3), output)
     locale = languages.current(config)
     if locale != languages.DEFAULT:  # Material finds the search index and sitemap at `base`: the language's root
         output = CONFIG_BASE.sub(lambda m: m.group(1) + root + languages.prefix(locale) + m.group(3),
