@@ -482,7 +482,7 @@ def grid_entries() -> list[Activation]:
 def draw_grid(theme: style.Theme, cols: int = GRID_COLS, size: tuple[float, float] = GRID_SIZE) -> bytes:
     entries = grid_entries()
     rows = -(-len(entries) // cols)
-    with style.themed(theme):
+    with style.themed(theme, current()):
         fig, axes = style.new_figure(theme, *size, nrows=rows, ncols=cols, sharex=True, sharey=True)
         x = np.linspace(*GRID_X, 801)
         for ax, entry in zip(axes.flat, entries):
@@ -490,7 +490,7 @@ def draw_grid(theme: style.Theme, cols: int = GRID_COLS, size: tuple[float, floa
                 ax.plot(seg, entry.fn(seg), color=theme.primary, linewidth=1.6)
             ax.axhline(0, color=theme.axis, linewidth=0.6)
             ax.axvline(0, color=theme.axis, linewidth=0.6)
-            ax.set_title(entry.name, fontsize=style.SMALL, color=theme.text)
+            ax.set_title(_(entry.name), fontsize=style.SMALL, color=theme.text)  # a name the pages translate
             ax.tick_params(labelsize=10)
         for ax in list(axes.flat)[len(entries):]:
             ax.set_visible(False)
@@ -505,16 +505,17 @@ def grid_alt() -> str:
              "and y from {y_low} to {y_high}, in this order: {names}. The table above gives each function's range, "
              "minimum and slopes in numbers.").format(
         count=len(grid_entries()), x_low=f"{GRID_X[0]:g}", x_high=f"{GRID_X[1]:g}", y_low=f"{GRID_Y[0]:g}",
-        y_high=f"{GRID_Y[1]:g}", names=", ".join(a.name for a in grid_entries()))
+        y_high=f"{GRID_Y[1]:g}", names=", ".join(_(a.name) for a in grid_entries()))
 
 
 def grid_outputs() -> list[Output]:
     deps = (*sorted((ROOT / "src" / "activations").glob("*.py")), HERE, Path(style.__file__))
-    out = [Output(f"figures/all-activations-{n}.svg", partial(draw_grid, t), deps) for n, t in style.THEMES.items()]
-    out += [Output(f"figures/all-activations-phone-{n}.svg", partial(draw_grid, t, PHONE_GRID_COLS, PHONE_GRID_SIZE),
-                   deps) for n, t in style.THEMES.items()]
+    # the panels are titled with the functions' names, which some languages translate: drawn per language
+    out = svg_outputs("all-activations", draw_grid, deps, words=True)
+    out += svg_outputs("all-activations", partial(draw_grid, cols=PHONE_GRID_COLS, size=PHONE_GRID_SIZE), deps,
+                       suffix="-phone", words=True)
     out.append(Output("figures/all-activations.md",
                       lambda: figure_markdown("all-activations", grid_alt(), "scripts/generators/activation_figures.py",
-                                              *GRID_SIZE, phone=PHONE_GRID_SIZE),
+                                              *GRID_SIZE, phone=PHONE_GRID_SIZE, words=True),
                       (*deps, GENERATORS / "figure_snippets.py")))
     return out
