@@ -349,10 +349,20 @@ from figure_style import text  # noqa: E402
 CATALOGUE = text.LOCALES / "ko" / "LC_MESSAGES" / f"{text.DOMAIN}.po"
 NUMBER = re.compile(r"(?<![A-Za-z0-9_.])-?\d+(?:\.\d+)?(?:e[-+]?\d+)?")
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]")
-# Words a Korean output keeps: the activation functions' names and keys, their parameters' names,
-# the initialisations named after their authors, the XOR task, numpy's float types and special values,
-# and log() in a formula.
-KEPT = ({w.lower() for key, a in REGISTRY.items() for w in re.findall(r"[A-Za-z]{2,}", f"{a.name} {key} {' '.join(a.params)}")}
+
+
+def _site_names(locale: str) -> dict[str, str]:
+    """Each activation's name as the site's pages in `locale` name it (registry_outputs.po), by its English name."""
+    with (text.LOCALES / locale / "LC_MESSAGES" / "registry_outputs.po").open("rb") as f:
+        translated = {m.id: m.string for m in read_po(f) if m.id and m.string and not m.fuzzy}
+    return {a.name: translated.get(a.name, a.name) for a in REGISTRY.values()}
+
+
+# Words a Korean output keeps: the activation functions' names as the Korean pages write them (ReLU, not
+# Sigmoid, which they call 시그모이드), their parameters' names, the initialisations named after their
+# authors, the XOR task, numpy's float types and special values, and log() in a formula.
+KEPT = ({w.lower() for name in _site_names("ko").values() for w in re.findall(r"[A-Za-z]{2,}", name)}
+        | {w.lower() for a in REGISTRY.values() for p in a.params for w in re.findall(r"[A-Za-z]{2,}", p)}
         | {"xor", "glorot", "he", "float", "nan", "inf", "log"})
 
 
@@ -405,6 +415,17 @@ def test_tr_gives_the_catalogue_s_korean_and_the_code_s_english(monkeypatch):
     finally:
         monkeypatch.undo()
         text._catalogue.cache_clear()
+
+
+def test_an_experiment_names_each_activation_as_the_site_does(monkeypatch):
+    """The names the experiments show with tr(REGISTRY[a].name) are in their catalogue, translated as the
+    Korean pages translate them (시그모이드 in a notebook's table as on the sigmoid page)."""
+    named = {REGISTRY[s].name for path in ENGLISH for s in update_messages.named_activations(path)}
+    assert {"Sigmoid", "ReLU", "Leaky ReLU", "ELU"} <= named, named
+    monkeypatch.setenv("LANGUAGE", "ko")
+    site = _site_names("ko")
+    assert {name: text.tr(name) for name in named} == {name: site[name] for name in named}
+    assert text.tr("Sigmoid") == "시그모이드"
 
 
 def _columns(line: str) -> int:

@@ -418,7 +418,7 @@ def test_compare_marks_f_prime_as_a_convention_where_the_derivative_does_not_exi
 
 @pytest.mark.parametrize(("scheme", "locale"), list(zip(SCHEMES, ("", KOREAN))))
 def test_compare_passes_axe_in_both_schemes(browser, served, scheme, locale):
-    """In the dark scheme on the Korean page, whose comparison speaks Korean but for the activations' names."""
+    """In the dark scheme on the Korean page, whose comparison speaks Korean, the activations' names too."""
     from axe_playwright_python.sync_playwright import Axe
 
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
@@ -436,7 +436,13 @@ def test_compare_passes_axe_in_both_schemes(browser, served, scheme, locale):
         _to(page, x, json.loads(generated.read("interactive/compare.json"))["x"].index("0"))  # ReLU's f'(0): a convention
         convention = _messages(locale)["compare"]["convention"].format(value="0")
         assert convention in page.locator(".af-compare-table").inner_text()
-        left = _english_words(_widget_text(page.locator("[data-compare]")), [e.name for e in REGISTRY.values()])
+        # the activations by their Korean names (Sigmoid as 시그모이드), in the pickers, legend, table and labels
+        names = _messages(locale)["names"]
+        options = page.get_by_label(_messages(locale)["compare"]["picker"].format(n=1), exact=True).locator("option")
+        data = json.loads(generated.read("interactive/compare.json"))
+        assert options.all_inner_texts() == [names[e["slug"]] for e in data["entries"]]
+        assert names["sigmoid"] != REGISTRY["sigmoid"].name
+        left = _english_words(_widget_text(page.locator("[data-compare]")), names.values())
         assert not left, left
     ctx.close()
     assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]

@@ -402,3 +402,24 @@ def test_gated_zero_lines_and_hatching_stand_out_from_the_colours_they_cross(slu
         assert len(hatch) == 1
         band = pixels[int(rows / 2):]  # b <= 0: the lower half of the square
         assert _contrast(_hex(hatch.pop()), band.reshape(-1, 3)).min() >= 3, (slug, theme)
+
+
+# --- titles ---------------------------------------------------------------------------------------
+
+def test_a_figure_every_language_shares_has_no_title_and_a_translated_one_its_language_s():
+    """An SVG drawn once for every language (no figures/<stem>-ko-... twin) has no <title>: opened on its
+    own, it would greet a Korean reader in English, and the pages' alt text says what it shows in each
+    language. A figure drawn per language is titled in that language."""
+    from messages import TRANSLATED
+    from outputs import GENERATED
+
+    figures = sorted((GENERATED / "figures").glob("*.svg"))
+    twins = {locale: [p for p in figures if f"-{locale}-" in p.name] for locale in TRANSLATED}
+    per_language = {p.name.replace(f"-{locale}-", "-", 1) for locale, ps in twins.items() for p in ps}
+    shared = [p for p in figures if p.name not in per_language and not any(p in ps for ps in twins.values())]
+    assert len(shared) > 40 and all(twins.values()), (len(shared), twins)
+    titled = [p.name for p in shared if re.search(r"<(?:dc:)?title>", p.read_text(encoding="utf-8"))]
+    assert not titled, f"figures every language shares, titled in one of them: {titled}"
+    for p in twins.get("ko", []):
+        title = re.search(r"<title>([^<]*)</title>", p.read_text(encoding="utf-8"))
+        assert title and re.search(r"[\uac00-\ud7a3]", title.group(1)), (p.name, title and title.group(1))

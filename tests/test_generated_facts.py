@@ -640,3 +640,23 @@ def test_every_markdown_output_has_its_translation():
     english = {p.relative_to(GENERATED) for p in GENERATED.rglob("*.md") if "ko" not in p.relative_to(GENERATED).parts}
     korean = {p.relative_to(GENERATED / "ko") for p in TRANSLATED}
     assert english == korean, f"without a Korean twin: {sorted(map(str, english - korean))}; orphans: {sorted(map(str, korean - english))}"
+
+
+# A formula in a table header: a superscript with a space in it (e<sup>x - c</sup>), or a symbol, an
+# operator and what follows it (x - c, c = 0, f'(0) > 0), each part set apart by an ordinary space.
+SPLITTABLE_FORMULA = re.compile(r"<sup>[^<]* [^<]*</sup>|(?<!\w)[A-Za-z](?:\([^)]*\))?'* [-+=<>≤≥] [\w(]")
+
+
+def test_a_korean_table_header_never_breaks_a_formula_across_lines():
+    """Korean wraps only at spaces (word-break: keep-all), so on a 360 px phone a narrow column's header
+    breaks at each space it has, e<sup>x - c</sup> into "e<sup>x -</sup>" and a lone "c": the Korean
+    headers join a formula's parts with no-break spaces (x&nbsp;-&nbsp;c), and the column breaks
+    between words only."""
+    split = {}
+    for path in sorted((GENERATED / "ko" / "tables").glob("*.md")):
+        header = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("| ")), "")
+        if cells := [c.strip() for c in header.strip("|").split(" | ") if SPLITTABLE_FORMULA.search(c)]:
+            split[path.name] = cells
+    assert not split, f"Korean table headers whose formulas a phone can split: {split}"
+    english = next(line for line in generated.read("tables/softmax-shift.md").splitlines() if line.startswith("| "))
+    assert len(SPLITTABLE_FORMULA.findall(english)) == 3, english  # the English headers' spaces: what is looked for

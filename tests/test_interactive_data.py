@@ -509,12 +509,33 @@ def test_every_word_the_widgets_show_on_a_korean_page_is_korean():
     assert english.keys() == korean.keys() and english
     for widget, messages in english.items():
         assert messages.keys() == korean[widget].keys(), widget
+        if widget == "names":  # the activations' names, some the same in Korean (below)
+            continue
         for key, en in messages.items():
             ko = korean[widget][key]
             assert _fields(ko) == _fields(en), (widget, key, en, ko)
             assert not _english_words(ko), (widget, key, ko)
             assert (ko != en) == bool(_english_words(en)), (widget, key, en, ko)
             assert not re.search(r"[\uac00-\ud7a3]", en), (widget, key, en)
+
+
+def test_the_widgets_name_each_activation_as_the_pages_in_their_language_do():
+    """messages.json names every activation the widgets show (the comparison's and each figure's) as
+    the registry's catalogue translates it, read here from the .po itself: on a Korean page Sigmoid
+    is 시그모이드, as the page's own heading says, and ReLU stays ReLU."""
+    from babel.messages.pofile import read_po
+    from conftest import ROOT
+
+    with (ROOT / "locale" / "ko" / "LC_MESSAGES" / "registry_outputs.po").open("rb") as f:
+        catalogue = {m.id: m.string for m in read_po(f) if m.id and m.string and not m.fuzzy}
+    shown = {e["slug"] for e in json.loads(generated.read("interactive/compare.json"))["entries"]} | {e.slug for e in ENTRIES}
+    english, korean = _messages()["names"], _messages(KOREAN)["names"]
+    assert english == {s: REGISTRY[s].name for s in shown}
+    assert korean == {s: catalogue.get(REGISTRY[s].name, REGISTRY[s].name) for s in shown}
+    assert korean["sigmoid"] == "시그모이드" and korean["identity"] == "항등 함수" and korean["relu"] == "ReLU"
+    translated = {s for s in shown if korean[s] != english[s]}
+    assert translated >= {"identity", "binary-step", "sigmoid", "hard-sigmoid", "log-sigmoid"}, translated
+    assert not [korean[s] for s in translated if _english_words(korean[s])]
 
 
 def _numbers(text: str) -> list[str]:

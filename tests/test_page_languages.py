@@ -8,6 +8,7 @@ that skipped `_()`. The pages are the ones the session's build wrote (the `site`
 
 from __future__ import annotations
 
+import html
 import re
 from functools import cache
 from html.parser import HTMLParser
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
+from activations import REGISTRY
 from conftest import ROOT
 from tests import languages
 
@@ -98,6 +100,32 @@ def test_korean_pages_show_no_generated_english(site):
             if found := [run for run in runs if run in text]:
                 shown.setdefault(page.relative_to(site).as_posix(), []).append(found[0])
     assert not shown, f"English generated text on Korean pages (include the ko/ fragment, or pass the text through _()): {shown}"
+
+
+TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
+TEXT_IN_TEX = re.compile(r"\\text\{([^{}]*)\}")
+# Words a formula keeps in every language: names of functions and parameters (GELU's tanh, RReLU's lower
+# and upper) and the in and out of n_in and n_out, the fan-in and fan-out.
+FORMULA_SYMBOLS = ({w.lower() for a in REGISTRY.values() for w in WORD.findall(f"{a.fn.__name__} {' '.join(a.params)}")}
+                   | {"in", "out"})
+
+
+def formula_words(path: Path) -> list[str]:
+    """The words a page's formulas write out, in \\text{...}, as the TeX KaTeX rendered (kept in its MathML)."""
+    return [w for tex in TEX.findall(path.read_text(encoding="utf-8"))
+            for inside in TEXT_IN_TEX.findall(html.unescape(tex)) for w in WORD.findall(inside)]
+
+
+def test_korean_formulas_say_their_words_in_korean(site):
+    """\\text{otherwise} in a formula is English a Korean reader reads (그 외): the registry's formulas on
+    the Korean pages come through the catalogue, and the authored pages write theirs in Korean."""
+    english = {w for page in languages.built_pages(site, languages.DEFAULT) for w in formula_words(page)}
+    assert {"otherwise", "learned"} <= english, "the check reads no words in the English pages' formulas"
+    found = {}
+    for page in languages.built_pages(site, languages.KOREAN):
+        if words := [w for w in formula_words(page) if w.lower() not in FORMULA_SYMBOLS]:
+            found[page.relative_to(site).as_posix()] = sorted(set(words))
+    assert not found, f"English words in formulas on Korean pages: {found}"
 
 
 def test_english_pages_show_no_korean_but_the_seeds_class_names(site):

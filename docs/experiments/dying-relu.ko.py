@@ -81,8 +81,8 @@ def came_back(history):
 runs = {(a, lr, False): run(a, lr) for a in ACTIVATIONS for lr in RATES}
 runs |= {("relu", lr, True): run("relu", lr, norm=True) for lr in RATES}
 CONFIGS = [(a, False) for a in ACTIVATIONS] + [("relu", True)]
-label = {(a, norm): tr("{activation} + layer norm").format(activation=REGISTRY[a].name) if norm else REGISTRY[a].name
-         for a, norm in CONFIGS}
+label = {(a, norm): tr("{activation} + layer norm").format(activation=tr(REGISTRY[a].name)) if norm
+         else tr(REGISTRY[a].name) for a, norm in CONFIGS}
 
 
 def per_layer(mask):
@@ -120,7 +120,7 @@ assert not any(r["no_gradient"].any() for (a, _, _), r in runs.items() if a != "
 def draw_fraction(fig, ax, theme):
     for a, color, marker in zip(ACTIVATIONS, (theme.primary, theme.secondary, theme.accent), "osD"):
         rates = [lr for lr in RATES if fraction[a, lr] is not None]
-        ax.semilogx(rates, [100 * fraction[a, lr] for lr in rates], color=color, marker=marker, label=REGISTRY[a].name)
+        ax.semilogx(rates, [100 * fraction[a, lr] for lr in rates], color=color, marker=marker, label=tr(REGISTRY[a].name))
     ax.set(xlabel=tr("learning rate"), ylabel=tr("silent hidden units (%)"),
            title=tr("after {steps} steps").format(steps=STEPS))
     ax.legend()

@@ -23,7 +23,7 @@
 import numpy as np
 
 from figure_style.notebook import show
-from figure_style.text import N_, pad, table, tr  # words printed and drawn in the reader's language
+from figure_style.text import N_, pad, table, tr, width  # words printed and drawn in the reader's language
 from activations import REGISTRY, sigmoid_derivative
 from tinynet import MLP, accuracy, cross_entropy_grad, init_layers, train
 
@@ -32,6 +32,7 @@ ACTIVATIONS = ["sigmoid", "tanh", "relu", "gelu"]
 # Glorot and Bengio (2010) derived their scale for sigmoid and tanh, He et al. (2015) theirs for ReLU.
 FITTING = {"sigmoid": "xavier", "tanh": "xavier", "relu": "he", "gelu": "he"}
 INIT_NAMES = {"standard": "N(0, 1)", "xavier": "Glorot", "he": "He"}
+NAMES = {a: tr(REGISTRY[a].name) for a in ACTIVATIONS}  # as the site names them, in the reader's language
 
 rng = np.random.default_rng(0)
 x = rng.normal(size=(BATCH, INPUTS))
@@ -62,7 +63,7 @@ rows = [[tr("activation"), tr("weights"), tr("layer 1"), tr("last layer"), tr("r
 for (a, init), g in at_init.items():
     ratio = g[0] / g[-1]
     steps = len(g) - 1  # DEPTH + 1 layers, so DEPTH steps back from the last one to the first
-    rows.append([a, INIT_NAMES[init], f"{g[0]:.2e}", f"{g[-1]:.2e}", f"{ratio:.2e}", f"{ratio ** (1 / steps):.3f}"])
+    rows.append([NAMES[a], INIT_NAMES[init], f"{g[0]:.2e}", f"{g[-1]:.2e}", f"{ratio:.2e}", f"{ratio ** (1 / steps):.3f}"])
 print(table(rows, "<<>>>>"))
 assert steps == DEPTH
 
@@ -124,7 +125,8 @@ for a in ACTIVATIONS:
     trained[a] = net = train(MLP(init_layers(sizes, FITTING[a], seed=1), a), x, y, steps=STEPS, lr=LR)
     after[a], trained_accuracy[a] = gradient_norms(net), accuracy(net, x, y)
     print(tr("{activation} ({weights}) accuracy after {steps} steps: {accuracy:.1%}").format(
-        activation=pad(a, 8), weights=INIT_NAMES[FITTING[a]], steps=STEPS, accuracy=trained_accuracy[a]))
+        activation=pad(NAMES[a], max(map(width, NAMES.values()))), weights=INIT_NAMES[FITTING[a]], steps=STEPS,
+        accuracy=trained_accuracy[a]))
 
 assert after["sigmoid"][0] / after["sigmoid"][-1] < 1e-6
 assert trained_accuracy["sigmoid"] < 0.6 and trained_accuracy["tanh"] > 0.95 and trained_accuracy["relu"] > 0.95
@@ -142,7 +144,7 @@ def draw_layers(fig, axes, theme):
         ax.semilogy(layer, after[a], color=theme.accent, linestyle=":",
                     label=tr("{weights}, after {steps} steps").format(weights=fitting, steps=STEPS))
         ax.set_title(tr("{activation}: accuracy {accuracy:.0%} after training").format(
-            activation=REGISTRY[a].name, accuracy=trained_accuracy[a]), fontsize=11)
+            activation=NAMES[a], accuracy=trained_accuracy[a]), fontsize=11)
         ax.set_xticks([1, 5, 10, 15, 21])
         if axes.ndim == 1:  # one panel a row (phones): the legend goes under its panel, clear of the lines
             ax.legend(fontsize=11, loc="upper center", bbox_to_anchor=(0.5, -0.16), frameon=False)
@@ -220,7 +222,7 @@ fixed = {(a, o): gradient_norms(MLP(init_layers(sizes, FITTING[a], seed=1), a, *
 fixed_ratio = {key: g[0] / g[-1] for key, g in fixed.items()}
 
 print(table([[tr("activation"), tr("weights"), *(tr(o) for o in OPTIONS)]]
-            + [[a, INIT_NAMES[FITTING[a]], *(f"{fixed_ratio[a, o]:.2e}" for o in OPTIONS)] for a in ACTIVATIONS],
+            + [[NAMES[a], INIT_NAMES[FITTING[a]], *(f"{fixed_ratio[a, o]:.2e}" for o in OPTIONS)] for a in ACTIVATIONS],
             "<<" + ">" * len(OPTIONS)))
 
 assert fixed_ratio["sigmoid", "residual"] > 1e-2 > 1e-6 > fixed_ratio["sigmoid", "plain"]  # the identity path
@@ -247,7 +249,7 @@ SHORTER = STEPS // 2
 normed_gelu = train(MLP(init_layers(sizes, "he", seed=1), "gelu", norm=True), x, y, steps=SHORTER, lr=LR)
 fixed_accuracy["gelu", "layer norm", SHORTER] = accuracy(normed_gelu, x, y)
 fixed_accuracy["gelu", "plain", STEPS] = trained_accuracy["gelu"]
-print(table([[a, tr(o), tr("accuracy after {steps} steps:").format(steps=steps), f"{acc:.1%}"]
+print(table([[NAMES[a], tr(o), tr("accuracy after {steps} steps:").format(steps=steps), f"{acc:.1%}"]
              for (a, o, steps), acc in sorted(fixed_accuracy.items())], "<<>>"))
 
 assert fixed_accuracy["sigmoid", "residual", LONGER] > 0.95 > 0.6 > fixed_accuracy["sigmoid", "plain", LONGER]

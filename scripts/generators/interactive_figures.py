@@ -16,7 +16,7 @@ import numpy as np
 
 import figure_style as style
 import softmax_playground
-from activation_figures import axes_geometry, module_files
+from activation_figures import axes_geometry, figure_group, module_files
 from activations import REGISTRY, Activation
 from formatting import show
 from messages import DEFAULT, TRANSLATED, _, catalogue_files, language
@@ -172,7 +172,8 @@ def _properties(entry: Activation, params: dict[str, float]) -> list[list[str]]:
     d0 = show(float(d(0.0)))
     if conventions(entry, params, np.zeros(1))[0]:
         d0 = _("{value} (convention)").format(value=d0)
-    out = [[f"{entry.name}(0)", show(float(f(0.0)))], [f"{entry.name}'(0)", d0]]
+    name = _(entry.name)  # translated by registry_outputs.po, as on the pages
+    out = [[f"{name}(0)", show(float(f(0.0)))], [f"{name}'(0)", d0]]
     # The registry places jumps and the period for the default parameters only; where these values
     # move them (a threshold, a shrink's lambda, a frequency), the range and minimum are not shown.
     if entry.period is not None or _jumps(y, d(DENSE)):
@@ -322,10 +323,17 @@ def words(entry: Activation) -> dict:
     return {"props": [_properties(entry, params) for params in combinations(entry, ylim)]}
 
 
+def names() -> dict[str, str]:
+    """Every elementwise activation's name in the language being rendered, by slug: the page shows
+    these in place of the data's English ones (registry_outputs.po translates them)."""
+    return {e.slug: _(e.name) for e in entries()}
+
+
 def ui() -> dict:
     """The words the explorable figures and the comparison show or announce, in the language being
     rendered; {name} and the like are filled in by the page."""
     return {
+        "names": names(),
         "explore": {
             # TRANSLATORS: the figure's accessible name; {name} is the activation's name
             "position": _("Position along the {name} figure: arrow keys move x"),
@@ -394,7 +402,7 @@ def outputs() -> list[Output]:
     deps = (*sorted((GENERATORS.parents[1] / "src" / "activations").glob("*.py")), HERE, GENERATORS / "formatting.py")
     out = [Output("interactive/compare.json",
                   lambda: (json.dumps(compare_data(), ensure_ascii=False, separators=(",", ":")) + "\n").encode(), deps)]
-    text_deps = (HERE, Path(softmax_playground.__file__), GENERATORS / "messages.py")
+    text_deps = (*deps, Path(softmax_playground.__file__), GENERATORS / "messages.py")  # deps: the names
     out.append(Output("interactive/messages.json", _in(DEFAULT, ui), text_deps))
 
     def entry_deps(entry: Activation) -> tuple[Path, ...]:
@@ -402,10 +410,11 @@ def outputs() -> list[Output]:
                 GENERATORS / "properties.py", GENERATORS / "formatting.py")
 
     for entry in entries():
-        out.append(Output(f"interactive/{entry.slug}.json", partial(render, entry), entry_deps(entry)))
+        out.append(Output(f"interactive/{entry.slug}.json", partial(render, entry), entry_deps(entry), figure_group(entry)))
     for locale in TRANSLATED:
         catalogues = (GENERATORS / "messages.py", *catalogue_files(locale))
         out.append(Output(f"{locale}/interactive/messages.json", _in(locale, ui), (*text_deps, *catalogues)))
-        out += [Output(f"{locale}/interactive/{e.slug}.props.json", _in(locale, partial(words, e)), (*entry_deps(e), *catalogues))
+        out += [Output(f"{locale}/interactive/{e.slug}.props.json", _in(locale, partial(words, e)), (*entry_deps(e), *catalogues),
+                       figure_group(e))
                 for e in entries() if e.params]
     return out

@@ -33,15 +33,29 @@ def link(a: Activation) -> str:
     return f"[{_(a.name)}](/activations/{a.page_slug}.md{anchor})"
 
 
+TEXT = re.compile(r"\\text\{([^{}]*)\}")  # the words of a formula: \text{otherwise}
+
+
+def formula_words(a: Activation) -> list[str]:
+    """What the \\text{...} of an entry's formulas hold that has words ("otherwise", " such that "), each once."""
+    found = (m.group(1) for tex in (a.latex, a.derivative_latex or "") for m in TEXT.finditer(tex))
+    return list(dict.fromkeys(w for w in found if WORDS.search(w)))
+
+
+def latex(tex: str) -> str:
+    """A registry formula in the language being rendered: the words inside each \\text{...} translated."""
+    return TEXT.sub(lambda m: "\\text{" + _(m.group(1)) + "}", tex)
+
+
 def index_table() -> bytes:
-    rows = [[link(a), _(a.family), f"${a.latex}$", _(a.summary)] for a in REGISTRY.values()]
+    rows = [[link(a), _(a.family), f"${latex(a.latex)}$", _(a.summary)] for a in REGISTRY.values()]
     return generated(SOURCE, table([_("activation"), _("family"), _("definition"), _("what it does")], rows))
 
 
 def formulas(entry: Activation) -> bytes:
-    body = f"$$\n{entry.latex}\n$$\n"
+    body = f"$$\n{latex(entry.latex)}\n$$\n"
     if entry.derivative_latex:
-        body += f"\n$$\n{entry.derivative_latex}\n$$\n"
+        body += f"\n$$\n{latex(entry.derivative_latex)}\n$$\n"
     return generated(SOURCE, body)
 
 
@@ -255,6 +269,13 @@ def messages_from_data() -> list[tuple[str, str, str]]:
                  for a in REGISTRY.values() if a.accuracy_note]
     messages += [(text, REGISTRY_FILE, f"a framework cell of {a.slug}: {{0}}, {{1}} are the calls, as inline code; "
                   "keep every `code span`") for a in REGISTRY.values() for text in framework_sentences(a)]
+    where = {}
+    for a in REGISTRY.values():
+        for w in formula_words(a):
+            where.setdefault(w, []).append(a.slug)
+    messages += [(w, REGISTRY_FILE, f"words inside \\text{{...}} in the formulas of {', '.join(slugs)}: a space at "
+                  "either end parts them from the math; put spaces where your language needs them")
+                 for w, slugs in where.items()]
     return messages
 
 

@@ -101,7 +101,7 @@ def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
         bar.set_label(f"{entry.name}(a, b)", labelpad=8)  # a word space clear of the tick labels
         ax.set_xlabel("a")  # the value; the alt text says so
         ax.set_ylabel("b")  # the gate input
-        return style.svg_bytes(fig, f"{entry.name} over its two inputs")
+        return style.svg_bytes(fig, "")  # every language's figure: no title in one of them
 
 
 def _region(b0: float, b1: float, lo: float, hi: float) -> str:
@@ -185,7 +185,7 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
         ax.set_xlim(*entry.x_range)
         ax.set_xlabel("d = x₁ − x₂")  # the scores of class 1 and class 2
         place_legend(fig, ax, ax.legend())
-        return style.svg_bytes(fig, f"{entry.name} of two classes")
+        return style.svg_bytes(fig, "")  # every language's figure: no title in one of them
 
 
 def two_class_alt(entry: Activation) -> str:
@@ -230,7 +230,7 @@ def draw_simplex(entry: Activation, theme: style.Theme) -> bytes:
                             title=f"softmax(z / T)\n{TEMPERATURES[0]:g} ≤ T ≤ {TEMPERATURES[-1]:g}",
                             title_fontsize=style.SMALL, alignment="left")
         legend.get_title().set_color(theme.text)
-        return style.svg_bytes(fig, f"{entry.name} of three classes on the probability simplex")
+        return style.svg_bytes(fig, "")  # every language's figure: no title in one of them
 
 
 def _vector(values, digits: str) -> str:

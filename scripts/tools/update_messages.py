@@ -10,6 +10,7 @@ A translator then fills in the empty `msgstr`s (tests/test_messages.py names eve
 
 from __future__ import annotations
 
+import ast
 import importlib
 import sys
 from datetime import datetime, timezone
@@ -72,14 +73,34 @@ def experiment_sources() -> list[Path]:
     return [p for p in sorted(EXPERIMENTS.glob("*.py")) if len(p.suffixes) == 1]
 
 
+def named_activations(path: Path) -> list[str]:
+    """The registry's slugs an experiment that reads the registry names in its code ("sigmoid",
+    "leaky-relu"), each once: it shows their names with tr(REGISTRY[a].name), which no extractor can read."""
+    from activations import REGISTRY
+
+    code = path.read_text(encoding="utf-8")
+    if "REGISTRY[" not in code:
+        return []
+    literals = [node.value for node in ast.walk(ast.parse(code))
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)]
+    return list(dict.fromkeys(s for s in literals if s in REGISTRY))
+
+
 def experiment_template() -> Catalog:
-    """The messages of every experiment, file by file in the order they appear."""
+    """The messages of every experiment, file by file in the order they appear, then the names of the
+    activations the experiments name."""
+    from activations import REGISTRY
+
     catalog = Catalog(project="activation-functions", fuzzy=False)
     for path in experiment_sources():
         for lineno, message, comments, context in extract_from_file("python", str(path), keywords=EXPERIMENT_KEYWORDS,
                                                                    comment_tags=("TRANSLATORS:",)):
             catalog.add(message, locations=[(path.relative_to(ROOT).as_posix(), lineno)], auto_comments=comments,
                         context=context)
+    slugs = dict.fromkeys(slug for path in experiment_sources() for slug in named_activations(path))
+    for slug in slugs:
+        catalog.add(REGISTRY[slug].name, locations=[("src/activations/registry.py", None)],
+                    auto_comments=[f"the name of {slug}, as registry_outputs.po translates it (the pages name it so)"])
     return catalog
 
 

@@ -130,9 +130,11 @@ def new_figure(theme: Theme, width: float = WIDTH, height: float = HEIGHT, **sub
 
 
 def svg_bytes(fig: Figure, title: str) -> bytes:
-    """The figure as SVG with no date and a fixed title, so equal figures give equal bytes."""
+    """The figure as SVG with no date and a fixed title (none for ""), so equal figures give equal bytes."""
     buf = io.BytesIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None, "Title": title, "Creator": None})
+    # a figure every language shares has no title: opened on its own, it would say it in one language
+    metadata = {"Date": None, "Creator": None, **({"Title": title} if title else {})}
+    fig.savefig(buf, format="svg", metadata=metadata)
     return buf.getvalue()
 
 

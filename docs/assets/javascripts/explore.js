@@ -7,9 +7,10 @@
 // through the values computed there, each on its own: every combination of their values has its
 // curves in the data. The figure then draws f and f' for them over the faded static figure, and the
 // properties that change are listed. Without JavaScript the static figure stays as it is.
-// Every word the figures show or announce comes from generated/interactive/messages.json, or on a
-// page in another language (<html lang="ko">) from generated/<lang>/interactive/, which the
-// generators write from the translation catalogues; the numbers are the same data in every language.
+// Every word the figures show or announce, the activations' names too, comes from
+// generated/interactive/messages.json, or on a page in another language (<html lang="ko">) from
+// generated/<lang>/interactive/, which the generators write from the translation catalogues; the
+// numbers are the same data in every language.
 const GENERATED = new URL("../../generated/", document.currentScript.src);
 const DEFAULT_LANGUAGE = "en"; // the site's language at its root; the others' files are under <lang>/
 
@@ -21,6 +22,8 @@ const localised = (rel) => {
 const getJSON = (url) => fetch(url).then((r) => (r.ok ? r.json() : Promise.reject(new Error(`${url}: HTTP ${r.status}`))));
 let messages = null; // fetched once per page, for all its figures
 const uiText = () => (messages = messages || getJSON(localised("interactive/messages.json")));
+// An activation's name in the page's language (the data holds the English one).
+const named = (text, slug, name) => (text.names && text.names[slug]) || name;
 // A message with its {fields} filled in.
 const fill = (message, fields) => message.replace(/\{(\w+)\}/g, (all, k) => (k in fields ? String(fields[k]) : all));
 
@@ -34,6 +37,7 @@ document$.subscribe(() => {
       .then((data) => Promise.all([data, uiText(), translatedProps(data, slug)]))
       .then(([data, text, props]) => {
         if (props) data.curves.forEach((c, k) => { c.props = props[k]; });
+        data.name = named(text, slug, data.name);
         explore(holder, slug, data, text.explore);
       })
       .catch((e) => console.warn("figure stays static:", e.message));
@@ -338,7 +342,10 @@ function playground(root, data, t) {
 // Compare (an empty element with data-compare, naming its data file): two to four activations
 // and their derivatives on shared axes, with a readout at an x the reader picks. The samples are
 // the module's, f'(x) marked as a convention where the data says; this only draws them.
-attach("compare", (root, data, text) => compare(root, data, text.compare), "comparison");
+attach("compare", (root, data, text) => {
+  data.entries.forEach((e) => { e.name = named(text, e.slug, e.name); });
+  compare(root, data, text.compare);
+}, "comparison");
 
 const DASHES = ["", "8 5", "2 4", "10 4 2 4"]; // each curve also differs in its dashes, not in colour alone
 
