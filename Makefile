@@ -42,8 +42,8 @@ $(LIGHTHOUSE): scripts/tools/lighthouse/package.json scripts/tools/lighthouse/pa
 
 install: $(INSTALLED) $(NODE_CHECKS) ## Create .venv and the checkers' node_modules from the pinned lock files
 
-figures: $(INSTALLED) ## Regenerate figures and tables in docs/generated/ (only what changed)
-	$(PY) scripts/generate.py
+figures: $(INSTALLED) ## Regenerate figures and tables in docs/generated/ (only what changed; VERBOSE=1 lists the files)
+	$(PY) scripts/generate.py $(if $(VERBOSE),--verbose)
 
 site: figures ## Build the static site into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict --site-dir site

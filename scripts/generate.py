@@ -2,7 +2,8 @@
 
 Each *_outputs.py / *_figures.py module in generators/ lists its outputs; an output is rendered
 only when what it depends on changed, and written only when its bytes changed (see
-generators/outputs.py).
+generators/outputs.py). When nothing at all changed since the last full run, that is known before
+any generator is imported (generators/freshness.py).
 """
 
 from __future__ import annotations
@@ -13,38 +14,111 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "generators"))  # they import one another by name
 
-import activation_figures  # noqa: E402
-import vector_figures  # noqa: E402
-import catalogue_facts  # noqa: E402
-import glossary_outputs  # noqa: E402
-import interactive_figures  # noqa: E402
-import notebook_outputs  # noqa: E402
-import references_outputs  # noqa: E402
-import registry_outputs  # noqa: E402
-import relu_outputs  # noqa: E402
-import rrelu_outputs  # noqa: E402
-import sigmoid_outputs  # noqa: E402
-import softmax_outputs  # noqa: E402
-import softmax_playground  # noqa: E402
-import sparsemax_outputs  # noqa: E402
-import why_outputs  # noqa: E402
-from messages import translated_twins  # noqa: E402
-from outputs import GENERATED, Output, generate  # noqa: E402
+import freshness  # noqa: E402
 
-MODULES = (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs, relu_outputs, rrelu_outputs, softmax_outputs, sparsemax_outputs, softmax_playground, why_outputs, registry_outputs, references_outputs, glossary_outputs)
+GENERATED = freshness.ROOT / "docs" / "generated"
 
 
-def all_outputs() -> list[Output]:
-    english = [o for module in MODULES for o in module.outputs()]
+def modules() -> tuple:
+    """The generator modules, each with its outputs(); importing them imports matplotlib and the rest."""
+    import activation_figures
+    import catalogue_facts
+    import glossary_outputs
+    import interactive_figures
+    import notebook_outputs
+    import references_outputs
+    import registry_outputs
+    import relu_outputs
+    import rrelu_outputs
+    import sigmoid_outputs
+    import softmax_outputs
+    import softmax_playground
+    import sparsemax_outputs
+    import vector_figures
+    import why_outputs
+
+    return (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs,
+            relu_outputs, rrelu_outputs, softmax_outputs, sparsemax_outputs, softmax_playground, why_outputs,
+            registry_outputs, references_outputs, glossary_outputs)
+
+
+def all_outputs() -> list:
+    from messages import translated_twins
+
+    english = [o for module in modules() for o in module.outputs()]
     return english + translated_twins(english)
 
 
-def main(out_dir: Path = GENERATED) -> int:
+# What a person waits for, stage by stage: an output's stage is told by its kind of file.
+STAGES = (("experiments", (".ipynb",)), ("figures", (".svg",)), ("interactive data", (".json",)), ("tables and text", ()))
+
+
+def stage(path: str) -> str:
+    """The stage an output belongs to: the first whose suffixes match, else the last."""
+    return next((name for name, suffixes in STAGES if path.endswith(suffixes)), STAGES[-1][0]) if path else STAGES[-1][0]
+
+
+def stage_lines(report, outputs: list) -> list[str]:
+    """One line per stage: how many outputs it has, how many were rendered and written, and the
+    seconds the renderers spent on them (summed over the worker processes)."""
+    lines = []
+    for name, _ in STAGES:
+        paths = [o.path for o in outputs if stage(o.path) == name]
+        rendered = [p for p in paths if p in report.seconds]
+        written = set(report.written) & set(paths)
+        lines.append(f"  {name:<17}{len(paths):>4} outputs: {len(rendered):>4} rendered, {len(written):>4} written "
+                     f"({sum(report.seconds[p] for p in rendered):.1f} s rendering)")
+    return lines
+
+
+class _Bars:
+    """A live bar per stage on a terminal (rich); nothing until the summary elsewhere (CI, a log)."""
+
+    def __init__(self):
+        self.progress = self.tasks = None
+
+    def start(self, stale: list) -> None:
+        if not stale or not sys.stdout.isatty():
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.progress = Progress(TextColumn("  {task.description:<17}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        counts = {name: sum(stage(o.path) == name for o in stale) for name, _ in STAGES}
+        self.tasks = {name: self.progress.add_task(name, total=n) for name, n in counts.items() if n}
+        self.progress.start()
+
+    def advance(self, output, _seconds: float) -> None:
+        if self.progress is not None:
+            self.progress.advance(self.tasks[stage(output.path)])
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def main(out_dir: Path = GENERATED, verbose: bool = False) -> int:
     start = time.perf_counter()
-    report = generate(all_outputs(), out_dir)
-    for label, paths in (("written", report.written), ("removed", report.removed)):
-        for path in paths:
-            print(f"  {label}: {path}")
+    fresh = freshness.up_to_date(out_dir)
+    if fresh is not None:
+        print(f"figures and tables: {fresh} up to date, nothing changed since the last run "
+              f"({time.perf_counter() - start:.2f} s)")
+        return 0
+    from outputs import generate
+
+    outputs = all_outputs()
+    deps = {dep for o in outputs for dep in o.deps}
+    inputs = freshness.inputs_digest(deps)  # before rendering: an edit made during the run is seen by the next one
+    bars = _Bars()
+    try:
+        report = generate(outputs, out_dir, done=bars.advance, stale_found=bars.start)
+    finally:
+        bars.stop()
+    freshness.record(out_dir, deps, inputs)
+    if verbose:
+        for label, paths in (("written", report.written), ("removed", report.removed)):
+            for path in paths:
+                print(f"  {label}: {path}")
+    print("\n".join(stage_lines(report, outputs)))
     print(f"figures and tables: {len(report.written)} written, {len(report.unchanged)} rendered but unchanged, "
           f"{len(report.fresh)} up to date, {len(report.removed)} removed "
           f"({time.perf_counter() - start:.2f} s)")
@@ -52,4 +126,10 @@ def main(out_dir: Path = GENERATED) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else GENERATED))
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Bring docs/generated/ up to date (only what changed).")
+    parser.add_argument("out_dir", nargs="?", type=Path, default=GENERATED, help="where to write (default: docs/generated)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every file written or removed")
+    args = parser.parse_args()
+    sys.exit(main(args.out_dir, args.verbose))

@@ -14,8 +14,8 @@ import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown, svg_outputs
 from formatting import show
-from messages import _, current
-from outputs import GENERATORS, ROOT, Output
+from messages import DEFAULT, _, current, language
+from outputs import GENERATORS, ROOT, Output, shared
 from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
 
 HERE = Path(__file__)
@@ -137,20 +137,34 @@ def has_words(entry: Activation) -> bool:
 
 
 def draw(entry: Activation, theme: style.Theme) -> bytes:
-    with style.themed(theme, current()):
-        fig, _ax = _figure(entry, theme)
-        return style.svg_bytes(fig, _("{name} and its derivative").format(name=entry.name))
+    return _drawn(entry, theme, current())[0]
+
+
+def _drawn(entry: Activation, theme: style.Theme, locale: str):
+    """(SVG bytes, axes geometry) of an entry's figure; done once per run and process, since the
+    interactive data (axes_geometry) needs the very layout of the English light figure."""
+    def make():
+        with style.themed(theme, locale):
+            fig, ax = _figure(entry, theme)
+            # a figure without words is every language's, so its SVG has no title in one of them
+            title = _("{name} and its derivative").format(name=_(entry.name)) if has_words(entry) else ""
+            data = style.svg_bytes(fig, title)  # the layout below is the one saved
+            box = ax.get_position()
+            return data, ((box.x0, 1.0 - box.y1, box.width, box.height), ax.get_xlim(), ax.get_ylim())
+    return shared(("activation figure", entry.slug, theme.name, locale), make)
+
+
+def figure_group(entry: Activation) -> str:
+    """The render group of the outputs made from an entry's English light figure (its SVG, its
+    interactive data): one layout serves them all."""
+    return f"activation figure {entry.slug}"
 
 
 def axes_geometry(entry: Activation) -> tuple[tuple[float, float, float, float], tuple[float, float], tuple[float, float]]:
-    """Where the main axes of an entry's figure lie, as (left, top, width, height) fractions of the
-    figure, and their x and y limits: what maps a point of the picture to x and y."""
-    theme = style.THEMES["light"]
-    with style.themed(theme):
-        fig, ax = _figure(entry, theme)
-        style.svg_bytes(fig, "")  # lays the figure out exactly as the SVG is laid out
-        box = ax.get_position()
-        return (box.x0, 1.0 - box.y1, box.width, box.height), ax.get_xlim(), ax.get_ylim()
+    """Where the main axes of an entry's English light figure lie, as (left, top, width, height)
+    fractions of the figure, and their x and y limits: what maps a point of the picture to x and y."""
+    with language(DEFAULT):
+        return _drawn(entry, style.THEMES["light"], DEFAULT)[1]
 
 
 def _figure(entry: Activation, theme: style.Theme):
@@ -457,7 +471,7 @@ def outputs() -> list[Output]:
             continue  # vector functions get their own pictures (see softmax_outputs.py)
         deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "properties.py",
                 GENERATORS / "formatting.py")
-        out += svg_outputs(entry.slug, partial(draw, entry), deps, words=has_words(entry))
+        out += svg_outputs(entry.slug, partial(draw, entry), deps, words=has_words(entry), group=figure_group(entry))
         out.append(Output(
             f"figures/{entry.slug}.md",
             # data-explore: the page's script (explore.js) reads interactive/<slug>.json for this figure
@@ -483,20 +497,23 @@ def draw_grid(theme: style.Theme, cols: int = GRID_COLS, size: tuple[float, floa
     entries = grid_entries()
     rows = -(-len(entries) // cols)
     with style.themed(theme, current()):
-        fig, axes = style.new_figure(theme, *size, nrows=rows, ncols=cols, sharex=True, sharey=True)
+        # Every panel gets the same fixed limits rather than shared axes: sharing makes each panel's
+        # drawing consult all the others (a third of the figure's time), and the limits are fixed anyway.
+        fig, axes = style.new_figure(theme, *size, nrows=rows, ncols=cols)
         x = np.linspace(*GRID_X, 801)
         for ax, entry in zip(axes.flat, entries):
+            ax.set(xlim=GRID_X, ylim=GRID_Y, autoscale_on=False)
             for seg in _segments(entry, np.sort(np.append(x, [k for k in entry.jumps if k not in x]))):
                 ax.plot(seg, entry.fn(seg), color=theme.primary, linewidth=1.6)
             ax.axhline(0, color=theme.axis, linewidth=0.6)
             ax.axvline(0, color=theme.axis, linewidth=0.6)
             ax.set_title(_(entry.name), fontsize=style.SMALL, color=theme.text)  # a name the pages translate
             ax.tick_params(labelsize=10)
+        for ax in axes.flat:
+            ax.label_outer()  # tick labels on the outer panels only, as shared axes have them
         for ax in list(axes.flat)[len(entries):]:
             ax.set_visible(False)
-        axes.flat[0].set_xlim(*GRID_X)
-        axes.flat[0].set_ylim(*GRID_Y)
-        return style.svg_bytes(fig, "Every elementwise activation on the same axes")
+        return style.svg_bytes(fig, _("Every elementwise activation on the same axes"))
 
 
 def grid_alt() -> str:

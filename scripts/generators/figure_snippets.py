@@ -23,19 +23,20 @@ def svg_path(stem: str, theme: str, suffix: str = "", locale: str = DEFAULT) -> 
 
 
 def svg_outputs(stem: str, draw: Callable[[Theme], bytes], deps: tuple[Path, ...], suffix: str = "",
-                words: bool = False) -> list[Output]:
+                words: bool = False, group: str = "") -> list[Output]:
     """The SVGs of a figure, draw(theme) for each scheme; a figure with words (words=True) is drawn
-    once more in every other language, inside language(locale), where the catalogues give its words."""
+    once more in every other language, inside language(locale), where the catalogues give its words.
+    group: the render group of every one of them (Output.group)."""
     def drawn_in(locale: str, theme: Theme) -> Callable[[], bytes]:
         def render() -> bytes:
             with language(locale):
                 return draw(theme)
         return render
 
-    out = [Output(svg_path(stem, name, suffix), drawn_in(DEFAULT, theme), deps) for name, theme in THEMES.items()]
+    out = [Output(svg_path(stem, name, suffix), drawn_in(DEFAULT, theme), deps, group) for name, theme in THEMES.items()]
     if words:
         out += [Output(svg_path(stem, name, suffix, locale), drawn_in(locale, theme),
-                       (*deps, HERE, LOCK, *catalogue_files(locale)))
+                       (*deps, HERE, LOCK, *catalogue_files(locale)), group)
                 for locale in TRANSLATED for name, theme in THEMES.items()]
     return out
 

@@ -85,5 +85,8 @@ def translated_twins(outputs: list[Output]) -> list[Output]:
                 return render()
         return render_twin
 
-    return [Output(f"{locale}/{o.path}", rendered_in(locale, o.render), (*o.deps, HERE, *catalogue_files(locale)))
+    # a twin is rendered by the process that renders its original, so that what they compute alike
+    # (a model trained, a function's properties) is computed once where the generators cache it
+    return [Output(f"{locale}/{o.path}", rendered_in(locale, o.render), (*o.deps, HERE, *catalogue_files(locale)),
+                   o.group or o.path)
             for locale in TRANSLATED for o in outputs if o.path.endswith(".md")]

@@ -13,16 +13,17 @@ import json
 import multiprocessing
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from freshness import RECORD, STAMPS, VERSIONED as _VERSIONED, forget
+
 ROOT = Path(__file__).resolve().parents[2]
 GENERATORS = Path(__file__).resolve().parent  # this folder: an output names the generator modules it depends on
 GENERATED = ROOT / "docs" / "generated"
-STAMPS = ".stamps.json"
-_VERSIONED = ("numpy", "matplotlib")
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,9 @@ class Output:
     path: str  # relative to the generated folder, with forward slashes
     render: Callable[[], bytes]
     deps: tuple[Path, ...]  # source files whose content decides the bytes
+    # Outputs of one group are rendered by one process, one after the other, so that work they
+    # have in common (a figure laid out once, see `shared`) is done once. "" is a group of its own.
+    group: str = ""
 
 
 @dataclass
@@ -40,6 +44,7 @@ class Report:
     unchanged: list[str] = field(default_factory=list)  # rendered, same bytes: not touched
     fresh: list[str] = field(default_factory=list)  # fingerprint matched: not even rendered
     removed: list[str] = field(default_factory=list)  # no output of that name any more
+    seconds: dict[str, float] = field(default_factory=dict)  # how long each rendered output took
 
 
 def _sha(data: bytes) -> str:
@@ -71,36 +76,84 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-_PENDING: list[Output] = []  # what the forked workers render, by index (renderers are closures)
+_PENDING: list[list[Output]] = []  # what the forked workers render, by group index (renderers are closures)
+_SHARED: dict | None = None  # work the outputs of a group share, while a run renders (None outside one)
 
 
-def _render_index(i: int) -> bytes:
-    return _PENDING[i].render()
+def shared(key, compute: Callable[[], object]):
+    """compute(), done once per key in each process of a run: what several outputs of one group
+    need (their figure's layout, say) is computed by the first and reused by the others."""
+    if _SHARED is None:
+        return compute()
+    if key not in _SHARED:
+        _SHARED[key] = compute()
+    return _SHARED[key]
 
 
-def _render_all(outputs: list[Output]) -> list[bytes]:
-    """Render outputs, in forked worker processes when there are several and fork exists."""
+def _render_group(i: int) -> tuple[int, list[tuple[bytes, float]]]:
+    """Group i's outputs rendered, each with the seconds it took."""
+    done = []
+    for o in _PENDING[i]:
+        start = time.perf_counter()
+        data = o.render()
+        done.append((data, time.perf_counter() - start))
+    return i, done
+
+
+def _groups(outputs: list[Output]) -> list[list[int]]:
+    """Indices of outputs, one list per group, in the order each group first appears."""
+    groups: dict[str, list[int]] = {}
+    for i, o in enumerate(outputs):
+        groups.setdefault(o.group or f"#{i}", []).append(i)
+    return list(groups.values())
+
+
+def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | None = None) -> list[bytes]:
+    """Render outputs, group by group, in forked worker processes when there are several and fork
+    exists; done(output, seconds) is called as each group's outputs come back."""
+    global _SHARED
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
-    # Forking a process that runs other threads can deadlock (and warns from Python 3.12 on), so
-    # a threaded caller, such as a test session with a server running, renders in-process.
-    if (len(outputs) < 2 or workers < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
-        return [o.render() for o in outputs]
-    _PENDING[:] = outputs
+    groups = _groups(outputs)
+    out: list[bytes] = [b""] * len(outputs)
+    _SHARED = {}
+    _PENDING[:] = [[outputs[i] for i in group] for group in groups]
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            return pool.map(_render_index, range(len(outputs)), chunksize=1)
+        # Forking a process that runs other threads can deadlock (and warns from Python 3.12 on), so
+        # a threaded caller, such as a test session with a server running, renders in-process.
+        if (len(groups) < 2 or workers < 2 or threading.active_count() > 1
+                or "fork" not in multiprocessing.get_all_start_methods()):
+            results = map(_render_group, range(len(groups)))
+            pool = None
+        else:
+            pool = multiprocessing.get_context("fork").Pool(workers)
+            results = pool.imap_unordered(_render_group, range(len(groups)), chunksize=1)
+        try:
+            for g, rendered in results:
+                for i, (data, seconds) in zip(groups[g], rendered):
+                    out[i] = data
+                    if done is not None:
+                        done(outputs[i], seconds)
+        finally:
+            if pool is not None:
+                pool.terminate()
+                pool.join()
     finally:
         _PENDING.clear()
+        _SHARED = None
+    return out
 
 
-def generate(outputs: Iterable[Output], out_dir: Path = GENERATED) -> Report:
-    """Bring out_dir up to date with outputs and remove files that no output produces."""
+def generate(outputs: Iterable[Output], out_dir: Path = GENERATED, done: Callable[[Output, float], None] | None = None,
+             stale_found: Callable[[list[Output]], None] | None = None) -> Report:
+    """Bring out_dir up to date with outputs and remove files that no output produces; stale_found
+    is told which outputs will be rendered, done(output, seconds) as each one is (progress)."""
     outputs = list(outputs)
     names = [o.path for o in outputs]
     if len(set(names)) != len(names):
         raise ValueError("two outputs share a path: " + ", ".join(sorted({n for n in names if names.count(n) > 1})))
     stamp_file = out_dir / STAMPS
+    if out_dir.is_dir():
+        forget(out_dir)  # whatever this run leaves, only a full run (generate.py) records it as complete
     try:
         stamps = json.loads(stamp_file.read_text())
     except (FileNotFoundError, json.JSONDecodeError):
@@ -116,12 +169,20 @@ def generate(outputs: Iterable[Output], out_dir: Path = GENERATED) -> Report:
             new_stamps[output.path] = {"inputs": keys[output.path], "bytes": old["bytes"]}
         else:
             stale.append(output)
-    for output, data in zip(stale, _render_all(stale)):
+    if stale_found is not None:
+        stale_found(stale)
+
+    def rendered(output: Output, seconds: float) -> None:
+        report.seconds[output.path] = seconds
+        if done is not None:
+            done(output, seconds)
+
+    for output, data in zip(stale, _render_all(stale, rendered)):
         (report.written if write_if_changed(out_dir / output.path, data) else report.unchanged).append(output.path)
         new_stamps[output.path] = {"inputs": keys[output.path], "bytes": _sha(data)}
     for path in sorted(p for p in out_dir.rglob("*") if p.is_file()) if out_dir.is_dir() else []:
         rel = path.relative_to(out_dir).as_posix()
-        if rel != STAMPS and rel not in new_stamps:
+        if rel not in (STAMPS, RECORD) and rel not in new_stamps:
             path.unlink()
             report.removed.append(rel)
     write_if_changed(stamp_file, (json.dumps(new_stamps, indent=1, sort_keys=True) + "\n").encode())

@@ -116,9 +116,14 @@ def search_view(html: str, notebook: bool) -> tuple[str, list[tuple[str, str]]]:
     return "".join(view.out).lstrip(), cells
 
 
-def on_pre_build(config) -> None:  # noqa: ARG001 - MkDocs hook signature
+def on_pre_build(config) -> None:
     _pages.clear()  # `mkdocs serve` rebuilds in the same process
     _cells.clear()
+    search = config.plugins.get("material/search")
+    if search is not None and getattr(search, "search_index", None) is not None:
+        # The search plugin would index each page as rendered, only for on_post_build below to replace
+        # its index: it keeps its other work on a page (and writes an empty index first), not that.
+        search.search_index.add_entry_from_context = lambda page: None
 
 
 def on_page_context(context, page, config, nav):  # noqa: ARG001 - MkDocs hook signature
