@@ -404,7 +404,7 @@ def alt_text(entry: Activation) -> str:
     """What an entry's figure shows, with its numbers, in the language being rendered."""
     lo, hi = entry.x_range
     p = compute(entry)
-    name = entry.name
+    name = _(entry.name)  # as the pages name it, in their language
     sentences = [
         _("Plot of {name} and its derivative for x from {low} to {high}: the function as a solid line, the "
           "derivative as a dashed line.").format(name=name, low=show(lo), high=show(hi)),

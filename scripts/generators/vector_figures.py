@@ -179,7 +179,8 @@ def draw_two_class(entry: Activation, theme: style.Theme) -> bytes:
     d, p = two_class(entry)
     with style.themed(theme):
         fig, ax = style.new_figure(theme)
-        ax.plot(d, p, color=theme.primary, label=f"{entry.name}([d, 0])₁")  # its first entry
+        # its first entry, the function named as the code names it, which reads alike in every language
+        ax.plot(d, p, color=theme.primary, label=f"{entry.fn.__name__}([d, 0])₁")
         ax.axhline(0, color=theme.axis, linewidth=0.9)
         ax.axvline(0, color=theme.axis, linewidth=0.9)
         ax.set_xlim(*entry.x_range)
@@ -193,7 +194,7 @@ def two_class_alt(entry: Activation) -> str:
     d, p = two_class(entry)
     return _("Plot of the first output of {name} for two classes with scores d and 0, for d from {low} to {high}, "
              "where d = x₁ − x₂ is the score of class 1 minus the score of class 2: it goes from {start} to {end} and "
-             "depends only on the difference of the scores, so two classes need only one number.").format(name=entry.name, low=f"{d[0]:g}", high=f"{d[-1]:g}", start=show(p[0]),
+             "depends only on the difference of the scores, so two classes need only one number.").format(name=_(entry.name), low=f"{d[0]:g}", high=f"{d[-1]:g}", start=show(p[0]),
                                    end=show(p[-1]))
 
 

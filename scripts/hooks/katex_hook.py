@@ -4,7 +4,8 @@ pymdownx.arithmatex (generic mode) wraps math as <span class="arithmatex">\\(...
 <div class="arithmatex">\\[...\\]</div>. This hook runs docs/assets/katex/katex.min.js in an
 embedded JavaScript engine (QuickJS) and replaces each formula with KaTeX's HTML and MathML,
 so readers' browsers run no script for math, and the page does not shift when it renders.
-A formula KaTeX cannot parse fails the build.
+A formula KaTeX cannot parse fails the build, and so does one it would only warn about (strict
+mode, e.g. Hangul in math mode outside \\text{}): the engine has no console to show a warning.
 
 Each page also preloads the KaTeX fonts its formulas use (read off KaTeX's stylesheet), so
 they arrive with the stylesheets; discovered late, they would re-flow the text around the
@@ -36,8 +37,8 @@ def _engine() -> quickjs.Context:
 
 @cache
 def render(tex: str, display: bool) -> str:
-    """KaTeX's HTML for one formula; raises ValueError with the formula if KaTeX rejects it."""
-    options = json.dumps({"displayMode": display, "throwOnError": True, "output": "htmlAndMathml"})
+    """KaTeX's HTML for one formula; raises ValueError with the formula if KaTeX rejects it or would warn."""
+    options = json.dumps({"displayMode": display, "throwOnError": True, "strict": "error", "output": "htmlAndMathml"})
     try:
         return _engine().eval(f"katex.renderToString({json.dumps(tex)}, {options})")
     except quickjs.JSException as err:
