@@ -103,14 +103,17 @@ def main(out_dir: Path = GENERATED, verbose: bool = False) -> int:
         print(f"figures and tables: {fresh} up to date, nothing changed since the last run "
               f"({time.perf_counter() - start:.2f} s)")
         return 0
+    # The code's digests are taken before it is imported: an edit made while this run imports or
+    # renders is then seen by the next run, not recorded as done with the code that ran.
+    known = freshness.watched_digests()
     from outputs import generate
 
     outputs = all_outputs()
     deps = {dep for o in outputs for dep in o.deps}
-    inputs = freshness.inputs_digest(deps)  # before rendering: an edit made during the run is seen by the next one
+    inputs = freshness.inputs_digest(deps, known)
     bars = _Bars()
     try:
-        report = generate(outputs, out_dir, done=bars.advance, stale_found=bars.start)
+        report = generate(outputs, out_dir, done=bars.advance, stale_found=bars.start, known=known)
     finally:
         bars.stop()
     freshness.record(out_dir, deps, inputs)

@@ -149,3 +149,11 @@ def test_on_a_terminal_a_run_draws_a_bar_per_stage_it_renders(stale_copy):
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said).replace("\r", "\n")  # colours and cursor moves out
     bars = [line for line in plain.splitlines() if "━" in line and "1/1" in line]
     assert {line.split()[0] for line in bars} == {"figures", "tables"}, said
+
+
+def test_an_edit_made_while_a_run_imports_and_renders_is_left_for_the_next_run(tree):
+    root, out, dep = tree
+    known = freshness.watched_digests()  # what generate.py takes before it imports the generators
+    (root / "src/pkg/mod.py").write_text("edited while the run was rendering\n")
+    freshness.record(out, [dep], freshness.inputs_digest([dep], known))
+    assert freshness.up_to_date(out) is None

@@ -6,6 +6,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -23,19 +25,24 @@ def outputs():
 
 
 @pytest.fixture(scope="module")
-def first_run(tmp_path_factory, outputs):
+def first_run(tmp_path_factory):
+    """The generator command run into an empty folder: (the folder, the outputs it says it wrote). In a
+    process of its own, as `make figures` runs it: there it renders in parallel (a test process that
+    runs other threads renders in-process, one output after the other)."""
     out = tmp_path_factory.mktemp("generated")
-    report = run(outputs, out)
-    return out, report
+    said = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), str(out), "--verbose"],
+                          check=True, capture_output=True, text=True).stdout
+    return out, [line.split("written: ", 1)[1] for line in said.splitlines() if line.startswith("  written: ")]
 
 
 def _mtimes(folder: Path) -> dict[str, int]:
-    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+    """Each file's modification time, but the record of the last full run (which a run drops)."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and p.name != RECORD}
 
 
 def test_first_run_writes_every_output(first_run, outputs):
-    out, report = first_run
-    assert sorted(report.written) == sorted(o.path for o in outputs)
+    out, written = first_run
+    assert sorted(written) == sorted(o.path for o in outputs)
     assert all((out / o.path).stat().st_size > 0 for o in outputs)
 
 
@@ -119,8 +126,13 @@ def test_svgs_have_no_date_or_random_ids(first_run):
 def test_generator_command_is_a_no_op_the_second_time(tmp_path, first_run, capsys):
     out = tmp_path / "generated"
     shutil.copytree(first_run[0], out)
+    before = _mtimes(out)
+    assert generate.main(out) == 0  # the first run's record: nothing changed since, known at once
+    assert "nothing changed since the last run" in capsys.readouterr().out
+    (out / RECORD).unlink()  # without it, every output's own stamp is checked: all up to date
     assert generate.main(out) == 0
     assert " 0 written, 0 rendered but unchanged" in capsys.readouterr().out
+    assert _mtimes(out) == before
 
 
 def test_every_registry_entry_has_both_figure_variants_and_a_snippet(outputs):
@@ -149,12 +161,9 @@ def test_a_separate_process_writes_identical_bytes(first_run):
     """Same sources, another interpreter: every output byte-identical (no dates, no random ids).
     The other interpreter is `make figures`, which wrote docs/generated/ before the tests ran; run
     again here, it renders only what changed since."""
-    import subprocess
-    import sys
-
     subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py")], check=True, capture_output=True)
-    first = {p.relative_to(first_run[0]): p.read_bytes() for p in first_run[0].rglob("*") if p.is_file()}
-    # (the record of `make figures`' full run, for the next no-op, is no output: generate.py writes it)
+    # (the record of a full run, for the next no-op, is no output of a generator: it is left out)
+    first = {p.relative_to(first_run[0]): p.read_bytes() for p in first_run[0].rglob("*") if p.is_file() and p.name != RECORD}
     again = {p.relative_to(GENERATED): p.read_bytes() for p in GENERATED.rglob("*") if p.is_file() and p.name != RECORD}
     assert first.keys() == again.keys()
     assert [str(p) for p in first if first[p] != again[p]] == []

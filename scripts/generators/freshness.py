@@ -37,13 +37,27 @@ def _watched_files() -> list[Path]:
     return files
 
 
-def inputs_digest(deps: Iterable[Path]) -> str:
+def file_digests(paths: Iterable[Path]) -> dict[Path, str]:
+    """Each file's sha256 ("missing" for a file that is not there)."""
+    return {p: _sha(p.read_bytes()) if p.is_file() else "missing" for p in paths}
+
+
+def watched_digests() -> dict[Path, str]:
+    """The digests of the watched files: taken before a run imports the generators, so that the run
+    is recorded with the code it ran, whatever is edited while it runs."""
+    return file_digests(_watched_files())
+
+
+def inputs_digest(deps: Iterable[Path], known: dict[Path, str] | None = None) -> str:
     """sha256 over the watched files and deps (path and content; a missing file counts as missing),
-    the library versions and Python's."""
+    the library versions and Python's; known: digests already taken (watched_digests())."""
+    digests = dict(known) if known is not None else watched_digests()
+    for path in set(_watched_files()) | set(deps):
+        if path not in digests:
+            digests[path] = file_digests([path])[path]
     h = hashlib.sha256()
-    for path in sorted(set(_watched_files()) | set(deps)):
-        content = _sha(path.read_bytes()) if path.is_file() else "missing"
-        h.update(f"{path.relative_to(ROOT).as_posix()}={content}\n".encode())
+    for path in sorted(digests):
+        h.update(f"{path.relative_to(ROOT).as_posix()}={digests[path]}\n".encode())
     for dist in VERSIONED:
         h.update(f"{dist}=={metadata.version(dist)}\n".encode())
     h.update(f"python=={platform.python_version()}\n".encode())

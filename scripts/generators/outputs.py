@@ -144,9 +144,10 @@ def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | N
 
 
 def generate(outputs: Iterable[Output], out_dir: Path = GENERATED, done: Callable[[Output, float], None] | None = None,
-             stale_found: Callable[[list[Output]], None] | None = None) -> Report:
+             stale_found: Callable[[list[Output]], None] | None = None, known: dict[Path, str] | None = None) -> Report:
     """Bring out_dir up to date with outputs and remove files that no output produces; stale_found
-    is told which outputs will be rendered, done(output, seconds) as each one is (progress)."""
+    is told which outputs will be rendered, done(output, seconds) as each one is (progress); known:
+    the digests of files taken before the generators were imported (the code that runs)."""
     outputs = list(outputs)
     names = [o.path for o in outputs]
     if len(set(names)) != len(names):
@@ -158,7 +159,7 @@ def generate(outputs: Iterable[Output], out_dir: Path = GENERATED, done: Callabl
         stamps = json.loads(stamp_file.read_text())
     except (FileNotFoundError, json.JSONDecodeError):
         stamps = {}
-    new_stamps, report, file_digests = {}, Report(), {}
+    new_stamps, report, file_digests = {}, Report(), dict(known or {})
     keys = {o.path: fingerprint(o, file_digests) for o in outputs}
     stale = []
     for output in outputs:
