@@ -1,4 +1,4 @@
-"""Checks over the whole built site: links and anchors, HTML validity, reproducible builds."""
+"""Checks over the whole built site: links (linkchecker) and anchors, HTML validity, reproducible builds."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ import json
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 from conftest import ROOT, build_site, require_tool
 from serve_site import serving
@@ -26,7 +28,64 @@ MATERIAL_ERRORS = {
 }
 
 
-def test_every_internal_link_and_anchor_resolves(site):
+class _Anchors(HTMLParser):
+    """A page's anchors (id and a[name]) and the href of each of its links."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.ids.update(v for k, v in attrs.items() if v and (k == "id" or (k == "name" and tag == "a")))
+        if tag in ("a", "area") and attrs.get("href"):
+            self.links.append(attrs["href"])
+
+
+def broken_anchors(site: Path) -> list[str]:
+    """Every link from a page of site to #id of a page of site that has no element with that id,
+    as "page -> link"; a link whose page is missing is linkchecker's to report."""
+    pages = {}
+    for path in site.rglob("*.html"):
+        parser = _Anchors()
+        parser.feed(path.read_text(encoding="utf-8"))
+        url = "/" + path.relative_to(site).as_posix()
+        pages[url.removesuffix("index.html")] = parser
+        pages[url] = parser
+    broken = []
+    for url, parser in pages.items():
+        if url.endswith("index.html"):
+            continue  # the same page as its folder's URL
+        for href in parser.links:
+            target = urljoin(url, href)
+            parts = urlsplit(target)
+            if parts.scheme or parts.netloc or not parts.fragment:
+                continue
+            page = pages.get(unquote(parts.path))
+            if page is not None and unquote(parts.fragment) not in page.ids:
+                broken.append(f"{url} -> {href}")
+    return sorted(broken)
+
+
+def test_every_link_to_an_anchor_finds_its_element(site):
+    assert broken_anchors(site) == []
+
+
+def test_a_missing_anchor_is_found_on_the_page_and_across_pages_and_languages(tmp_path):
+    pages = {
+        "index.html": '<h2 id="top">x</h2><a href="#top">ok</a> <a href="#gone">same page</a> <a href="a/#sec">ok</a>'
+                      ' <a href="https://example.org/#x">other site</a>',
+        "a/index.html": '<a name="sec"></a><a href="../#top">ok</a> <a href="../ko/a/#sec">Korean twin</a>',
+        "ko/a/index.html": '<h2 id="other">x</h2><a href="../../a/#missing">English page</a>',
+    }
+    for rel, html in pages.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"<!doctype html><html><body>{html}</body></html>")
+    assert broken_anchors(tmp_path) == ["/ -> #gone", "/a/ -> ../ko/a/#sec", "/ko/a/ -> ../../a/#missing"]
+
+
+def test_every_internal_link_resolves(site):
     exe = shutil.which("linkchecker", path=str(Path(sys.executable).parent))
     require_tool("linkchecker", exe is not None, "Run `make install` to install the pinned test dependencies.")
     with serving(site, fast_link_checks=True) as url:
