@@ -493,3 +493,17 @@ def test_a_translated_notebook_shows_the_english_one_s_numbers(source):
         numbers = [Counter(NUMBER.findall(" ".join(shown[kind]))) for shown in (english, translated)]
         assert numbers[0] == numbers[1], (f"{source.stem}.ipynb, {kind}: missing {numbers[0] - numbers[1]}, "
                                           f"extra {numbers[1] - numbers[0]}")
+
+
+def test_what_the_vanishing_gradient_figures_say_in_words_holds(results):
+    """The alt texts quote the measured ratios: 'within a factor of N' must bound them, and each quoted
+    value must read as the printed tables give it (to the digits shown), in both languages."""
+    ratio = results["vanishing-gradients"]["ratio"]
+    worst = max(max(r, 1 / r) for r in (ratio["tanh", "xavier"], ratio["relu", "he"]))
+    depth = results["vanishing-gradients"]["DEPTH"]
+    for source in (s for s in SOURCES if s.name.startswith("vanishing-gradients")):
+        alts = " ".join(_shown(_executed(source))["alt"])
+        factors = {int(n) for n in re.findall(r"(?:within a factor of |기울기가 )(\d+)(?:\b|배)", alts)}
+        assert factors and all(worst <= n < worst + 1 for n in factors), (source.name, factors, worst)
+        for value in (0.25 ** depth, ratio["sigmoid", "xavier"], ratio["sigmoid", "standard"]):
+            assert f"{value:.1e}" in alts, (source.name, f"{value:.1e}")

@@ -129,7 +129,7 @@ def draw_fraction(fig, ax, theme):
 worst = max(RATES, key=lambda lr: fraction["relu", lr])
 show(draw_fraction, tr("Line chart of the share of silent hidden units against the learning rate, on a log axis "
                         "from {low} to {high}. ReLU rises from {relu_low:.0%} to {relu_high:.0%} and leaky ReLU from "
-                        "{leaky_low:.0%} to {leaky_high:.0%}; ELU stays at 0 % up to a learning rate of {elu_high}, and "
+                        "{leaky_low:.0%} to {leaky_high:.0%}; ELU stays at 0% up to a learning rate of {elu_high}, and "
                         "its training diverges at {diverged}.").format(
          low=RATES[0], high=RATES[-1], relu_low=fraction["relu", RATES[0]], relu_high=fraction["relu", worst],
          leaky_low=fraction["leaky-relu", RATES[0]], leaky_high=fraction["leaky-relu", worst],

@@ -107,9 +107,9 @@ assert 0.1 < ratio["sigmoid", "xavier"] / 0.25 ** DEPTH < 10  # Glorot weights: 
 assert ratio["sigmoid", "xavier"] < ratio["sigmoid", "standard"] < 1e-2  # unscaled: slower, still vanishing
 
 show(draw_sigmoid_bound, tr("Semi-log plot against n, the number of layers below the last one, from 0 to {depth}. "
-                            "The dashed bound 0.25 to the power n falls to {bound:.0e} at n = {depth}. The measured "
-                            "gradient of the sigmoid network with Glorot weights falls almost along it, to {glorot:.0e}; "
-                            "with unscaled weights it falls more slowly, to {unscaled:.0e}.").format(
+                            "The dashed bound 0.25 to the power n falls to {bound:.1e} at n = {depth}. The measured "
+                            "gradient of the sigmoid network with Glorot weights falls almost along it, to {glorot:.1e}; "
+                            "with unscaled weights it falls more slowly, to {unscaled:.1e}.").format(
          depth=DEPTH, bound=0.25 ** DEPTH, glorot=ratio["sigmoid", "xavier"], unscaled=ratio["sigmoid", "standard"]),
      phone=dict(width=4, height=3.4))
 
@@ -165,7 +165,7 @@ show(draw_layers, tr("Four semi-log panels, one per activation, of the gradient 
                      "orders of magnitude and does not learn it in {steps} steps.").format(
          layers=DEPTH + 1, sigmoid=-orders["sigmoid", "xavier"], tanh=orders["tanh", "standard"],
          relu=orders["relu", "standard"], gelu=orders["gelu", "standard"],
-         factor=max(max(r, 1 / r) for r in (ratio["tanh", "xavier"], ratio["relu", "he"])),
+         factor=np.ceil(max(max(r, 1 / r) for r in (ratio["tanh", "xavier"], ratio["relu", "he"]))),  # "within": rounded up
          gelu_he=-orders["gelu", "he"], steps=STEPS),
      width=9, height=6.4, nrows=2, ncols=2, phone=dict(width=4, height=17, nrows=4, ncols=1))
 
