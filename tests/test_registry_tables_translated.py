@@ -74,11 +74,13 @@ def test_korean_comparison_table_repeats_the_english_rows_with_korean_words():
 
 def test_the_korean_page_names_the_word_its_table_gives_vector_functions():
     page = (ROOT / "docs" / "all-activations.ko.md").read_text(encoding="utf-8")
-    quoted = re.search(r'"([^"]+)"라고 표시합니다', page)
+    # '... 치역 열에 "벡터"라고 적고 나머지 성질 열은 비워 둡니다(—)': the word, and the mark of the others
+    quoted = re.search(r'"([^"]+)"라고 적고 나머지 성질\s+열은 비워 둡니다\((.)\)', page)
     assert quoted, "all-activations.ko.md no longer says what the table writes for vector functions"
     rows = table("ko/tables/all-activations.md")
-    vector = [list(r.values())[2] for r, a in zip(rows, REGISTRY.values(), strict=True) if not a.elementwise]
-    assert vector and set(vector) == {quoted.group(1)}
+    vector = [list(r.values())[2:-1] for r, a in zip(rows, REGISTRY.values(), strict=True) if not a.elementwise]
+    assert vector and {cells[0] for cells in vector} == {quoted.group(1)}
+    assert {c for cells in vector for c in cells[1:]} == {quoted.group(2)}
 
 
 def test_korean_column_definitions_define_every_column_the_tables_name():
