@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from activations import REGISTRY
+from conftest import ROOT
 from registry_outputs import columns
 from test_generated_facts import body, table
 
@@ -45,3 +46,13 @@ def test_column_definitions_are_one_list_item_each_after_the_digit_rule():
     assert intro.rstrip().endswith("fewer digits is exact."), intro
     lines = ("- " + items).splitlines()
     assert lines == [f"- **{name}**: {meaning}" for name, meaning in columns().values()]
+
+
+def test_the_page_says_what_the_table_writes_for_vector_functions():
+    page = (ROOT / "docs" / "all-activations.md").read_text(encoding="utf-8")
+    said = re.search(r'say "([^"]+)" in the range column and leave the other property\s+columns empty \((.)\)', page)
+    assert said, "all-activations.md no longer says what the table writes for vector functions"
+    rows = table("tables/all-activations.md")
+    vector = [list(r.values())[2:-1] for r in rows for a in REGISTRY.values() if r["activation"] == _link(a) and not a.elementwise]
+    assert vector and {cells[0] for cells in vector} == {said.group(1)}
+    assert {c for cells in vector for c in cells[1:]} == {said.group(2)}
