@@ -55,7 +55,7 @@ STAGES = (("experiments", (".ipynb",)), ("figures", (".svg",)), ("interactive da
 
 def stage(path: str) -> str:
     """The stage an output belongs to: the first whose suffixes match, else the last."""
-    return next((name for name, suffixes in STAGES if path.endswith(suffixes)), STAGES[-1][0]) if path else STAGES[-1][0]
+    return next((name for name, suffixes in STAGES if suffixes and path.endswith(suffixes)), STAGES[-1][0])
 
 
 def stage_lines(report, outputs: list) -> list[str]:

@@ -1,7 +1,7 @@
 """MkDocs hook: under `mkdocs serve`, bring docs/generated/ up to date before each rebuild.
 
-`make serve` watches src/, scripts/ and locale/ as well as docs/ (mkdocs.yml `watch`); an edit there
-starts a rebuild, and this hook first runs scripts/generate.py in a fresh interpreter (so that it sees
+`make serve` watches src/, the generators, hooks and examples in scripts/, and locale/ as well as docs/
+(mkdocs.yml `watch`); an edit there starts a rebuild, and this hook first runs scripts/generate.py in a fresh interpreter (so that it sees
 the edited code), which renders only the outputs whose inputs changed; the browser then reloads
 with them. With nothing changed, that run ends in a tenth of a second (generators/freshness.py).
 `mkdocs build` is left alone: `make site` has generated everything before it starts.
