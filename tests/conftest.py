@@ -94,3 +94,102 @@ def _mpmath_precision_stays_local():
     dps = mp.mp.dps
     yield
     mp.mp.dps = dps
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, driven by Playwright (tests/browsing.py)."""
+    from tests import browsing
+
+    require_tool("Chromium with Playwright", browsing.available(),
+                 f"Install Debian's browser (`sudo apt-get install chromium`) or set CHROMIUM to a Chromium binary; "
+                 f"no browser download is needed. Looked for {browsing.CHROMIUM}.")
+    with browsing.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=browsing.CHROMIUM, args=browsing.ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    """The built site, served on 127.0.0.1 as a static host serves it: the base URL."""
+    from serve_site import serving
+
+    with serving(site) as url:
+        yield url
+
+
+def pytest_collection_modifyitems(session, config, items):
+    """The tests that drive a browser run last, so that the visits of every page (the `visits`
+    fixture), which start in the background when the session does, overlap the tests before them."""
+    uses = lambda item: "browser" in getattr(item, "fixturenames", ())  # noqa: E731
+    items[:] = [i for i in items if not uses(i)] + [i for i in items if uses(i)]
+
+
+class _Background:
+    """A result computed in a thread of its own: result() waits for it (and raises what it raised)."""
+
+    def __init__(self, work):
+        import threading
+
+        self._value, self._error, self._done = None, None, threading.Event()
+        threading.Thread(target=self._run, args=(work,), daemon=True).start()
+
+    def _run(self, work):
+        try:
+            self._value = work()
+        except BaseException as e:  # noqa: BLE001 - handed to the test that waits for it
+            self._error = e
+        finally:
+            self._done.set()
+
+    def result(self):
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def generate_into(out: Path) -> tuple[Path, list[str]]:
+    """The generator command run into `out` in a process of its own, as `make figures` runs it
+    (there it renders in parallel): (out, the outputs it says it wrote)."""
+    said = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), str(out), "--verbose"],
+                          check=True, capture_output=True, text=True).stdout
+    return out, [line.split("written: ", 1)[1] for line in said.splitlines() if line.startswith("  written: ")]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _begun(request, tmp_path_factory) -> dict[str, _Background]:
+    """The two longest pieces of work of a session start with it, in the background, when a test of
+    the session looks at them: the visits of every page in a browser (`visits`) and a first run of
+    the generator into an empty folder (`first_run`). The browsers' renderers and the generator's
+    processes then work while the tests that need neither run."""
+    from tests import browsing
+
+    wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    begun = {}
+    if "first_run" in wanted:
+        out = tmp_path_factory.mktemp("generated")
+        begun["first_run"] = _Background(lambda: generate_into(out))
+    if "visits" in wanted and browsing.available():
+        site, served = request.getfixturevalue("site"), request.getfixturevalue("served")
+        begun["visits"] = _Background(lambda: browsing.visit_all(served, browsing.page_paths(site)))
+    return begun
+
+
+@pytest.fixture(scope="session")
+def first_run(_begun, tmp_path_factory) -> tuple[Path, list[str]]:
+    """The generator command run into an empty folder: (the folder, the outputs it says it wrote)."""
+    if "first_run" in _begun:
+        return _begun["first_run"].result()
+    return generate_into(tmp_path_factory.mktemp("generated"))
+
+
+@pytest.fixture(scope="session")
+def visits(browser, served, site, _begun):
+    """(page, scheme) -> what one visit of the page saw in that scheme (tests/browsing.py), for every page."""
+    from tests import browsing
+
+    if "visits" in _begun:
+        return _begun["visits"].result()
+    return browsing.visit_all(served, browsing.page_paths(site))

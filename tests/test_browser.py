@@ -1,203 +1,19 @@
 """Every page of the built site in a real browser (Debian's Chromium through Playwright).
 
-Each page is opened once, checked in the light scheme, switched to the dark one with its palette
-toggle and checked again; what the visit saw in each (console, requests, rendered math, visible
-figures, axe findings) is recorded, and the tests below assert on it.
+Each page is opened once (tests/browsing.py: `visit`), checked in the light scheme, switched to the
+dark one with its palette toggle and checked again; what the visit saw in each (console, requests,
+rendered math, visible figures, axe findings) is recorded, and the tests below assert on it. The
+browser, the server and the visits are fixtures of tests/conftest.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-from concurrent.futures import ThreadPoolExecutor
-from functools import partial
-from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import require_tool
-from serve_site import page_urls, serving
 from tests import languages
-
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-SCHEMES = ("light", "dark")
-
-try:
-    from playwright.sync_api import sync_playwright
-except ImportError:  # pragma: no cover - the pinned test dependencies include it
-    sync_playwright = None
-
-
-@dataclass
-class Visit:
-    url: str
-    scheme: str
-    console_errors: list[str] = field(default_factory=list)
-    failed: list[str] = field(default_factory=list)
-    external: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    math_sources: int = 0
-    math_rendered: int = 0
-    raw_math: list[str] = field(default_factory=list)
-    figures: dict[str, bool] = field(default_factory=dict)  # src -> visible
-    violations: list[dict] = field(default_factory=list)
-    fonts_preloaded: list[str] = field(default_factory=list)
-    fonts_used: list[str] = field(default_factory=list)
-
-
-def page_paths(site: Path) -> list[str]:
-    """Every page of every language, and each language's 404 page."""
-    return page_urls(site) + [f"{languages.prefix(locale)}404.html" for locale in languages.LANGUAGES]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool("Chromium with Playwright", sync_playwright is not None and Path(CHROMIUM).is_file()
-                 and shutil.which(CHROMIUM) is not None,
-                 f"Install Debian's browser (`sudo apt-get install chromium`) or set CHROMIUM to a Chromium binary; "
-                 f"no browser download is needed. Looked for {CHROMIUM}.")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    with serving(site) as url:
-        yield url
-
-
-MATH_CHECK = """() => {
-  const content = document.querySelector('.md-content');
-  const clone = content.cloneNode(true);
-  clone.querySelectorAll('pre, code, .katex-mathml, .clipboard-copy-txt, script, style').forEach(n => n.remove());
-  const text = clone.textContent;
-  const raw = [];
-  for (const token of ['\\\\(', '\\\\)', '\\\\[', '\\\\]', '$']) if (text.includes(token)) raw.push(token);
-  return {sources: document.querySelectorAll('.arithmatex').length,
-          rendered: document.querySelectorAll('.arithmatex .katex').length, raw};
-}"""
-
-FONTS = """() => ({
-  preloaded: Array.from(document.querySelectorAll('link[rel=preload][as=font]')).map(l => l.href.split('/').pop()),
-  used: Array.from(document.fonts).filter(f => f.status === 'loaded' && f.family.startsWith('KaTeX')).map(f => {
-    const bold = f.weight === '700' || f.weight === 'bold', italic = f.style === 'italic';
-    const style = bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Regular';
-    return `${f.family.replace(/"/g, '')}-${style}.woff2`;
-  }),
-})"""
-
-# (A figure's phone layout, shown only on narrow screens, is checked by test_phone_figures.py.)
-FIGURES = """() => Array.from(document.querySelectorAll('img[src*="#only-"]:not(.figure-phone)')).map(img => {
-  const r = img.getBoundingClientRect();
-  return [img.getAttribute('src'), getComputedStyle(img).display !== 'none' && r.width > 0 && r.height > 0];
-})"""
-
-
-def open_settled(page, url: str):
-    """Go to url and return its response once the document has loaded and the network is quiet."""
-    # Playwright's "networkidle" is computed apart from "load": on a busy machine it can fire while
-    # the parser is still in <head> (no request in flight for 500 ms), so wait for both, in order.
-    response = page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
-    return response
-
-
-EAGER_IMAGES = """() => document.querySelectorAll('img[loading=lazy]').forEach(img => img.loading = 'eager')"""
-IMAGES_LOADED = "Array.from(document.images).every(img => img.complete)"
-# The palette toggle a reader clicks: the one label of the palette form that is not hidden.
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
-SCHEME_ATTRIBUTE = {"light": "default", "dark": "slate"}  # Material's names, set on <body>
-COLOUR_RULES = ("color-contrast", "link-in-text-block")  # the axe rules whose outcome depends on colours
-
-
-def visit(browser, base: str, path: str) -> dict[str, Visit]:
-    """Open a page once in the light scheme, check it, switch to the dark scheme with the page's own
-    palette toggle, as a reader does, and check it again: scheme -> what each check saw."""
-    from axe_playwright_python.sync_playwright import Axe
-
-    origin = urlsplit(base).netloc
-    visits = {scheme: Visit(base + path, scheme) for scheme in SCHEMES}
-    now = [visits[SCHEMES[0]]]  # what the page does is charged to the scheme shown at the time
-    context = browser.new_context(color_scheme=SCHEMES[0], viewport={"width": 1280, "height": 900})
-
-    def route(r):
-        if urlsplit(r.request.url).netloc != origin:
-            now[0].external.append(r.request.url)
-            r.abort()
-        else:
-            r.continue_()
-
-    context.route("**/*", route)
-    page = context.new_page()
-    page.on("console", lambda m: now[0].console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: now[0].console_errors.append(str(e)))
-    page.on("request", lambda r: now[0].requests.append(r.url))
-    page.on("requestfailed", lambda r: now[0].failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: now[0].failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
-    first = visits[SCHEMES[0]]
-    response = page.goto(first.url, wait_until="load")
-    if Path(path).name == "404.html":
-        first.failed = [f for f in first.failed if not f.startswith(first.url)]  # the 404 page itself is meant to be a 404
-    elif response is None or response.status != 200:
-        first.failed.append(f"{first.url} (HTTP {response.status if response else '?'})")
-    if not page.evaluate("document.body !== null"):
-        # Without a body the checks below mean nothing: report what arrived instead.
-        ctype = response.headers.get("content-type") if response else None
-        first.failed.append(f"{first.url} has no <body> after load ({ctype}): {page.content()[:300]!r}")
-        context.close()
-        return visits
-    # Every figure of both schemes now, not when scrolled to: their requests are checked too.
-    page.evaluate(EAGER_IMAGES)
-    page.wait_for_function(IMAGES_LOADED)
-    page.wait_for_load_state("networkidle")
-    fonts = page.evaluate(FONTS)
-    for scheme in SCHEMES:
-        v = now[0] = visits[scheme]
-        if scheme != SCHEMES[0]:
-            v.requests.append(first.url)  # the page itself, loaded once for both schemes
-            page.click(PALETTE_TOGGLE)
-            page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEME_ATTRIBUTE[scheme]}'")
-            page.wait_for_function(IMAGES_LOADED)
-        math = page.evaluate(MATH_CHECK)
-        v.math_sources, v.math_rendered, v.raw_math = math["sources"], math["rendered"], math["raw"]
-        v.figures = dict(page.evaluate(FIGURES))
-        v.fonts_preloaded, v.fonts_used = sorted(fonts["preloaded"]), sorted(set(fonts["used"]))
-        # The page's structure (names, roles, landmarks, alt text) is the same in both schemes; only
-        # colours change, so the second scheme runs axe's rules about colour alone. Only violations
-        # are asserted on: axe then skips listing every node that passed, slow on long pages.
-        options = {"resultTypes": ["violations"]}
-        if scheme != SCHEMES[0]:
-            options["runOnly"] = list(COLOUR_RULES)
-        v.violations = Axe().run(page, options=options).response["violations"]
-    context.close()
-    return visits
-
-
-WORKERS = 2  # visits spend much of their time waiting for the network to go idle, so two overlap well
-
-
-def _visit_chunk(base: str, chunk: list[str]) -> dict[tuple[str, str], Visit]:
-    # Playwright objects belong to the thread that made them: each worker has its own browser.
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            return {(path, scheme): v for path in chunk for scheme, v in visit(b, base, path).items()}
-        finally:
-            b.close()
-
-
-@pytest.fixture(scope="module")
-def visits(browser, served, site) -> dict[tuple[str, str], Visit]:
-    paths = page_paths(site)
-    with ThreadPoolExecutor(WORKERS) as pool:
-        parts = pool.map(partial(_visit_chunk, served), [paths[i::WORKERS] for i in range(WORKERS)])
-        return {key: v for part in parts for key, v in part.items()}
+from tests.browsing import open_settled
 
 
 def _each(visits):
@@ -228,9 +44,10 @@ def test_math_is_rendered(visits):
 def test_only_the_schemes_figures_are_visible(visits):
     checked = 0
     for (p, s), v in _each(visits):
-        for src, visible in v.figures.items():
-            assert visible == src.endswith(f"#only-{s}"), f"{p} [{s}]: {src} visible={visible}"
-            checked += 1
+        for f in v.wide:  # a figure's phone layout is checked by test_phone_figures.py
+            if "#only-" in f["src"] and f["layout"] != "figure-phone":
+                assert f["shown"] == f["src"].endswith(f"#only-{s}"), f"{p} [{s}]: {f['src']} shown={f['shown']}"
+                checked += 1
     assert checked >= 2 * 2 * 4  # at least four figures per scheme, each in two variants
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from activations import REGISTRY
 from formatting import show
-from test_browser import SCHEMES, browser, open_settled, served  # noqa: F401 (fixtures)
+from tests.browsing import SCHEMES, axe, open_settled
 
 READOUT = re.compile(r"x = (\S+): (.+)\(x\) = (\S+), (.+)'\(x\) = (\S+)( \(convention\))?")
 CONVENTION = " (convention)"
@@ -60,7 +60,7 @@ def _open(browser, served, slug: str, scheme: str = "light", locale: str = "", *
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-    open_settled(page, f"{served}{locale}activations/{entry.page_slug}/")
+    open_settled(page, f"{served}{locale}activations/{entry.page_slug}/", scripts=context.get("java_script_enabled", True))
     return ctx, page, errors
 
 
@@ -145,8 +145,8 @@ def test_without_javascript_the_static_figure_stays(browser, served):
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_the_controls_in_use_pass_axe_in_both_schemes(browser, served, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
+    """axe on the figure with its readout and sliders, in use (the page around it passes in
+    test_browser.py)."""
     ctx, page, errors = _open(browser, served, "hard-tanh", scheme)
     page.locator(".af-overlay").first.focus()
     page.keyboard.press("ArrowRight")
@@ -155,7 +155,8 @@ def test_the_controls_in_use_pass_axe_in_both_schemes(browser, served, scheme):
     for i in range(controls.count()):  # every control has a name a screen reader announces
         name = controls.nth(i).evaluate("e => e.getAttribute('aria-label') || (e.labels && e.labels[0] && e.labels[0].textContent) || ''")
         assert name.strip(), controls.nth(i).evaluate("e => e.outerHTML")
-    violations = Axe().run(page).response["violations"]
+    _figure(page, "hard-tanh").evaluate("e => e.setAttribute('data-axe-scope', '')")
+    violations = axe(page, within="[data-axe-scope]")
     ctx.close()
     assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
     assert not errors, errors
@@ -316,11 +317,9 @@ def test_softmax_playground_presets_temperature_and_typed_scores_work_with_the_k
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_softmax_playground_passes_axe_in_both_schemes(browser, served, scheme):
-    from axe_playwright_python.sync_playwright import Axe
-
     ctx, page, errors = _playground(browser, served, scheme)
     page.get_by_label("Temperature T").focus()
-    violations = Axe().run(page).response["violations"]
+    violations = axe(page, within="[data-playground]")
     ctx.close()
     assert not violations, [(v["id"], v["nodes"][0]["target"]) for v in violations]
     assert not errors, errors
@@ -329,7 +328,7 @@ def test_softmax_playground_passes_axe_in_both_schemes(browser, served, scheme):
 def test_without_javascript_the_playground_is_absent(browser, served):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
-    open_settled(page, f"{served}activations/softmax/")
+    open_settled(page, f"{served}activations/softmax/", scripts=False)
     assert page.locator("[data-playground]").inner_text() == ""
     assert page.locator("[data-playground] input, [data-playground] select").count() == 0
     ctx.close()
@@ -419,7 +418,6 @@ def test_compare_marks_f_prime_as_a_convention_where_the_derivative_does_not_exi
 @pytest.mark.parametrize(("scheme", "locale"), list(zip(SCHEMES, ("", KOREAN))))
 def test_compare_passes_axe_in_both_schemes(browser, served, scheme, locale):
     """In the dark scheme on the Korean page, whose comparison speaks Korean, the activations' names too."""
-    from axe_playwright_python.sync_playwright import Axe
 
     ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = ctx.new_page()
@@ -427,7 +425,7 @@ def test_compare_passes_axe_in_both_schemes(browser, served, scheme, locale):
     page.locator("[data-compare] svg path.af-cmp-curve").first.wait_for()
     page.get_by_label(_messages(locale)["compare"]["picker"].format(n=4), exact=True).focus()
     page.keyboard.press("ArrowDown")
-    violations = Axe().run(page).response["violations"]
+    violations = axe(page, within="[data-compare]")
     if locale:
         page.get_by_label(_messages(locale)["compare"]["picker"].format(n=1), exact=True).select_option("relu")
         x = page.get_by_label(_messages(locale)["compare"]["read"], exact=True)
@@ -516,8 +514,8 @@ def test_every_position_the_sliders_reach_draws_the_modules_curve(browser, serve
         assert shown in [c["params"] for c in data["curves"]], f"{slug}: no curve for {params}, an empty figure"
         overlay.focus()
         page.keyboard.press("Home")
-        for _ in range(37):
-            page.keyboard.press("ArrowRight")
+        for key in ["PageUp"] * 3 + ["ArrowRight"] * 7:  # to the 37th sample, ten at a time, then one
+            page.keyboard.press(key)
         _shown(page, overlay, entry, params, readout)
         legend = figure.locator(".af-legend").text_content()
         if params == dict(entry.params):

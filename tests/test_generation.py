@@ -24,15 +24,7 @@ def outputs():
     return generate.all_outputs()
 
 
-@pytest.fixture(scope="module")
-def first_run(tmp_path_factory):
-    """The generator command run into an empty folder: (the folder, the outputs it says it wrote). In a
-    process of its own, as `make figures` runs it: there it renders in parallel (a test process that
-    runs other threads renders in-process, one output after the other)."""
-    out = tmp_path_factory.mktemp("generated")
-    said = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate.py"), str(out), "--verbose"],
-                          check=True, capture_output=True, text=True).stdout
-    return out, [line.split("written: ", 1)[1] for line in said.splitlines() if line.startswith("  written: ")]
+# first_run (tests/conftest.py): the generator command run into an empty folder, as `make figures` runs it.
 
 
 def _mtimes(folder: Path) -> dict[str, int]:

@@ -15,21 +15,9 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from serve_site import page_urls
-from test_browser import (EAGER_IMAGES, IMAGES_LOADED, PALETTE_TOGGLE, SCHEME_ATTRIBUTE, SCHEMES, page_paths,  # noqa: F401 - the same
-                          browser, served)  # Chromium and server fixtures
+from tests.browsing import NARROW, PHONE, SCHEMES
 
-PHONE = 390  # CSS px: the width of a common phone held upright
 SMALLEST_TEXT = 9.0  # CSS px, the font size no figure text may go below on that phone
-
-# Every figure of the page, shown or not: the SVG it shows, its class, whether it is displayed at
-# this width and scheme, and its width there.
-FIGURES_ON_PAGE = """() => Array.from(document.querySelectorAll('.md-content img')).filter(img =>
-  /\\.svg(#|$)|^data:image\\/svg\\+xml/.test(img.src)).map(img => {
-  const r = img.getBoundingClientRect(), shown = getComputedStyle(img).display !== 'none' && r.width > 0;
-  const layout = ['figure-phone', 'figure-wide'].find(c => img.classList.contains(c)) || '';
-  return {src: img.src, layout, shown, width: r.width};
-})"""
 
 # Every text of an SVG document: its string, font size and the four corners of its box, in CSS px
 # of the SVG shown at its own size. Mathtext is a <text> of positioned <tspan>s (one per glyph), so
@@ -61,37 +49,6 @@ def svg_source(site: Path, src: str) -> bytes:
         head, data = src.split(",", 1)
         return base64.b64decode(data) if head.endswith(";base64") else unquote(data).encode()
     return (site / unquote(urlsplit(src).path).lstrip("/")).read_bytes()
-
-
-def figures_at(browser, base: str, paths: list[str], width: int) -> dict[tuple[str, str], list[dict]]:
-    """(page, scheme) -> every figure of the page (FIGURES_ON_PAGE) at this screen width."""
-    return {key: found["figures"] for key, found in pages_at(browser, base, paths, width).items()}
-
-
-def pages_at(browser, base: str, paths: list[str], width: int, measure=None) -> dict[tuple[str, str], dict]:
-    """(page, scheme) -> {'figures': FIGURES_ON_PAGE, and in the light scheme 'page': what `measure(page)`
-    returns}, each page opened once at this width and switched to the dark scheme with its palette
-    toggle, as a reader does."""
-    found = {}
-    context = browser.new_context(viewport={"width": width, "height": 844}, is_mobile=width < 600,
-                                  device_scale_factor=2, color_scheme=SCHEMES[0])
-    for path in paths:
-        page = context.new_page()
-        page.goto(base + path, wait_until="load")
-        page.evaluate(EAGER_IMAGES)
-        page.wait_for_function(IMAGES_LOADED)
-        page.evaluate("document.fonts.ready.then(() => true)")
-        for scheme in SCHEMES:
-            if scheme != SCHEMES[0]:
-                page.click(PALETTE_TOGGLE)
-                page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEME_ATTRIBUTE[scheme]}'")
-            found[(path, scheme)] = {"figures": page.evaluate(FIGURES_ON_PAGE)}
-            if measure and scheme == SCHEMES[0]:
-                found[(path, scheme)]["page"] = measure(page)
-        page.evaluate("localStorage.clear()")  # the palette choice would carry over to the next page
-        page.close()
-    context.close()
-    return found
 
 
 def measure_svgs(browser, base: str, svgs: dict[str, bytes]) -> dict[str, dict]:
@@ -128,24 +85,12 @@ def overlapping_texts(texts: list) -> list[tuple[str, str]]:
     return [(ta, tb) for i, (ta, _, qa, _) in enumerate(texts) for tb, _, qb, _ in texts[i + 1:] if _overlap(qa, qb) > 0]
 
 
-NARROW = 360  # CSS px: the narrowest phone the pages are made for
-
-
-def _phone_layout(page) -> dict:
-    """At the phone width: its wide tables and formulas; at the narrowest: whether the page scrolls
-    sideways and whether a notebook's printed table wraps."""
-    found = {"tables": page.evaluate(WIDE_TABLES), "formulas": page.evaluate(WIDE_FORMULAS)}
-    page.set_viewport_size({"width": NARROW, "height": 740})
-    found["narrow"] = {"width": page.evaluate("document.scrollingElement.scrollWidth"),
-                       "outputs": page.evaluate(PRINTED_OUTPUTS)}
-    page.set_viewport_size({"width": PHONE, "height": 844})
-    return found
-
-
 @pytest.fixture(scope="module")
-def phone_pages(browser, served, site):
-    """Every page at the phone width, opened once: its figures in both schemes, its layout (_phone_layout)."""
-    return pages_at(browser, served, page_paths(site), PHONE, _phone_layout)
+def phone_pages(visits):
+    """(page, scheme) -> {'figures': every figure of the page at the phone width (tests/browsing.py:
+    FIGURES_ON_PAGE), and in the light scheme 'page': its layout there (browsing.phone_layout)}, from
+    the one visit of each page (the reader turned to a phone's width in each scheme)."""
+    return {key: {"figures": v.phone, **({"page": v.layout} if v.layout else {})} for key, v in visits.items()}
 
 
 @pytest.fixture(scope="module")
@@ -184,14 +129,14 @@ def test_figure_text_is_legible_on_a_phone(phone_figures):
     assert not small, f"figure text below {SMALLEST_TEXT} CSS px at {PHONE} px width: {small}"
 
 
-def test_a_phone_shows_the_phone_layout_and_a_wide_screen_the_wide_one(browser, served, phone_figures):
+def test_a_phone_shows_the_phone_layout_and_a_wide_screen_the_wide_one(visits, phone_figures):
     """Each figure in the reader's colour scheme only, and the layout made for the screen: on a
     phone the phone layout where a figure has one, on a wide screen never."""
     on_pages, _ = phone_figures
     with_phone_layout = sorted({path for (path, _), figures in on_pages.items()
                                 if any(f["layout"] == "figure-phone" for f in figures)})
     assert "all-activations/" in with_phone_layout
-    wide = figures_at(browser, served, with_phone_layout, 1280)
+    wide = {key: v.wide for key, v in visits.items() if key[0] in with_phone_layout}
     wrong = []
     for width, found in ((PHONE, on_pages), (1280, wide)):
         hidden = "figure-wide" if width == PHONE else "figure-phone"
@@ -221,35 +166,6 @@ def test_no_label_is_cut_off_at_a_figure_edge(phone_figures):
     _, measured = phone_figures
     cut = {_name(src): texts for src, svg in measured.items() if (texts := cut_off_texts(svg))}
     assert not cut, f"figure text cut off at the edge: {cut}"
-
-
-# Each table of the page: whether it is wider than the text column, and whether the nearest box
-# around it that scrolls sideways does scroll, stays on the screen (on phones Material lets it use
-# the column's margins too) and can be reached by keyboard (it or something in it takes focus).
-WIDE_TABLES = """() => {
-  const column = document.querySelector('.md-content__inner').getBoundingClientRect();
-  const tables = Array.from(document.querySelectorAll('.md-content table')).map(table => {
-    let box = table.parentElement;
-    while (box && !['auto', 'scroll'].includes(getComputedStyle(box).overflowX)) box = box.parentElement;
-    const r = (box || table).getBoundingClientRect();
-    const focusable = !!box && (box.tabIndex >= 0 || box.querySelector('a[href], button, [tabindex]') !== null);
-    return {head: table.querySelector('th, td')?.textContent.trim().slice(0, 30), wide: table.scrollWidth > column.width + 1,
-            scrolls: !!box && box.scrollWidth > box.clientWidth, focusable,
-            fits: r.left >= -1 && r.right <= window.innerWidth + 1};
-  });
-  return {page: document.scrollingElement.scrollWidth, tables};
-}"""
-
-
-WIDE_FORMULAS = """() => [...document.querySelectorAll('.md-typeset div.arithmatex')]
-    .filter((box) => box.scrollWidth > box.clientWidth).map((box) => box.tabIndex)"""
-
-# A notebook's printed table keeps one line per row: its box scrolls instead of wrapping.
-PRINTED_OUTPUTS = """() => Array.from(document.querySelectorAll('.jp-OutputArea-output pre')).map(pre => {
-  const lines = pre.textContent.replace(/\\n$/, '').split('\\n').length;
-  const height = parseFloat(getComputedStyle(pre).lineHeight) * lines;
-  return [pre.textContent.slice(0, 40), pre.getBoundingClientRect().height <= height + 1];
-})"""
 
 
 def _light(phone_pages) -> dict[str, dict]:
