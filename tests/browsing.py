@@ -15,7 +15,7 @@ import os
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -106,6 +106,7 @@ def open_settled(page, url: str, scripts: bool = True):
 # ---------------------------------------------------------------------------------------------
 # axe
 
+@cache
 def _axe_source() -> str:
     import axe_playwright_python
 
@@ -149,13 +150,13 @@ def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None) -
     """axe's violations on the page (or the element `within` selects): every rule, or only `rules`.
     axe is injected once per page, from the copy the pinned axe-playwright-python ships."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(_AXE.setdefault("source", _axe_source()))
+        page.evaluate(_axe_source())
     # Each run walks the whole page first, so the rules share as few runs as they can: colour-contrast
     # in its own context (REPEATED left out but for their representatives, which axe then includes
     # again, being deeper than what excludes them), the other rules in the plain one.
     # (link-in-text-block looks at links, and code blocks and formulas hold none.)
-    contrast = [r for r in COLOUR_RULES if rules is None and r == "color-contrast" or rules and r in rules]
-    others = None if rules is None else [r for r in rules if r not in contrast]
+    contrast = ["color-contrast"] if rules is None else [r for r in rules if r in COLOUR_RULES]
+    others = None if rules is None else [r for r in rules if r not in COLOUR_RULES]
     root = f"document.querySelector({within!r})" if within else "document"
     runs = []
     if others is None or others:
@@ -169,9 +170,6 @@ def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None) -
     for script in runs:
         found += page.evaluate(f"() => {script}.then(r => r.violations)")
     return found
-
-
-_AXE: dict[str, str] = {}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests import languages
-from tests.browsing import open_settled
+from tests.browsing import COLOUR_RULES, PALETTE_TOGGLE, axe, open_settled
 
 
 def _each(visits):
@@ -64,6 +64,31 @@ def test_axe_finds_no_violations(visits):
              for (p, s), v in _each(visits) if v.violations}
     assert not found, found
 
+
+
+# Colours no reader could read, planted where the visits check colour contrast on a sample of nodes
+# alike (tests/browsing.py: REPRESENTATIVES): a code token of a Markdown page, one of a notebook's
+# code cells, and formulas in the dark scheme only - all glyphs, and superscripts alone.
+PLANTED = [
+    ("activations/softmax/", "light", ".md-typeset .highlight .k { color: #e8e8e8 !important }"),
+    ("experiments/vanishing-gradients/", "light", "html body div.highlight-ipynb pre span.n.n.n { color: #e0e0e0 !important }"),
+    ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex .mord { color: #3a3a4a !important }"),
+    ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex .msupsub .mord { color: #303040 !important }"),
+]
+
+
+@pytest.mark.parametrize(("path", "scheme", "css"), PLANTED)
+def test_the_sampled_contrast_check_finds_planted_unreadable_code_and_formulas(browser, served, path, scheme, css):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    open_settled(page, served + path)
+    if scheme == "dark":
+        page.click(PALETTE_TOGGLE)
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    page.add_style_tag(content=css)
+    found = [v["id"] for v in axe(page, None if scheme == "light" else COLOUR_RULES)]
+    context.close()
+    assert "color-contrast" in found, (path, scheme, css, found)
 
 # What a reader types, and the page that treats it; the reasons are the pages' own contents.
 SEARCHES = [
