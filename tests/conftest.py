@@ -57,12 +57,16 @@ def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, int]:
     return (float(np.max(used)) if len(used) else 0.0), int(np.sum(np.isfinite(errors)))
 
 
-def build_site(out: Path) -> Path:
-    """Generate figures and tables, then `mkdocs build --strict` into out (raises with the log)."""
+def build_site(out: Path, site_url: str | None = None) -> Path:
+    """Generate figures and tables, then `mkdocs build --strict` into out (raises with the log); with
+    site_url, as the publishing workflow builds it, else as a build that does not know its address."""
     import generate
 
     generate.main()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stderr}"

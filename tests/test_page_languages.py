@@ -151,18 +151,3 @@ def test_every_english_page_has_its_translation():
     for locale in languages.LANGUAGES[1:]:
         missing = sorted(p.relative_to(docs).as_posix() for p in english if not languages.translation(p, locale).is_file())
         assert not missing, f"pages with no {locale} translation (write docs/<page>.{locale}.md): {missing}"
-
-
-def test_the_language_menu_links_relative_to_the_page(site):
-    """A site served below a path (a project's GitHub Pages) breaks on links that start at "/"; only
-    the 404 pages, which have no place in the tree, may use them. Each link leads to a built page."""
-    checked = 0
-    for locale in languages.LANGUAGES:
-        for page in languages.built_pages(site, locale):
-            links = re.findall(r'<a href="([^"]*)" hreflang="[^"]+" class="md-select__link">', page.read_text(encoding="utf-8"))
-            assert len(links) == len(languages.LANGUAGES), page
-            for href in links:
-                assert not href.startswith("/"), f"{page.relative_to(site)}: {href}"
-                assert (page.parent / href / "index.html").resolve().is_file(), f"{page.relative_to(site)}: {href}"
-                checked += 1
-    assert checked

@@ -3,7 +3,8 @@
 The i18n plugin (mkdocs-static-i18n) builds the site once per language: English at the root, every
 other language under /<locale>/. It rebuilds every File from a file in docs/, so a page our hooks make
 in memory (a generated activation page, an executed notebook) is added after it, with the
-attributes the plugin gives its own files: where the page is, and where its other languages are.
+attributes the plugin gives its own files: where the page is, and where its other languages are, and
+a place in the plugin's list of the language's pages.
 """
 
 from __future__ import annotations
@@ -53,6 +54,9 @@ def localise(file: File, config, src_uri: str) -> File:
     file.locale = file.locale_alternate_of = locale
     file.localization = None if locale == DEFAULT else locale
     file.norm_src_uri = src_uri
+    # the plugin's list of each language's pages, from which its sitemap template lists every page
+    listed = plugin.i18n_files_per_language.setdefault(locale, [])
+    listed[:] = [f for f in listed if f.dest_uri != file.dest_uri] + [file]
     return file
 
 

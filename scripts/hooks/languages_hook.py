@@ -2,16 +2,21 @@
 
 The i18n plugin builds every language into one site folder, one after the other. What it leaves
 shared, this hook gives each language:
-- the 404 page and the sitemap, which each build writes to the site's root: the Korean ones move to
-  ko/, and the English ones stay at the root;
+- the 404 page, which each build writes to the site's root: the Korean one moves to ko/, and the
+  English one stays at the root;
 - the search index: each language searches its own pages only (a merged index answers Korean
   queries with English pages). scripts/hooks/search_hook.py writes one index per language, under
   the language's folder, and the pages of a language look for it there;
-- the <link rel="alternate" hreflang> tags: Material fetches sitemap.xml next to each alternate's
-  address, so they name each language's root, where a sitemap is (the language menu still leads to
-  the same page in the other language);
+- the <link rel="alternate" hreflang> tags, which it removes from every page. Material fetches a
+  sitemap.xml next to each alternate's address, so tags naming the same page in the other language
+  (what a search engine needs) make a failed request on every page, and tags naming each language's
+  root (what Material needs) tell search engines the wrong page. The sitemap carries the alternates
+  instead, with absolute addresses, when the build knows the site's address (site_url_hook.py), and
+  the language menu leads to the same page in the other language either way;
 - the sitemap template: without a `site_url` the plugin's writes "None" for every address, so the
-  site keeps MkDocs' own, which lists pages only when their address is known.
+  site keeps MkDocs' own, which lists pages only when their address is known;
+- links from pages with no place in the tree (the 404 pages, the language menu of a home page),
+  which start at the site's root: the root is the path of `site_url` ("/" without one).
 """
 
 from __future__ import annotations
@@ -19,18 +24,22 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
 import languages  # noqa: E402
 
-MOVED = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # what every language's build writes to the site's root
-SHARED = (*MOVED, "search/search_index.json")  # ... and Material's own index, which search_hook.py replaces
-HREFLANG = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="([^"]+)">')
-# The language menu's links from a home page: the plugin gives them as absolute paths ("/ko/"), which
-# break on a site served below a path; every other page gets relative ones.
-ABSOLUTE_MENU_LINK = re.compile(r'(<a href=")/([^"]*)(" hreflang="[^"]+" class="md-select__link">)')
+MOVED = ("404.html",)  # what every language's build writes to the site's root
+# ... and Material's own index, which search_hook.py replaces. The sitemap is not among them: the last
+# language's build lists the pages of every language, so its sitemap stays at the root.
+SHARED = (*MOVED, "search/search_index.json")
+HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]+">')
+# The language menu's links from a home page: the plugin gives them as absolute paths ("/ko/", or
+# "/<path of site_url>/ko/"), which break on a site served below another path; every other page gets
+# relative ones.
+MENU_LINK = '(<a href="){base}([^"]*)(" hreflang="[^"]+" class="md-select__link">)'
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 _defaults: dict[str, bytes] = {}  # the default language's files of SHARED, kept while the others build
@@ -48,6 +57,11 @@ def on_config(config):
     return config
 
 
+def _base(config) -> str:
+    """The path of the site's root on its server: that of `site_url`, or "/"."""
+    return urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
+
+
 def _root(page) -> str:
     """The relative address of the site's root from `page`."""
     depth = page.url.count("/") if page.url else 0
@@ -56,11 +70,11 @@ def _root(page) -> str:
 
 def on_post_page(output: str, page, config) -> str:
     root = _root(page)
-    output = HREFLANG.sub(lambda m: f'<link rel="alternate" href="{root}{languages.prefix(m.group(1))}" '
-                                    f'hreflang="{m.group(1)}">', output)
-    output = ABSOLUTE_MENU_LINK.sub(lambda m: m.group(1) + root + m.group(2) + m.group(3), output)
+    output = HREFLANG.sub("", output)
+    absolute = re.compile(MENU_LINK.format(base=re.escape(_base(config))))
+    output = absolute.sub(lambda m: m.group(1) + root + m.group(2) + m.group(3), output)
     locale = languages.current(config)
-    if locale != languages.DEFAULT:  # Material finds the search index and sitemap at `base`: the language's root
+    if locale != languages.DEFAULT:  # Material finds the search index at `base`: the language's root
         output = CONFIG_BASE.sub(lambda m: m.group(1) + root + languages.prefix(locale) + m.group(3),
                                  output, count=1)
     return output
@@ -70,11 +84,10 @@ def on_post_template(output: str, template_name: str, config) -> str:
     """The 404 page has no place in the site's tree: its addresses start at the site's root."""
     if template_name != "404.html":
         return output
-    output = HREFLANG.sub(lambda m: f'<link rel="alternate" href="/{languages.prefix(m.group(1))}" '
-                                    f'hreflang="{m.group(1)}">', output)
+    output = HREFLANG.sub("", output)
     locale = languages.current(config)
     if locale != languages.DEFAULT:
-        output = CONFIG_BASE.sub(lambda m: m.group(1) + "/" + languages.prefix(locale) + m.group(3),
+        output = CONFIG_BASE.sub(lambda m: m.group(1) + _base(config) + languages.prefix(locale) + m.group(3),
                                  output, count=1)
     return output
 
