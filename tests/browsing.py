@@ -121,6 +121,13 @@ COLOUR_RULES = ("color-contrast", "link-in-text-block")  # the axe rules whose o
 # colour, size, weight and background (REPRESENTATIVES), and every other text node as usual.
 # Which node of the alike it checks matters: like every text node, it must be one axe can judge.
 REPEATED = (".highlight", ".highlight-ipynb", ".katex")
+# The site's frame - header, tabs, both sidebars, footer - is the same markup on the same stylesheet
+# on every page of a language, only with other words and another item marked current. Its colours
+# are checked on the pages in FRAME_PAGES, in both schemes; on the others the colour rules look at
+# the content alone. (The other rules look at the whole of every page: landmarks, names and roles
+# are about where the frame sits on that page.)
+FRAME = (".md-header", ".md-tabs", ".md-sidebar", ".md-footer")
+FRAME_PAGES = {languages.prefix(locale) for locale in languages.LANGUAGES}  # each language's home page
 REPRESENTATIVES = """(selectors, root) => {
   const picked = new Map();
   const background = el => {
@@ -146,8 +153,9 @@ REPRESENTATIVES = """(selectors, root) => {
 }"""
 
 
-def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None) -> list[dict]:
-    """axe's violations on the page (or the element `within` selects): every rule, or only `rules`.
+def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None, frame: bool = True) -> list[dict]:
+    """axe's violations on the page (or the element `within` selects): every rule, or only `rules`;
+    without `frame`, the colour rules leave out the site's frame (FRAME).
     axe is injected once per page, from the copy the pinned axe-playwright-python ships."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(_axe_source())
@@ -164,7 +172,7 @@ def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None) -
         runs.append(f"axe.run({root}, {{resultTypes: ['violations'], ...{options}}})")
     if contrast:
         runs.append(f"""axe.run({{include: [{root}, ...({REPRESENTATIVES})({list(REPEATED)!r}, {root})],
-                                 exclude: {[[s] for s in REPEATED]!r}}},
+                                 exclude: {[[s] for s in REPEATED + ((), FRAME)[not frame]]!r}}},
                                 {{resultTypes: ['violations'], runOnly: {contrast!r}}})""")
     found = []
     for script in runs:
@@ -328,7 +336,8 @@ def visit(browser, base: str, path: str) -> dict[str, Visit]:
     settle(page, network)
     fonts = page.evaluate(FONTS)
     light, dark = (visits[scheme] for scheme in SCHEMES)
-    _look_wide(page, light, fonts, axe(page))
+    frame = path in FRAME_PAGES
+    _look_wide(page, light, fonts, axe(page, frame=frame))
     _at(page, PHONE)
     light.phone = page.evaluate(FIGURES_ON_PAGE)
     light.layout = phone_layout(page)
@@ -339,7 +348,7 @@ def visit(browser, base: str, path: str) -> dict[str, Visit]:
     _at(page, PHONE)
     dark.phone = page.evaluate(FIGURES_ON_PAGE)
     _at(page, WIDE["width"])
-    _look_wide(page, dark, fonts, axe(page, COLOUR_RULES))
+    _look_wide(page, dark, fonts, axe(page, COLOUR_RULES, frame=frame))
     context.close()
     return visits
 

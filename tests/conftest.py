@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 import pytest
@@ -58,11 +60,16 @@ def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, int]:
 
 
 def build_site(out: Path, site_url: str | None = None) -> Path:
-    """Generate figures and tables, then `mkdocs build --strict` into out (raises with the log); with
-    site_url, as the publishing workflow builds it, else as a build that does not know its address."""
+    """Generate figures and tables, then build the site into out (`mkdocs_build`)."""
     import generate
 
     generate.main()
+    return mkdocs_build(out, site_url)
+
+
+def mkdocs_build(out: Path, site_url: str | None = None) -> Path:
+    """`mkdocs build --strict` into out from docs/ as it is (raises with the log); with site_url, as
+    the publishing workflow builds it, else as a build that does not know its address."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "0")}
     env.pop("SITE_URL", None)
     if site_url:
@@ -101,9 +108,12 @@ def _mpmath_precision_stays_local():
 
 
 @pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium, driven by Playwright (tests/browsing.py)."""
+def browser(_late_jobs):
+    """Debian's Chromium, driven by Playwright (tests/browsing.py). The browser tests leave a core
+    idle while Python waits on the browser: the session's late jobs start with them."""
     from tests import browsing
+
+    _late_jobs.start()
 
     require_tool("Chromium with Playwright", browsing.available(),
                  f"Install Debian's browser (`sudo apt-get install chromium`) or set CHROMIUM to a Chromium binary; "
@@ -123,11 +133,19 @@ def served(site):
         yield url
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "late(job): the test checks what the late job `job` (LATE_JOBS) made, "
+                                       "through the `late` fixture; it runs after the browser tests")
+
+
 def pytest_collection_modifyitems(session, config, items):
-    """The tests that drive a browser run last, so that the visits of every page (the `visits`
-    fixture), which start in the background when the session does, overlap the tests before them."""
-    uses = lambda item: "browser" in getattr(item, "fixturenames", ())  # noqa: E731
-    items[:] = [i for i in items if not uses(i)] + [i for i in items if uses(i)]
+    """The tests that drive a browser run after the others, so that the visits of every page (the
+    `visits` fixture), which start in the background when the session does, overlap the tests before
+    them; the tests of late jobs run last, so that their jobs overlap the browser tests."""
+    browser = lambda item: "browser" in getattr(item, "fixturenames", ())  # noqa: E731
+    late = lambda item: item.get_closest_marker("late") is not None  # noqa: E731
+    items[:] = ([i for i in items if not browser(i) and not late(i)] + [i for i in items if browser(i) and not late(i)]
+                + [i for i in items if late(i)])
 
 
 class _Background:
@@ -152,6 +170,67 @@ class _Background:
         if self._error is not None:
             raise self._error
         return self._value
+
+
+# Work that is one process of its own (a build of the site, a checker over it) and that a test only
+# waits for: the function that does it, given the session's site and tmp_path_factory. A test names
+# its job with @pytest.mark.late("name") and gets what the job returned from the `late` fixture.
+LATE_JOBS: dict[str, Callable[[Path, pytest.TempPathFactory], object]] = {}
+
+
+def late_job(work: Callable[[Path, pytest.TempPathFactory], object]):
+    """Register `work` as the late job named after it."""
+    LATE_JOBS[work.__name__] = work
+    return work
+
+
+class _LateJobs:
+    """The late jobs of a session, one after another in a thread of its own, in the order of the tests
+    that wait for them: they start with the browser tests (`browser`), or when a test first waits."""
+
+    def __init__(self, jobs: dict[str, Callable[[], object]]):
+        import threading
+
+        self._jobs, self._runner = jobs, None
+        self._done = {name: threading.Event() for name in jobs}
+        self._results: dict[str, tuple[bool, object]] = {}
+
+    def start(self) -> None:
+        if self._runner is None and self._jobs:
+            self._runner = _Background(self._run)
+
+    def _run(self) -> None:
+        for name, work in self._jobs.items():
+            try:
+                self._results[name] = (True, work())
+            except BaseException as e:  # noqa: BLE001 - handed to the test that waits for it
+                self._results[name] = (False, e)
+            self._done[name].set()
+
+    def result(self, name: str):
+        self.start()
+        self._done[name].wait()
+        ok, value = self._results[name]
+        if not ok:
+            raise value
+        return value
+
+
+@pytest.fixture(scope="session")
+def _late_jobs(request, tmp_path_factory) -> _LateJobs:
+    names = list(dict.fromkeys(m.args[0] for item in request.session.items for m in item.iter_markers("late")))
+    unknown = [n for n in names if n not in LATE_JOBS]
+    assert not unknown, f"no late job is registered under {unknown}"
+    if not names:
+        return _LateJobs({})
+    site = request.getfixturevalue("site")  # built, and docs/generated brought up to date, in this thread
+    return _LateJobs({name: partial(LATE_JOBS[name], site, tmp_path_factory) for name in names})
+
+
+@pytest.fixture
+def late(request, _late_jobs):
+    """What the late job named by the test's `late` mark returned."""
+    return _late_jobs.result(request.node.get_closest_marker("late").args[0])
 
 
 def generate_into(out: Path) -> tuple[Path, list[str]]:

@@ -21,7 +21,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from conftest import ROOT, build_site
+from conftest import ROOT, late_job, mkdocs_build
 from tests.languages import LANGUAGES, built_pages, prefix, site_folder
 
 BASE = "https://example.org/activation-functions/"  # below a path, as a project's GitHub Pages site is
@@ -30,10 +30,10 @@ ALTERNATE_LINK = re.compile(r'<link\b[^>]*\brel="alternate"[^>]*>')
 MENU_LINK = re.compile(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link">')
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    # GitHub gives the address without its final "/"
-    return build_site(tmp_path_factory.mktemp("published"), site_url=BASE.rstrip("/"))
+@late_job
+def published(_site, tmp) -> Path:
+    """The site as the publishing workflow builds it (GitHub gives the address without its final "/")."""
+    return mkdocs_build(tmp.mktemp("published"), site_url=BASE.rstrip("/"))
 
 
 def pages(site: Path) -> list[tuple[str, str, Path]]:
@@ -46,7 +46,9 @@ def pages(site: Path) -> list[tuple[str, str, Path]]:
     return out
 
 
-def test_the_sitemap_lists_every_page_of_every_language_with_its_translations(published):
+@pytest.mark.late("published")
+def test_the_sitemap_lists_every_page_of_every_language_with_its_translations(late):
+    published = late
     entries = {}
     for url in ET.parse(published / "sitemap.xml").getroot().findall("s:url", SITEMAP):
         loc = url.find("s:loc", SITEMAP).text.strip()
@@ -59,24 +61,28 @@ def test_the_sitemap_lists_every_page_of_every_language_with_its_translations(pu
     assert entries == expected
 
 
-def test_every_page_names_its_own_address_as_canonical(published):
+@pytest.mark.late("published")
+def test_every_page_names_its_own_address_as_canonical(late):
+    published = late
     for locale, rel, page in pages(published):
         html = page.read_text(encoding="utf-8")
         assert re.findall(r'<link rel="canonical" href="([^"]*)">', html) == [BASE + prefix(locale) + rel], page
 
 
+@pytest.mark.late("published")
 @pytest.mark.parametrize("build", ["site", "published"])
-def test_no_page_has_link_tags_that_make_material_fetch_a_sitemap_next_to_them(build, request):
-    site = request.getfixturevalue(build)
+def test_no_page_has_link_tags_that_make_material_fetch_a_sitemap_next_to_them(build, site, late):
+    site = {"site": site, "published": late}[build]
     found = {page.relative_to(site).as_posix(): ALTERNATE_LINK.findall(page.read_text(encoding="utf-8"))
              for page in site.rglob("*.html")}
     assert len(found) >= 2 * 30
     assert {page: tags for page, tags in found.items() if tags} == {}
 
 
+@pytest.mark.late("published")
 @pytest.mark.parametrize("build", ["site", "published"])
-def test_the_language_menu_leads_to_the_same_page_in_each_language(build, request):
-    site = request.getfixturevalue(build)
+def test_the_language_menu_leads_to_the_same_page_in_each_language(build, site, late):
+    site = {"site": site, "published": late}[build]
     for _locale, rel, page in pages(site):
         menu = dict((lang, href) for href, lang in MENU_LINK.findall(page.read_text(encoding="utf-8")))
         assert sorted(menu) == sorted(LANGUAGES), page
@@ -86,11 +92,12 @@ def test_the_language_menu_leads_to_the_same_page_in_each_language(build, reques
             assert urljoin(address, href) == "https://host/x/" + prefix(lang) + rel, f"{page}: {lang} -> {href}"
 
 
-def test_the_404_pages_load_everything_from_below_the_sites_path(published):
+@pytest.mark.late("published")
+def test_the_404_pages_load_everything_from_below_the_sites_path(late):
     """A 404 page is served at any depth, so its links start at the site's root: the path of SITE_URL."""
     path = urlsplit(BASE).path
     for locale in LANGUAGES:
-        html = (site_folder(published, locale) / "404.html").read_text(encoding="utf-8")
+        html = (site_folder(late, locale) / "404.html").read_text(encoding="utf-8")
         local = [ref for ref in re.findall(r'(?:href|src)="([^"#]+)"', html)
                  if not ref.startswith(("http://", "https://", "data:", "mailto:"))]
         assert len(local) >= 5 and [ref for ref in local if not ref.startswith(path)] == [], locale

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests import languages
-from tests.browsing import COLOUR_RULES, PALETTE_TOGGLE, axe, open_settled
+from tests.browsing import COLOUR_RULES, FRAME_PAGES, PALETTE_TOGGLE, axe, open_settled, page_paths
 
 
 def _each(visits):
@@ -74,6 +74,9 @@ PLANTED = [
     ("experiments/vanishing-gradients/", "light", "html body div.highlight-ipynb pre span.n.n.n { color: #e0e0e0 !important }"),
     ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex .mord { color: #3a3a4a !important }"),
     ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex .msupsub .mord { color: #303040 !important }"),
+    # ... and in the site's frame, whose colours the visits check on each language's home page (FRAME_PAGES)
+    ("", "light", ".md-sidebar--primary .md-nav__link { color: #e4e4e4 !important }"),
+    ("ko/", "dark", "[data-md-color-scheme=slate] .md-header__topic { color: #7080d0 !important }"),
 ]
 
 
@@ -86,9 +89,14 @@ def test_the_sampled_contrast_check_finds_planted_unreadable_code_and_formulas(b
         page.click(PALETTE_TOGGLE)
         page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
     page.add_style_tag(content=css)
-    found = [v["id"] for v in axe(page, None if scheme == "light" else COLOUR_RULES)]
+    found = [v["id"] for v in axe(page, None if scheme == "light" else COLOUR_RULES, frame=path in FRAME_PAGES)]
     context.close()
     assert "color-contrast" in found, (path, scheme, css, found)
+
+
+def test_the_frames_colours_are_checked_on_a_visited_page_of_each_language(site):
+    visited = set(page_paths(site))
+    assert FRAME_PAGES <= visited and len(FRAME_PAGES) == len(languages.LANGUAGES), FRAME_PAGES
 
 # What a reader types, and the page that treats it; the reasons are the pages' own contents.
 SEARCHES = [

@@ -12,8 +12,9 @@ import time
 import urllib.request
 from pathlib import Path
 
-import generate
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, late_job
 from outputs import GENERATED
 
 EDITED = "scripts/generators/glossary_outputs.py"
@@ -56,8 +57,12 @@ def _wait_for(check, seconds: float, log: Path) -> str:
     raise AssertionError(f"not seen within {seconds} s; the server said:\n{log.read_text()[-4000:]}")
 
 
-def test_an_edited_generator_changes_the_served_page_and_only_its_outputs(tmp_path):
-    generate.main()  # docs/generated as `make serve` starts from it (`make figures` first)
+@late_job
+def served_edit(_site, tmp) -> dict:
+    """`mkdocs serve` on a copy of the repository (whose docs/generated the session brought up to date,
+    as `make figures` does before `make serve`): the glossary page it serves, before and after an edit
+    to the generator of the glossary's table, and the outputs the edit rewrote."""
+    tmp_path = tmp.mktemp("serve")
     repo = _copy_of_the_repository(tmp_path / "repo")
     generated = repo / "docs" / "generated"
     port, log = _free_port(), tmp_path / "serve.log"
@@ -67,16 +72,21 @@ def test_an_edited_generator_changes_the_served_page_and_only_its_outputs(tmp_pa
                                   cwd=repo, env=env, stdout=out, stderr=subprocess.STDOUT)
     try:
         url = f"http://127.0.0.1:{port}/glossary/"
-        page = _wait_for(lambda: _page(url), 240, log)
-        assert ">Note</th>" in page and ">Remark</th>" not in page
+        before_page = _wait_for(lambda: _page(url), 240, log)
         before = {p: p.stat().st_mtime_ns for p in generated.rglob("*.md")}
         source = repo / EDITED
-        assert source.read_text().count(BEFORE) == 1
+        assert source.read_text().count(BEFORE) == 1, f"{EDITED} no longer writes {BEFORE} once"
         source.write_text(source.read_text().replace(BEFORE, AFTER))
-        page = _wait_for(lambda: (lambda p: p if p and ">Remark</th>" in p else None)(_page(url)), 240, log)
-        assert ">Note</th>" not in page
+        after_page = _wait_for(lambda: (lambda p: p if p and ">Remark</th>" in p else None)(_page(url)), 240, log)
         rewritten = sorted(p.relative_to(generated).as_posix() for p, t in before.items() if p.stat().st_mtime_ns != t)
-        assert rewritten == ["ko/tables/glossary.md", "tables/glossary.md"]
     finally:
         server.terminate()
         server.wait(timeout=30)
+    return {"before": before_page, "after": after_page, "rewritten": rewritten}
+
+
+@pytest.mark.late("served_edit")
+def test_an_edited_generator_changes_the_served_page_and_only_its_outputs(late):
+    assert ">Note</th>" in late["before"] and ">Remark</th>" not in late["before"]
+    assert ">Note</th>" not in late["after"]
+    assert late["rewritten"] == ["ko/tables/glossary.md", "tables/glossary.md"]

@@ -11,7 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from conftest import ROOT, build_site, require_tool
+import pytest
+
+from conftest import ROOT, late_job, mkdocs_build, require_tool
 from serve_site import serving
 
 VNU = ROOT / "scripts" / "tools" / "node" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -85,33 +87,62 @@ def test_a_missing_anchor_is_found_on_the_page_and_across_pages_and_languages(tm
     assert broken_anchors(tmp_path) == ["/ -> #gone", "/a/ -> ../ko/a/#sec", "/ko/a/ -> ../../a/#missing"]
 
 
-def test_every_internal_link_resolves(site):
-    exe = shutil.which("linkchecker", path=str(Path(sys.executable).parent))
-    require_tool("linkchecker", exe is not None, "Run `make install` to install the pinned test dependencies.")
+def _linkchecker() -> str | None:
+    return shutil.which("linkchecker", path=str(Path(sys.executable).parent))
+
+
+@late_job
+def links(site: Path, _tmp) -> subprocess.CompletedProcess | None:
+    """linkchecker over the served site (None without linkchecker)."""
+    exe = _linkchecker()
+    if exe is None:
+        return None
     with serving(site, fast_link_checks=True) as url:
-        result = subprocess.run([exe, "--config", str(ROOT / "tests" / "linkcheckerrc"), url],
-                                capture_output=True, text=True, timeout=300)
-    summary = [ln for ln in result.stdout.splitlines() if "links in" in ln]
-    assert result.returncode == 0, result.stdout[-6000:]
+        return subprocess.run([exe, "--config", str(ROOT / "tests" / "linkcheckerrc"), url],
+                              capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.late("links")
+def test_every_internal_link_resolves(late):
+    require_tool("linkchecker", _linkchecker() is not None, "Run `make install` to install the pinned test dependencies.")
+    summary = [ln for ln in late.stdout.splitlines() if "links in" in ln]
+    assert late.returncode == 0, late.stdout[-6000:]
     assert summary and " 0 warnings found" in summary[0] and " 0 errors found" in summary[0], summary
 
 
-def test_html_is_valid_apart_from_materials_known_errors(site):
-    require_tool("The HTML validator (Java and scripts/tools/node)", shutil.which("java") is not None and VNU.is_file(),
+def _validator() -> bool:
+    return shutil.which("java") is not None and VNU.is_file()
+
+
+@late_job
+def validated(site: Path, _tmp) -> subprocess.CompletedProcess | None:
+    """The HTML validator over every page (None without Java or the validator)."""
+    if not _validator():
+        return None
+    return subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--format", "json", str(site)],
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.mark.late("validated")
+def test_html_is_valid_apart_from_materials_known_errors(site, late):
+    require_tool("The HTML validator (Java and scripts/tools/node)", _validator(),
                  "Install Java 17+ (`sudo apt-get install default-jre-headless`) and run `make install`.")
-    result = subprocess.run(["java", "-jar", str(VNU), "--skip-non-html", "--format", "json", str(site)],
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode in (0, 1), result.stderr[-2000:]  # 1: errors were found, 2+: it did not run
-    messages = json.loads(result.stderr)["messages"]
+    assert late.returncode in (0, 1), late.stderr[-2000:]  # 1: errors were found, 2+: it did not run
+    messages = json.loads(late.stderr)["messages"]
     errors = [m for m in messages if m["type"] == "error"]
     unexpected = [f'{m["url"].split(str(site))[-1]}:{m.get("lastLine")}: {m["message"]}' for m in errors
                   if not any(m["message"].startswith(known) for known in MATERIAL_ERRORS)]
     assert not unexpected, "\n".join(unexpected)
 
 
-def test_two_clean_builds_are_byte_identical(site, tmp_path):
-    again = build_site(tmp_path / "again")
+@late_job
+def built_again(_site, tmp) -> Path:
+    """A second clean build of the same sources."""
+    return mkdocs_build(tmp.mktemp("again"))
 
+
+@pytest.mark.late("built_again")
+def test_two_clean_builds_are_byte_identical(site, late):
     def differences(cmp: filecmp.dircmp, prefix: str = "") -> list[str]:
         out = [prefix + n for n in cmp.left_only + cmp.right_only + cmp.funny_files]
         _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
@@ -120,4 +151,4 @@ def test_two_clean_builds_are_byte_identical(site, tmp_path):
             out += differences(sub, f"{prefix}{name}/")
         return out
 
-    assert differences(filecmp.dircmp(site, again)) == []
+    assert differences(filecmp.dircmp(site, late)) == []
