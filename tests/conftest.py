@@ -186,7 +186,8 @@ def late_job(work: Callable[[Path, pytest.TempPathFactory], object]):
 
 class _LateJobs:
     """The late jobs of a session, one after another in a thread of its own, in the order of the tests
-    that wait for them: they start with the browser tests (`browser`), or when a test first waits."""
+    that wait for them. They start when the visits of every page are done (`_begun`), or with the
+    browser tests (`browser`), or when a test first waits for one, whichever comes first."""
 
     def __init__(self, jobs: dict[str, Callable[[], object]]):
         import threading
@@ -246,17 +247,27 @@ def _begun(request, tmp_path_factory) -> dict[str, _Background]:
     """The two longest pieces of work of a session start with it, in the background, when a test of
     the session looks at them: the visits of every page in a browser (`visits`) and a first run of
     the generator into an empty folder (`first_run`). The browsers' renderers and the generator's
-    processes then work while the tests that need neither run."""
+    processes then work while the tests that need neither run. The late jobs follow the visits."""
     from tests import browsing
 
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    late = request.getfixturevalue("_late_jobs")
     begun = {}
     if "first_run" in wanted:
         out = tmp_path_factory.mktemp("generated")
         begun["first_run"] = _Background(lambda: generate_into(out))
     if "visits" in wanted and browsing.available():
         site, served = request.getfixturevalue("site"), request.getfixturevalue("served")
-        begun["visits"] = _Background(lambda: browsing.visit_all(served, browsing.page_paths(site)))
+
+        def visits_then_late():
+            try:
+                return browsing.visit_all(served, browsing.page_paths(site))
+            finally:
+                late.start()  # the visits kept both cores busy; from now on the tests leave one idle
+
+        begun["visits"] = _Background(visits_then_late)
+    else:
+        late.start()
     return begun
 
 
