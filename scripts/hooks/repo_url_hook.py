@@ -8,19 +8,18 @@ without fetching anything from the repository's host.
 
 from __future__ import annotations
 
-import os
-from urllib.parse import urlsplit
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+import plain_url  # noqa: E402
 
 VARIABLE = "SITE_REPO_URL"
 
 
 def on_config(config):
     """Set repo_url from the environment; refuse anything but a plain http(s) URL."""
-    url = os.environ.get(VARIABLE, "").strip()
-    if not url:
-        return config
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname or "@" in parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"{VARIABLE} must be a plain http(s) URL, without credentials, query or fragment")
-    config["repo_url"] = url
+    url = plain_url.from_environment(VARIABLE)
+    if url:
+        config["repo_url"] = url
     return config

@@ -9,19 +9,18 @@ guessing an address.
 
 from __future__ import annotations
 
-import os
-from urllib.parse import urlsplit
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
+import plain_url  # noqa: E402
 
 VARIABLE = "SITE_URL"
 
 
 def on_config(config):  # before the i18n plugin (-100), which prefixes the language menu with the address's path
     """Set site_url from the environment, ending in "/"; refuse anything but a plain http(s) URL."""
-    url = os.environ.get(VARIABLE, "").strip()
-    if not url:
-        return config
-    parts = urlsplit(url)
-    if parts.scheme not in ("https", "http") or not parts.hostname or "@" in parts.netloc or parts.query or parts.fragment:
-        raise ValueError(f"{VARIABLE} must be a plain http(s) URL, without credentials, query or fragment")
-    config["site_url"] = url.rstrip("/") + "/"
+    url = plain_url.from_environment(VARIABLE)
+    if url:
+        config["site_url"] = url.rstrip("/") + "/"
     return config
