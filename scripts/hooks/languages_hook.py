@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,6 +63,12 @@ def _base(config) -> str:
     return urlsplit(config.get("site_url") or "/").path.rstrip("/") + "/"
 
 
+@cache
+def _menu_links(base: str) -> re.Pattern:
+    """The language menu's links that start at `base`, the path of the site's root."""
+    return re.compile(MENU_LINK.format(base=re.escape(base)))
+
+
 def _root(page) -> str:
     """The relative address of the site's root from `page`."""
     depth = page.url.count("/") if page.url else 0
@@ -71,8 +78,7 @@ def _root(page) -> str:
 def on_post_page(output: str, page, config) -> str:
     root = _root(page)
     output = HREFLANG.sub("", output)
-    absolute = re.compile(MENU_LINK.format(base=re.escape(_base(config))))
-    output = absolute.sub(lambda m: m.group(1) + root + m.group(2) + m.group(3), output)
+    output = _menu_links(_base(config)).sub(lambda m: m.group(1) + root + m.group(2) + m.group(3), output)
     locale = languages.current(config)
     if locale != languages.DEFAULT:  # Material finds the search index at `base`: the language's root
         output = CONFIG_BASE.sub(lambda m: m.group(1) + root + languages.prefix(locale) + m.group(3),
