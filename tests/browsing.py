@@ -172,7 +172,7 @@ def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None, f
         runs.append(f"axe.run({root}, {{resultTypes: ['violations'], ...{options}}})")
     if contrast:
         runs.append(f"""axe.run({{include: [{root}, ...({REPRESENTATIVES})({list(REPEATED)!r}, {root})],
-                                 exclude: {[[s] for s in REPEATED + ((), FRAME)[not frame]]!r}}},
+                                 exclude: {[[s] for s in REPEATED + (() if frame else FRAME)]!r}}},
                                 {{resultTypes: ['violations'], runOnly: {contrast!r}}})""")
     found = []
     for script in runs:

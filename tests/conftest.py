@@ -59,12 +59,12 @@ def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, int]:
     return (float(np.max(used)) if len(used) else 0.0), int(np.sum(np.isfinite(errors)))
 
 
-def build_site(out: Path, site_url: str | None = None) -> Path:
+def build_site(out: Path) -> Path:
     """Generate figures and tables, then build the site into out (`mkdocs_build`)."""
     import generate
 
     generate.main()
-    return mkdocs_build(out, site_url)
+    return mkdocs_build(out)
 
 
 def mkdocs_build(out: Path, site_url: str | None = None) -> Path:
