@@ -105,6 +105,16 @@ def test_the_404_pages_load_everything_from_below_the_sites_path(late):
         assert config["base"].rstrip("/") + "/" == path + prefix(locale), locale
 
 
+@pytest.mark.late("published")
+@pytest.mark.parametrize("build", ["site", "published"])
+def test_the_language_menu_of_a_404_page_leads_to_each_languages_home_page(build, site, late):
+    site, path = {"site": (site, "/"), "published": (late, urlsplit(BASE).path)}[build]
+    for locale in LANGUAGES:
+        html = (site_folder(site, locale) / "404.html").read_text(encoding="utf-8")
+        menu = {lang: href for href, lang in MENU_LINK.findall(html)}
+        assert menu == {lang: path + prefix(lang) for lang in LANGUAGES}, locale
+
+
 def test_the_publishing_workflow_builds_the_site_it_uploads_with_the_address_github_gives():
     steps = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text())["jobs"]["build"]["steps"]
     configure = [step for step in steps if step.get("uses", "").startswith("actions/configure-pages@")]

@@ -41,6 +41,7 @@ HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^
 # "/<path of site_url>/ko/"), which break on a site served below another path; every other page gets
 # relative ones.
 MENU_LINK = '(<a href="){base}([^"]*)(" hreflang="[^"]+" class="md-select__link">)'
+ANY_MENU_LINK = re.compile(r'(<a href=")[^"]*(" hreflang="([^"]+)" class="md-select__link">)')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
 
 _defaults: dict[str, bytes] = {}  # the default language's files of SHARED, kept while the others build
@@ -87,10 +88,13 @@ def on_post_page(output: str, page, config) -> str:
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    """The 404 page has no place in the site's tree: its addresses start at the site's root."""
+    """The 404 page has no place in the site's tree: its addresses start at the site's root, and its
+    language menu leads to each language's home page (the plugin leaves it the links of the last page
+    it rendered)."""
     if template_name != "404.html":
         return output
     output = HREFLANG.sub("", output)
+    output = ANY_MENU_LINK.sub(lambda m: m.group(1) + _base(config) + languages.prefix(m.group(3)) + m.group(2), output)
     locale = languages.current(config)
     if locale != languages.DEFAULT:
         output = CONFIG_BASE.sub(lambda m: m.group(1) + _base(config) + languages.prefix(locale) + m.group(3),
