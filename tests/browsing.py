@@ -1,10 +1,11 @@
 """The built site in a real browser (Debian's Chromium through Playwright), for the browser tests.
 
-`visit_all` opens every page once, as a reader does: in the light scheme on a wide screen, then at a
-phone's width, then switched to the dark scheme with the page's own palette toggle, wide and at the
-phone's width again. What it saw in each scheme (console, requests, rendered math, figures, layout,
-axe findings) is kept in a `Visit`; tests/test_browser.py and tests/test_phone_figures.py assert on
-it. The fixtures that hold them are in tests/conftest.py.
+`visit_all` opens every page once, as a reader browsing the site does (in one tab of each browser,
+page after page): in the light scheme on a wide screen, then at a phone's width, then switched to
+the dark scheme with the page's own palette toggle, wide and at the phone's width again. What it saw
+in each scheme (console, requests, rendered math, figures, layout, axe findings) is kept in a
+`Visit`; tests/test_browser.py and tests/test_phone_figures.py assert on it. The fixtures that hold
+them are in tests/conftest.py.
 
 Imported as `tests.browsing`, like the tests' other helpers.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache, partial
 from pathlib import Path
@@ -297,59 +297,72 @@ def _look_wide(page, v: Visit, fonts: dict, violations: list[dict]) -> None:
     v.violations = violations
 
 
-def visit(browser, base: str, path: str) -> dict[str, Visit]:
-    """Open a page once and look at it in the light scheme, wide and at a phone's width; switch to
+class Tab:
+    """One browser tab that visits pages one after another, as a reader browsing the site does: the
+    browser's cache keeps what an earlier page loaded (every request is still seen, and a failed one
+    is never cached), and what the page does is charged to the visit and scheme being looked at."""
+
+    def __init__(self, browser):
+        self.context = browser.new_context(color_scheme=SCHEMES[0], viewport=WIDE)
+        self.page = page = self.context.new_page()
+        self.network = Network(page)
+        self.now: Visit | None = None
+        self.origin = ""
+
+        def request(r):
+            self.now.requests.append(r.url)
+            if urlsplit(r.url).netloc != self.origin and not r.url.startswith("data:"):
+                self.now.external.append(r.url)
+
+        page.on("console", lambda m: self.now.console_errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.now.console_errors.append(str(e)))
+        page.on("request", request)
+        page.on("requestfailed", lambda r: self.now.failed.append(f"{r.url} ({r.failure})"))
+        page.on("response", lambda r: self.now.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+def visit(tab: Tab, base: str, path: str) -> dict[str, Visit]:
+    """Open a page and look at it in the light scheme, wide and at a phone's width; switch to
     the dark scheme with the page's own palette toggle, as a reader does, and look again at the
     phone's width and wide: scheme -> what each look saw. The structure (names, roles, landmarks, alt text) is the same in both
     schemes, so the dark one runs axe's rules about colour alone."""
-    origin = urlsplit(base).netloc
+    page = tab.page
+    tab.origin = urlsplit(base).netloc
     visits = {scheme: Visit(base + path, scheme) for scheme in SCHEMES}
-    now = [visits[SCHEMES[0]]]  # what the page does is charged to the scheme shown at the time
-    context = browser.new_context(color_scheme=SCHEMES[0], viewport=WIDE)
-    page = context.new_page()
-
-    def request(r):
-        now[0].requests.append(r.url)
-        if urlsplit(r.url).netloc != origin and not r.url.startswith("data:"):
-            now[0].external.append(r.url)
-
-    page.on("console", lambda m: now[0].console_errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: now[0].console_errors.append(str(e)))
-    page.on("request", request)
-    page.on("requestfailed", lambda r: now[0].failed.append(f"{r.url} ({r.failure})"))
-    page.on("response", lambda r: now[0].failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
-    network = Network(page)
-    first = visits[SCHEMES[0]]
-    response = page.goto(first.url, wait_until="load")
+    light, dark = (visits[scheme] for scheme in SCHEMES)
+    tab.now = light  # what the page does is charged to the scheme shown at the time
+    response = page.goto(light.url, wait_until="load")
     if Path(path).name == "404.html":
-        first.failed = [f for f in first.failed if not f.startswith(first.url)]  # the 404 page itself is meant to be a 404
+        light.failed = [f for f in light.failed if not f.startswith(light.url)]  # the 404 page itself is meant to be a 404
     elif response is None or response.status != 200:
-        first.failed.append(f"{first.url} (HTTP {response.status if response else '?'})")
+        light.failed.append(f"{light.url} (HTTP {response.status if response else '?'})")
     if not page.evaluate("document.body !== null"):
         # Without a body the checks below mean nothing: report what arrived instead.
         ctype = response.headers.get("content-type") if response else None
-        first.failed.append(f"{first.url} has no <body> after load ({ctype}): {page.content()[:300]!r}")
-        context.close()
+        light.failed.append(f"{light.url} has no <body> after load ({ctype}): {page.content()[:300]!r}")
         return visits
     # Every figure of both schemes and both widths now, not when scrolled to: their requests are checked too.
     page.evaluate(EAGER_IMAGES)
-    settle(page, network)
+    settle(page, tab.network)
     fonts = page.evaluate(FONTS)
-    light, dark = (visits[scheme] for scheme in SCHEMES)
     frame = path in FRAME_PAGES
     _look_wide(page, light, fonts, axe(page, frame=frame))
     _at(page, PHONE)
     light.phone = page.evaluate(FIGURES_ON_PAGE)
     light.layout = phone_layout(page)
-    now[0] = dark  # the reader switches the scheme on the phone, and turns it back to a wide screen
-    dark.requests.append(first.url)  # the page itself, loaded once for both schemes
+    tab.now = dark  # the reader switches the scheme on the phone, and turns it back to a wide screen
+    dark.requests.append(light.url)  # the page itself, loaded once for both schemes
     page.click(PALETTE_TOGGLE)
     page.wait_for_function(f"document.body.dataset.mdColorScheme === '{SCHEME_ATTRIBUTE[dark.scheme]}'")
     _at(page, PHONE)
     dark.phone = page.evaluate(FIGURES_ON_PAGE)
     _at(page, WIDE["width"])
     _look_wide(page, dark, fonts, axe(page, COLOUR_RULES, frame=frame))
-    context.close()
+    # The palette a reader picks is remembered for the next page; each visit starts in the light one.
+    page.evaluate("localStorage.clear()")
     return visits
 
 
@@ -357,17 +370,22 @@ WORKERS = 2  # the browsers' renderers do most of the work, one per core
 
 
 def _visit_chunk(base: str, chunk: list[str]) -> dict[tuple[str, str], Visit]:
-    # Playwright objects belong to the thread that made them: each worker has its own browser.
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            return {(path, scheme): v for path in chunk for scheme, v in visit(b, base, path).items()}
+            tab = Tab(b)
+            return {(path, scheme): v for path in chunk for scheme, v in visit(tab, base, path).items()}
         finally:
             b.close()
 
 
 def visit_all(base: str, paths: list[str]) -> dict[tuple[str, str], Visit]:
-    """(page, scheme) -> Visit, for every page, in WORKERS browsers at once."""
-    with ThreadPoolExecutor(WORKERS) as pool:
+    """(page, scheme) -> Visit, for every page, in WORKERS browsers at once. Each browser is driven
+    from a process of its own: in the tests' process, Playwright's Python side would wait for the
+    interpreter's lock while the tests compute."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
         parts = pool.map(partial(_visit_chunk, base), [paths[i::WORKERS] for i in range(WORKERS)])
         return {key: v for part in parts for key, v in part.items()}

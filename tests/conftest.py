@@ -126,11 +126,21 @@ def browser(_late_jobs):
 
 @pytest.fixture(scope="session")
 def served(site):
-    """The built site, served on 127.0.0.1 as a static host serves it: the base URL."""
-    from serve_site import serving
+    """The built site, served on 127.0.0.1 as a static host serves it (scripts/tools/serve_site.py), from a
+    process of its own, so that no request waits for the tests' computing: the base URL."""
+    import re
 
-    with serving(site) as url:
-        yield url
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "tools" / "serve_site.py"), str(site), "0"],
+                              stdout=subprocess.PIPE, text=True)
+    with server.stdout:
+        said = server.stdout.readline()
+    try:
+        found = re.search(r"http://127\.0\.0\.1:\d+/", said)
+        assert found, f"the site's server said {said!r}"
+        yield found.group(0)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def pytest_configure(config):

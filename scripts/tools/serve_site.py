@@ -103,9 +103,9 @@ def serving(directory: Path, port: int = 0, fast_link_checks: bool = False):
 
 def main() -> int:
     directory = Path(sys.argv[1] if len(sys.argv) > 1 else "site")
-    port = int(sys.argv[2]) if len(sys.argv) > 2 else 8000
+    port = int(sys.argv[2]) if len(sys.argv) > 2 else 8000  # 0: a free port, named in the first line printed
     with serving(directory, port) as url:
-        print(f"serving {directory} on {url} (Ctrl-C to stop)")
+        print(f"serving {directory} on {url} (Ctrl-C to stop)", flush=True)
         try:
             threading.Event().wait()
         except KeyboardInterrupt:
