@@ -9,7 +9,6 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
-import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,37 +25,6 @@ import activations  # noqa: E402
 
 # Every public function of the package (the registry and its entry type are not functions).
 PUBLIC = {name: getattr(activations, name) for name in activations.__all__ if name not in ("REGISTRY", "Activation", "FAMILIES", "SMOOTHNESS")}
-
-
-def ulp_errors(got: np.ndarray, exact: list, dtype) -> np.ndarray:
-    """|got - exact| in ULPs of the exact value (rounded to dtype), point by point; nan where
-    the exact value is not a normal float of dtype, inf where an exact zero came out nonzero."""
-    import mpmath as mp
-
-    info = np.finfo(dtype)
-    out = np.full(len(exact), np.nan)
-    for i, (g, e) in enumerate(zip(np.ravel(got), exact)):
-        fe = float(e)
-        if e == 0:
-            out[i] = 0.0 if g == 0 else np.inf
-            continue
-        if not np.isfinite(fe) or not float(info.tiny) <= abs(fe) <= float(info.max):
-            continue
-        if np.isnan(g):  # nan where the exact value is a number is as wrong as a result can be
-            out[i] = np.inf
-            continue
-        # one ULP of a normal number in [2^(e-1), 2^e): 2^(e - 1 - mantissa bits)
-        unit = float(np.ldexp(1.0, int(np.frexp(dtype(abs(fe)))[1]) - 1 - info.nmant))
-        out[i] = float(abs(mp.mpf(float(g)) - e)) / unit
-    return out
-
-
-def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, int]:
-    """Largest ULP error over points where the exact value is a normal float, and how many
-    points that was. An exact zero must come out as zero."""
-    errors = ulp_errors(got, exact, dtype)
-    used = errors[~np.isnan(errors)]
-    return (float(np.max(used)) if len(used) else 0.0), int(np.sum(np.isfinite(errors)))
 
 
 def build_site(out: Path) -> Path:
@@ -149,13 +117,18 @@ def pytest_configure(config):
 
 
 def pytest_collection_modifyitems(session, config, items):
-    """The tests that drive a browser run after the others, so that the visits of every page (the
-    `visits` fixture), which start in the background when the session does, overlap the tests before
-    them; the tests of late jobs run last, so that their jobs overlap the browser tests."""
-    browser = lambda item: "browser" in getattr(item, "fixturenames", ())  # noqa: E731
-    late = lambda item: item.get_closest_marker("late") is not None  # noqa: E731
-    items[:] = ([i for i in items if not browser(i) and not late(i)] + [i for i in items if browser(i) and not late(i)]
-                + [i for i in items if late(i)])
+    """Each test waits as little as it can for work done in the background (`_begun`, the late jobs):
+    first the tests that need none of it; then those of the first generator run and those that drive
+    a browser (the visits of every page start with the session); then the accuracy tests on the dense
+    grid, whose errors low-priority processes compute on the cores the tests before them leave idle;
+    the tests of late jobs last, so that their jobs overlap the browser tests."""
+    def stage(item) -> int:
+        fixtures = getattr(item, "fixturenames", ())
+        if item.get_closest_marker("late") is not None:
+            return 4
+        return 3 if "grid_ulp_errors" in fixtures else 2 if "browser" in fixtures else 1 if "first_run" in fixtures else 0
+
+    items.sort(key=stage)  # stable: within a stage, the order of collection
 
 
 class _Background:
@@ -254,15 +227,21 @@ def generate_into(out: Path) -> tuple[Path, list[str]]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _begun(request, tmp_path_factory) -> dict[str, _Background]:
-    """The two longest pieces of work of a session start with it, in the background, when a test of
-    the session looks at them: the visits of every page in a browser (`visits`) and a first run of
-    the generator into an empty folder (`first_run`). The browsers' renderers and the generator's
-    processes then work while the tests that need neither run. The late jobs follow the visits."""
+    """The longest pieces of work of a session start with it, in the background, when a test of the
+    session looks at them: the visits of every page in a browser (`visits`), a first run of the
+    generator into an empty folder (`first_run`) and the accuracy tests' errors on the dense grid
+    (`grid_ulp_errors`, at the lowest priority). They work in processes of their own while the tests
+    that need none of them run. The late jobs follow the visits."""
+    import accuracy_grid
     from tests import browsing
 
     wanted = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
     late = request.getfixturevalue("_late_jobs")
     begun = {}
+    if "grid_ulp_errors" in wanted and not accuracy_grid.IN_THIS_PROCESS:
+        series = list(dict.fromkeys(accuracy_grid.series(**{k: item.callspec.params[k] for k in ("entry", "which", "dtype")})
+                                    for item in request.session.items if "grid_ulp_errors" in getattr(item, "fixturenames", ())))
+        begun["grid_ulp_errors"] = _Background(lambda: accuracy_grid.all_errors(series))
     if "first_run" in wanted:
         out = tmp_path_factory.mktemp("generated")
         begun["first_run"] = _Background(lambda: generate_into(out))
@@ -279,6 +258,15 @@ def _begun(request, tmp_path_factory) -> dict[str, _Background]:
     else:
         late.start()
     return begun
+
+
+@pytest.fixture(scope="session")
+def grid_ulp_errors(_begun) -> dict:
+    """(slug, 0 or 1, dtype name) -> the ULP errors on the dense grid (tests/accuracy_grid.py), for
+    every series a test of the session checks."""
+    import accuracy_grid
+
+    return _begun["grid_ulp_errors"].result() if "grid_ulp_errors" in _begun else accuracy_grid.OnDemand()
 
 
 @pytest.fixture(scope="session")

@@ -1,8 +1,10 @@
-"""50-digit reference versions of every registry entry, for the accuracy tests."""
+"""50-digit reference versions of every registry entry, for the accuracy tests, and the distance
+of a result from them in units in the last place (ULP)."""
 
 from __future__ import annotations
 
 import mpmath as mp
+import numpy as np
 
 mp.mp.dps = 50
 
@@ -245,3 +247,31 @@ def sparsemax_row(row) -> tuple[list, mp.mpf, int]:
     assert all(v > tau for v in support) and all(v <= tau for v in d if v <= hi), "KKT conditions fail"
     return [max(v - tau, ZERO) for v in d], top + tau, len(support)
 
+
+def ulp_errors(got: np.ndarray, exact: list, dtype) -> np.ndarray:
+    """|got - exact| in ULPs of the exact value (rounded to dtype), point by point; nan where
+    the exact value is not a normal float of dtype, inf where an exact zero came out nonzero."""
+    info = np.finfo(dtype)
+    out = np.full(len(exact), np.nan)
+    for i, (g, e) in enumerate(zip(np.ravel(got), exact)):
+        fe = float(e)
+        if e == 0:
+            out[i] = 0.0 if g == 0 else np.inf
+            continue
+        if not np.isfinite(fe) or not float(info.tiny) <= abs(fe) <= float(info.max):
+            continue
+        if np.isnan(g):  # nan where the exact value is a number is as wrong as a result can be
+            out[i] = np.inf
+            continue
+        # one ULP of a normal number in [2^(e-1), 2^e): 2^(e - 1 - mantissa bits)
+        unit = float(np.ldexp(1.0, int(np.frexp(dtype(abs(fe)))[1]) - 1 - info.nmant))
+        out[i] = float(abs(mp.mpf(float(g)) - e)) / unit
+    return out
+
+
+def ulp_error(got: np.ndarray, exact: list, dtype) -> tuple[float, int]:
+    """Largest ULP error over points where the exact value is a normal float, and how many
+    points that was. An exact zero must come out as zero."""
+    errors = ulp_errors(got, exact, dtype)
+    used = errors[~np.isnan(errors)]
+    return (float(np.max(used)) if len(used) else 0.0), int(np.sum(np.isfinite(errors)))

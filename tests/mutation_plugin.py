@@ -43,6 +43,9 @@ class ScriptsAsPackage(importlib.abc.MetaPathFinder, importlib.abc.Loader):
 def pytest_configure(config):
     sys.path.insert(0, str(SCRIPTS))  # as tests/conftest.py does, for `examples`
     sys.meta_path.insert(0, ScriptsAsPackage())
+    import accuracy_grid  # (tests/ is on the path: mutmut runs pytest from the repository's copy)
+
+    accuracy_grid.IN_THIS_PROCESS = True  # mutmut must see the accuracy tests call the functions
 
 
 def _clear_caches():

@@ -10,28 +10,11 @@ import pytest
 import scipy.special
 
 from activations import REGISTRY, log_softmax, softmax, softmin, sparsemax
-from conftest import ulp_error, ulp_errors
-from exact import ELEMENTWISE, GATES, PARAMETRISED, softmax_rows, softmin_rows, sparsemax_row
+from accuracy_grid import exact_value, grid, series
+from exact import ELEMENTWISE, GATES, PARAMETRISED, softmax_rows, softmin_rows, sparsemax_row, ulp_error, ulp_errors
 
 ELEMENTWISE_ENTRIES = [a for a in REGISTRY.values() if a.elementwise]
 DTYPES = [np.float64, np.float32]
-
-
-@cache
-def grid(dtype) -> np.ndarray:
-    """Dense on [-40, 40], plus log-spaced magnitudes from near the smallest normal to the largest float."""
-    info = np.finfo(dtype)
-    dense = np.linspace(-40, 40, 16001)
-    with np.errstate(over="ignore"):
-        wide = np.geomspace(float(info.tiny), float(info.max), 1500).astype(dtype)
-    wide[-1] = info.max  # geomspace's last point can round above the largest float
-    return np.unique(np.concatenate([dense.astype(dtype), wide, -wide]))
-
-
-@cache
-def exact_values(slug: str, which: int, dtype) -> list:
-    f = ELEMENTWISE[slug][which]
-    return [f(mp.mpf(float(v))) for v in grid(dtype)]
 
 
 def test_every_elementwise_entry_has_a_reference():
@@ -47,24 +30,30 @@ def condition(g, x) -> float:
         return float(abs(x * mp.diff(g, x) / gx)) if gx != 0 else float("inf")
 
 
-def check_ulp(f, g, bound: float, x: np.ndarray, exact: list, dtype, name: str | None = None) -> None:
-    """Every point within `bound` ULP, or within bound * k where g's condition number k > 1."""
-    name = name or f.__name__
-    errors = ulp_errors(f(x), exact, dtype)
+def check_errors(errors: np.ndarray, g, bound: float, x: np.ndarray, exact_at, dtype, name: str) -> None:
+    """Every point within `bound` ULP, or within bound * k where g's condition number k > 1
+    (errors: exact.ulp_errors at the points x; exact_at(i): the exact value at x[i])."""
     assert np.sum(np.isfinite(errors)) > len(x) // 4, "too few points where the exact value is a normal float"
     for i in np.flatnonzero(errors > bound):
-        assert exact[i] != 0, f"{name}({x[i]!r}) should be exactly 0"
+        assert exact_at(i) != 0, f"{name}({x[i]!r}) should be exactly 0"
         k = condition(g, mp.mpf(float(x[i])))
         assert errors[i] <= bound * max(1.0, k), (
             f"{name}({x[i]!r}) ({dtype.__name__}): {errors[i]:.3f} ULP > {bound} x condition {k:.3g}")
 
 
+def check_ulp(f, g, bound: float, x: np.ndarray, exact: list, dtype, name: str | None = None) -> None:
+    check_errors(ulp_errors(f(x), exact, dtype), g, bound, x, exact.__getitem__, dtype, name or f.__name__)
+
+
 @pytest.mark.parametrize("dtype", DTYPES, ids=lambda d: d.__name__)
 @pytest.mark.parametrize("which", [0, 1], ids=["function", "derivative"])
 @pytest.mark.parametrize("entry", ELEMENTWISE_ENTRIES, ids=lambda a: a.slug)
-def test_ulp_bound(entry, which, dtype):
+def test_ulp_bound(entry, which, dtype, grid_ulp_errors):
+    """On the dense grid; the errors come from tests/accuracy_grid.py, computed while other tests ran."""
     f, bound = (entry.fn, entry.ulp_bound) if which == 0 else (entry.derivative, entry.derivative_ulp_bound)
-    check_ulp(f, ELEMENTWISE[entry.slug][which], bound, grid(dtype), exact_values(entry.slug, which, dtype), dtype)
+    x = grid(dtype)
+    check_errors(grid_ulp_errors[series(entry, which, dtype)], ELEMENTWISE[entry.slug][which], bound, x,
+                 lambda i: exact_value(entry.slug, which, x[i]), dtype, f.__name__)
 
 
 # --- the other parameter values the figures draw ---------------------------------------------

@@ -139,8 +139,7 @@ def test_gelu_left_tails_keep_their_bound_without_the_condition_allowance(slug):
     # There the results are x times a tiny gate, so badly conditioned that the accuracy tests
     # allow hundreds of ULP; the compensated arithmetic (v and -x^2/2 carried with their rounding
     # errors) is what keeps them within the plain bound, and any slip in it costs hundreds of ULP.
-    from conftest import ulp_errors
-    from exact import ELEMENTWISE
+    from exact import ELEMENTWISE, ulp_errors
 
     entry = A.REGISTRY[slug]
     x = np.linspace(-37.0, -3.0, 341) + 1 / 9

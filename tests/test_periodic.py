@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from activations import REGISTRY, sine, sine_derivative, snake, snake_derivative
-from conftest import ulp_error
+from exact import ulp_error
 
 mp.mp.dps = 50
 BIG = np.finfo(np.float64).max
