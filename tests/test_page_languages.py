@@ -151,3 +151,30 @@ def test_every_english_page_has_its_translation():
     for locale in languages.LANGUAGES[1:]:
         missing = sorted(p.relative_to(docs).as_posix() for p in english if not languages.translation(p, locale).is_file())
         assert not missing, f"pages with no {locale} translation (write docs/<page>.{locale}.md): {missing}"
+
+
+# The words of the page's controls that the theme, the Markdown extensions and mkdocs-jupyter write:
+# what holds them, found in the built HTML.
+CONTROLS = {
+    "palette toggle": re.compile(r'<label class="md-header__button md-icon" title="([^"]*)" for="__palette_'),
+    "heading's permanent link": re.compile(r'<a class="headerlink" href="[^"]*" title="([^"]*)"'),
+    "notebook cell's copy button": re.compile(r'<clipboard-copy [^>]*aria-label="([^"]*)"'),
+    "copy button's notice": re.compile(r'<span class="notice"[^>]*>([^<]*)</span>'),
+}
+
+
+def test_the_controls_speak_the_pages_language(site):
+    """On a Korean page every control's words are Korean; on an English page, English."""
+    seen, wrong = set(), {}
+    for locale in languages.LANGUAGES:
+        for page in languages.built_pages(site, locale):
+            source = page.read_text(encoding="utf-8")
+            for control, pattern in CONTROLS.items():
+                for words in pattern.findall(source):
+                    seen.add((locale, control))
+                    korean = bool(HANGUL.search(words)) and not WORD.search(words)
+                    if korean != (locale == "ko"):
+                        wrong.setdefault(page.relative_to(site).as_posix(), set()).add(f"{control}: {words!r}")
+    assert not wrong, f"controls in the other language: {wrong}"
+    assert seen == {(locale, control) for locale in languages.LANGUAGES for control in CONTROLS}, (
+        "a control was not found on any page of a language: the check looks at the wrong markup")

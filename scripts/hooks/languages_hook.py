@@ -16,7 +16,10 @@ shared, this hook gives each language:
 - the sitemap template: without a `site_url` the plugin's writes "None" for every address, so the
   site keeps MkDocs' own, which lists pages only when their address is known;
 - links from pages with no place in the tree (the 404 pages, the language menu of a home page),
-  which start at the site's root: the root is the path of `site_url` ("/" without one).
+  which start at the site's root: the root is the path of `site_url` ("/" without one);
+- the words that the Markdown extensions and mkdocs-jupyter write in English whatever the page's
+  language (INTERFACE), translated with the generators' catalogues. (Material translates its own;
+  the palette toggle's label is set per language in mkdocs.yml.)
 """
 
 from __future__ import annotations
@@ -32,6 +35,9 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
 import languages  # noqa: E402
 
+sys.path.append(str(Path(__file__).resolve().parents[1] / "generators"))  # the catalogues' reader; appended, so it shadows nothing
+from messages import N_, _, language  # noqa: E402
+
 MOVED = ("404.html",)  # what every language's build writes to the site's root
 # ... and Material's own index, which search_hook.py replaces. The sitemap is not among them: the last
 # language's build lists the pages of every language, so its sitemap stays at the root.
@@ -43,6 +49,13 @@ HREFLANG = re.compile(r'\n?[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^
 MENU_LINK = '(<a href="){base}([^"]*)(" hreflang="[^"]+" class="md-select__link">)'
 ANY_MENU_LINK = re.compile(r'(<a href=")[^"]*(" hreflang="([^"]+)" class="md-select__link">)')
 CONFIG_BASE = re.compile(r'(<script id="__config" type="application/json">\{[^<]*?"base": ")([^"]*)(")')
+
+# (the attribute or element that holds the words, with {} where they go: English -> the English words)
+INTERFACE = {
+    'class="headerlink" href="{href}" title="{}"': N_("Permanent link"),  # the toc extension's permalinks
+    'aria-label="{}"': N_("Copy to clipboard"),  # a notebook cell's copy button (notebook_hook.py)
+    '<span class="notice" hidden="">{}</span>': N_("Copied!"),  # ... and what it says once clicked
+}
 
 _defaults: dict[str, bytes] = {}  # the default language's files of SHARED, kept while the others build
 
@@ -84,6 +97,16 @@ def on_post_page(output: str, page, config) -> str:
     if locale != languages.DEFAULT:  # Material finds the search index at `base`: the language's root
         output = CONFIG_BASE.sub(lambda m: m.group(1) + root + languages.prefix(locale) + m.group(3),
                                  output, count=1)
+        output = _interface_words(output, locale)
+    return output
+
+
+def _interface_words(output: str, locale: str) -> str:
+    with language(locale):
+        for where, english in INTERFACE.items():
+            pattern = re.escape(where).replace(re.escape("{href}"), '[^"]*').replace(re.escape("{}"), re.escape(english))
+            words = _(english)
+            output = re.sub(pattern, lambda m: m.group(0).replace(english, words), output)
     return output
 
 
