@@ -145,24 +145,10 @@ def names_in(texts: list[str], locale: str) -> list[str]:
             if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text)]
 
 
-# The figures of these elementwise functions label their curves with the English name in every
-# language (Sigmoid(x), Sigmoid'(x)), though the Korean pages translate it; the list is exact, so
-# that drawing one of them per language, or with a symbol, removes it here.
-NAMED_IN_ENGLISH = {"figures/binary-step.md", "figures/hard-sigmoid.md", "figures/identity.md",
-                    "figures/log-sigmoid.md", "figures/sigmoid.md"}
-
-
-def test_the_figures_named_in_english_still_are():
-    """NAMED_IN_ENGLISH lists exactly the shared figures that draw a name the pages translate."""
-    named = {rel for rel in FIGURE_FRAGMENTS for locale in TRANSLATED
-             for en, tr in zip(figure_svgs(rel), figure_svgs(f"{locale}/{rel}"))
-             if en == tr and names_in(drawn_texts(generated.read(en)), locale)}
-    assert named == NAMED_IN_ENGLISH
-
-
 def test_a_figure_with_words_is_drawn_in_each_language_and_one_without_is_shared():
     """Each language's fragment shows its own SVGs exactly where they differ: a Korean fragment that
-    showed a shared SVG with words, or an SVG of its own that says the same as the English, fails."""
+    showed a shared SVG with words or with a name the language translates (Sigmoid: 시그모이드), or an
+    SVG of its own that says the same as the English, fails."""
     for rel in FIGURE_FRAGMENTS:
         english = figure_svgs(rel)
         for locale in TRANSLATED:
@@ -172,8 +158,7 @@ def test_a_figure_with_words_is_drawn_in_each_language_and_one_without_is_shared
                 en_texts, tr_texts = drawn_texts(generated.read(en)), drawn_texts(generated.read(tr))
                 if en == tr:
                     assert not english_words(" | ".join(en_texts)), (rel, en)
-                    if rel not in NAMED_IN_ENGLISH:
-                        assert not names_in(en_texts, locale), (rel, en, names_in(en_texts, locale))
+                    assert not names_in(en_texts, locale), (rel, en, names_in(en_texts, locale))
                 else:
                     assert tr.replace(f"-{locale}-", "-", 1) == en, (en, tr)  # beside it: figures/xor-ko-light.svg
                     assert tr_texts != en_texts and HANGUL.search(" ".join(tr_texts)), (en, tr, tr_texts)

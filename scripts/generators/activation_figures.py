@@ -14,7 +14,7 @@ import figure_style as style
 from activations import REGISTRY, Activation
 from figure_snippets import figure_markdown, svg_outputs
 from formatting import show
-from messages import DEFAULT, _, current, language
+from messages import DEFAULT, TRANSLATED, _, current, language
 from outputs import GENERATORS, ROOT, Output, shared
 from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
 
@@ -104,12 +104,12 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
         default = params == dict(entry.params)
         i, others = others, others + (not default)
         if not entry.variants:
-            label = f"{entry.name}(x)"
+            label = f"{_(entry.name)}(x)"
         elif len(varied(entry)) == 1:  # the parameters are named once, in the legend title
             value = show(params[varied(entry)[0]])
             label = _("{value} (default)").format(value=value) if default else value
         else:
-            label = f"{entry.name}(x), " + ", ".join(f"{k} = {show(v)}" for k, v in params.items())
+            label = f"{_(entry.name)}(x), " + ", ".join(f"{k} = {show(v)}" for k, v in params.items())
         for j, seg in enumerate(_segments(entry, x, params)):
             ax.plot(seg, entry.fn(seg, **params), color=theme.primary if default else theme.accent,
                     linestyle="-" if default else styles[i % 2], linewidth=1.8 if default else 1.4,
@@ -118,7 +118,7 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
             for k in variant_jumps(entry, params, x):
                 _mark_convention(ax, partial(entry.fn, **params), k, theme.accent, markersize=5)
     for j, seg in enumerate(_segments(entry, x)):
-        derivative = f"{entry.name}'(x)"
+        derivative = f"{_(entry.name)}'(x)"
         ax.plot(seg, entry.derivative(seg), color=theme.secondary, linestyle="--",
                 label=(_("{derivative}, default").format(derivative=derivative) if entry.variants else derivative)
                 if j == 0 else None)
@@ -132,8 +132,14 @@ def _curves(ax, entry: Activation, x: np.ndarray, theme: style.Theme, marks: boo
 
 def has_words(entry: Activation) -> bool:
     """Whether an entry's figure has words, and so is drawn in each language: which of the drawn
-    parameter values is the default; every other figure is symbols and numbers only."""
-    return bool(entry.variants)
+    parameter values is the default, or a name the pages translate (Sigmoid(x): 시그모이드(x)); every
+    other figure is symbols, numbers and names that read alike in every language (ReLU(x))."""
+    return bool(entry.variants) or any(_translated(entry.name, locale) for locale in TRANSLATED)
+
+
+def _translated(name: str, locale: str) -> bool:
+    with language(locale):
+        return _(name) != name
 
 
 def draw(entry: Activation, theme: style.Theme) -> bytes:
@@ -183,8 +189,9 @@ def _figure(entry: Activation, theme: style.Theme):
         k = jumping[0]
         value = float(entry.derivative(k))
         # ":=", defined as: the derivative does not exist there, the code sets this value
-        wordings = (f"{entry.name}'({show(k)}) := {show(value)}",
-                    f"{entry.name}'({show(k)})\n:= {show(value)}")  # narrower, for a narrow panel
+        name = _(entry.name)
+        wordings = (f"{name}'({show(k)}) := {show(value)}",
+                    f"{name}'({show(k)})\n:= {show(value)}")  # narrower, for a narrow panel
         label = ax.annotate(
             wordings[0], (k, value),
             xytext=LABEL_SIDES[0][:2], textcoords="offset points", color=theme.text, fontsize=style.SMALL,
@@ -194,7 +201,7 @@ def _figure(entry: Activation, theme: style.Theme):
     if peak is not None and not entry.kinks:
         px, py = peak
         ax.plot([px], [py], "o", markersize=7, color=theme.accent)
-        top, at = f"max {entry.name}'", f"{entry.name}'({show(px)})"
+        top, at = f"max {_(entry.name)}'", f"{_(entry.name)}'({show(px)})"
         wordings = (f"{top} = {at} = {show(py)}", f"{top}\n= {at} = {show(py)}", f"{top}\n= {at}\n= {show(py)}")
         label = ax.annotate(wordings[0], (px, py), xytext=LABEL_SIDES[0][:2], textcoords="offset points",
                             color=theme.text, fontsize=style.SMALL,
@@ -206,7 +213,7 @@ def _figure(entry: Activation, theme: style.Theme):
     ax.set_xlabel("x")
     title = None
     if entry.variants and len(varied(entry)) == 1:
-        title = ", ".join([f"{entry.name}(x)", *(f"{k} = {show(v)}" for k, v in entry.params.items() if k not in varied(entry)),
+        title = ", ".join([f"{_(entry.name)}(x)", *(f"{k} = {show(v)}" for k, v in entry.params.items() if k not in varied(entry)),
                            f"{varied(entry)[0]} ="])
     legend = ax.legend(loc="upper left", fontsize=style.SMALL if entry.variants else None, title=title,
                        title_fontsize=style.SMALL, alignment="left")
