@@ -115,7 +115,7 @@ for dtype in (np.float16, np.float32, np.float64):
 assert rows["float16"][0] < 12  # float16's textbook formula fails for scores above about a dozen
 
 # %% [markdown]
-# 요즘 많은 신경망이 계산에 쓰는 자료형인 float16에서는 교과서 공식이 열 남짓한 그리 크지 않은 점수에서도
+# 요즘 많은 신경망이 계산에 쓰는 자료형인 float16에서는 교과서 공식이 열둘도 채 안 되는 그리 크지 않은 점수에서도
 # 실패합니다. 해결책은 뺄셈 한 번입니다. 어떤 상수 $m$에 대해서도 $\operatorname{softmax}(z) =
 # \operatorname{softmax}(z - m)$이므로, $m = \max_j z_j$를 뺍니다. 그러면 가장 큰 지수 값은 $e^0 = 1$이어서
 # 아무것도 오버플로하지 않고, 합은 1 이상이므로 결코 0이 되지 않습니다.
