@@ -42,6 +42,7 @@ def exact_value(slug: str, which: int, x) -> mp.mpf:
 
 
 def series(entry, which: int, dtype) -> Series:
+    """The series of an entry's function (which=0) or derivative (1) in dtype."""
     return entry.slug, which, np.dtype(dtype).name
 
 

@@ -298,20 +298,22 @@ def _look_wide(page, v: Visit, fonts: dict, violations: list[dict]) -> None:
 
 
 class Tab:
-    """One browser tab that visits pages one after another, as a reader browsing the site does: the
-    browser's cache keeps what an earlier page loaded (every request is still seen, and a failed one
-    is never cached), and what the page does is charged to the visit and scheme being looked at."""
+    """One browser tab on the site at `base` that visits pages one after another, as a reader browsing
+    the site does: the browser's cache keeps what an earlier page loaded (each request is still seen:
+    the site's server marks all but Material's hashed bundles no-cache, so the browser asks again), and
+    what the page does is charged to the visit and scheme being looked at."""
 
-    def __init__(self, browser):
+    def __init__(self, browser, base: str):
+        self.base = base
         self.context = browser.new_context(color_scheme=SCHEMES[0], viewport=WIDE)
         self.page = page = self.context.new_page()
         self.network = Network(page)
         self.now: Visit | None = None
-        self.origin = ""
+        origin = urlsplit(base).netloc
 
         def request(r):
             self.now.requests.append(r.url)
-            if urlsplit(r.url).netloc != self.origin and not r.url.startswith("data:"):
+            if urlsplit(r.url).netloc != origin and not r.url.startswith("data:"):
                 self.now.external.append(r.url)
 
         page.on("console", lambda m: self.now.console_errors.append(m.text) if m.type == "error" else None)
@@ -320,18 +322,14 @@ class Tab:
         page.on("requestfailed", lambda r: self.now.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: self.now.failed.append(f"{r.url} (HTTP {r.status})") if r.status >= 400 else None)
 
-    def close(self) -> None:
-        self.context.close()
 
-
-def visit(tab: Tab, base: str, path: str) -> dict[str, Visit]:
+def visit(tab: Tab, path: str) -> dict[str, Visit]:
     """Open a page and look at it in the light scheme, wide and at a phone's width; switch to
     the dark scheme with the page's own palette toggle, as a reader does, and look again at the
     phone's width and wide: scheme -> what each look saw. The structure (names, roles, landmarks, alt text) is the same in both
     schemes, so the dark one runs axe's rules about colour alone."""
     page = tab.page
-    tab.origin = urlsplit(base).netloc
-    visits = {scheme: Visit(base + path, scheme) for scheme in SCHEMES}
+    visits = {scheme: Visit(tab.base + path, scheme) for scheme in SCHEMES}
     light, dark = (visits[scheme] for scheme in SCHEMES)
     tab.now = light  # what the page does is charged to the scheme shown at the time
     response = page.goto(light.url, wait_until="load")
@@ -373,8 +371,8 @@ def _visit_chunk(base: str, chunk: list[str]) -> dict[tuple[str, str], Visit]:
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:
-            tab = Tab(b)
-            return {(path, scheme): v for path in chunk for scheme, v in visit(tab, base, path).items()}
+            tab = Tab(b, base)
+            return {(path, scheme): v for path in chunk for scheme, v in visit(tab, path).items()}
         finally:
             b.close()
 
