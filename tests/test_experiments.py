@@ -7,6 +7,7 @@ claims, and the tests below check the key outcomes from what it computed. A tran
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import runpy
@@ -21,6 +22,7 @@ import yaml
 import notebook_outputs
 from conftest import ROOT
 from figure_style import notebook as nb_figures
+from svg_ids import ids_numbered
 from test_site import DECIMAL, Page, _prose, nav_files, resolve, typed_numbers
 from tests import languages
 
@@ -173,6 +175,32 @@ def test_show_draws_both_schemes_for_the_site_and_one_figure_elsewhere(monkeypat
     imgs = re.findall(r"<img [^>]+>", site.data)
     assert [re.search(r'#only-(\w+)"', i).group(1) for i in imgs] == ["light", "dark"]
     assert all('alt="A rising line from (0, 0) to (1, 1)."' in i and 'width="' in i for i in imgs)
+
+
+@pytest.mark.parametrize("raster", [False, True], ids=["vector", "with a raster part"])
+def test_the_site_s_figure_in_each_scheme_is_the_one_drawn_in_that_theme(monkeypatch, raster):
+    """Both schemes' SVGs come from one drawing in placeholder colours (figure_style.in_every_theme), or,
+    with a raster part whose pixels recolouring cannot reach, from a drawing in each theme."""
+    from figure_style import THEMES, new_figure, svg_bytes, themed
+
+    def draw(fig, ax, theme):
+        ax.plot([0, 1], [0, 1], color=theme.primary, label="f")
+        ax.fill_between([0, 1], [0, 0], [0, 1], color=theme.secondary, alpha=0.2, rasterized=raster)
+        ax.legend()
+
+    shown = []
+    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+    monkeypatch.setenv(nb_figures.SITE_ENV, "1")
+    nb_figures.show(draw, "A line over a band.")
+    svgs = [base64.b64decode(s) for s in re.findall(r'base64,([A-Za-z0-9+/=]+)#only-', shown[0].data)]
+    assert len(svgs) == len(THEMES)
+    for svg, theme in zip(svgs, THEMES.values()):
+        with themed(theme):
+            fig, ax = new_figure(theme)
+            draw(fig, ax, theme)
+            direct = svg_bytes(fig, "A line over a band.")
+        assert (svg == direct) == raster  # drawn in the theme only where recolouring cannot make it
+        assert ids_numbered(svg) == ids_numbered(direct)
 
 
 # --- the notebooks the build makes -----------------------------------------------------------

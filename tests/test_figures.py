@@ -23,6 +23,7 @@ import figure_style
 import generated
 import vector_figures
 from activations import REGISTRY
+from svg_ids import ID, ids_numbered
 
 ELEMENTWISE = [slug for slug, a in REGISTRY.items() if a.elementwise]
 TWO_CLASS = [slug for slug, a in REGISTRY.items() if not a.elementwise and a.family != "Gated"]
@@ -423,3 +424,64 @@ def test_a_figure_every_language_shares_has_no_title_and_a_translated_one_its_la
     for p in twins.get("ko", []):
         title = re.search(r"<title>([^<]*)</title>", p.read_text(encoding="utf-8"))
         assert title and re.search(r"[\uac00-\ud7a3]", title.group(1)), (p.name, title and title.group(1))
+
+
+# --- one drawing for every theme -------------------------------------------------------------------
+
+def _drawings():
+    import rrelu_outputs
+    import softmax_outputs
+    import why_outputs
+    from functools import partial
+
+    entry = REGISTRY.__getitem__
+    return {
+        "relu (a kink's label)": partial(activation_figures.draw, entry("relu")),
+        "sigmoid (the slope's peak)": partial(activation_figures.draw, entry("sigmoid")),
+        "leaky-relu (variants, a zoom)": partial(activation_figures.draw, entry("leaky-relu")),
+        "overview": activation_figures.draw_grid,
+        "softmax, two classes": partial(vector_figures.draw_two_class, entry("softmax")),
+        "softmax simplex": partial(vector_figures.draw_simplex, entry("softmax")),
+        "rrelu training": rrelu_outputs.draw,
+        "why, XOR": why_outputs.draw,
+        "softmax classes": softmax_outputs.draw,
+    }
+
+
+@pytest.mark.parametrize("name", list(_drawings()))
+def test_a_figure_drawn_once_for_every_theme_is_the_figure_drawn_in_each(name):
+    """Every theme's SVG is made from one drawing in placeholder colours (figure_style.in_every_theme):
+    it must be the picture that drawing in that theme gives, but for matplotlib's ids."""
+    draw = _drawings()[name]
+    once = figure_style.in_every_theme(draw)
+    assert set(once) == set(figure_style.THEMES)
+    for theme_name, theme in figure_style.THEMES.items():
+        direct = draw(theme)
+        assert once[theme_name] != direct or not ID.search(direct)  # made from the placeholders, not drawn again
+        assert ids_numbered(once[theme_name]) == ids_numbered(direct), (name, theme_name)
+
+
+def _draw_with(theme, colour=None, raster=False) -> bytes | None:
+    with figure_style.themed(theme):
+        fig, ax = figure_style.new_figure(theme)
+        ax.plot([0, 1], [0, 1], color=colour or theme.primary)
+        ax.fill_between([0, 1], [0, 0], [1, 1], color=theme.secondary, alpha=0.2, rasterized=raster)
+        return figure_style.svg_bytes(fig, "")
+
+
+@pytest.mark.parametrize("case", [{"colour": "#123456"}, {"raster": True}])
+def test_a_figure_that_recolouring_cannot_make_is_drawn_in_each_theme(case):
+    """A colour of its own (not a theme's) or a raster part, whose pixels no text substitution reaches:
+    each theme's SVG is then that theme's own drawing, byte for byte."""
+    once = figure_style.in_every_theme(lambda theme: _draw_with(theme, **case))
+    assert once == {name: _draw_with(theme, **case) for name, theme in figure_style.THEMES.items()}
+
+
+def test_placeholders_stand_for_each_theme_s_colour_and_for_nothing_else():
+    colours = ("text", "grid", "axis", "primary", "secondary", "accent", "muted", "background")
+    placeholder = figure_style.PLACEHOLDER
+    svg = figure_style.in_every_theme(lambda theme: "".join(getattr(theme, c) for c in colours).encode())
+    for name, theme in figure_style.THEMES.items():
+        assert svg[name] == "".join(getattr(theme, c) for c in colours).encode()
+    used = {getattr(t, c) for t in figure_style.THEMES.values() for c in colours}
+    assert not used & {getattr(placeholder, c) for c in colours}

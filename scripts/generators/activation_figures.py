@@ -148,7 +148,7 @@ def draw(entry: Activation, theme: style.Theme) -> bytes:
 
 def _drawn(entry: Activation, theme: style.Theme, locale: str):
     """(SVG bytes, axes geometry) of an entry's figure; done once per run and process, since the
-    interactive data (axes_geometry) needs the very layout of the English light figure."""
+    interactive data (axes_geometry) needs the very layout of the English figure."""
     def make():
         with style.themed(theme, locale):
             fig, ax = _figure(entry, theme)
@@ -161,16 +161,16 @@ def _drawn(entry: Activation, theme: style.Theme, locale: str):
 
 
 def figure_group(entry: Activation) -> str:
-    """The render group of the outputs made from an entry's English light figure (its SVG, its
+    """The render group of the outputs made from an entry's English figure (its SVG, its
     interactive data): one layout serves them all."""
     return f"activation figure {entry.slug}"
 
 
 def axes_geometry(entry: Activation) -> tuple[tuple[float, float, float, float], tuple[float, float], tuple[float, float]]:
-    """Where the main axes of an entry's English light figure lie, as (left, top, width, height)
+    """Where the main axes of an entry's English figure lie, as (left, top, width, height)
     fractions of the figure, and their x and y limits: what maps a point of the picture to x and y."""
-    with language(DEFAULT):
-        return _drawn(entry, style.THEMES["light"], DEFAULT)[1]
+    with language(DEFAULT):  # the same in every theme: the one all themes' SVGs are drawn from
+        return _drawn(entry, style.PLACEHOLDER, DEFAULT)[1]
 
 
 def _figure(entry: Activation, theme: style.Theme):

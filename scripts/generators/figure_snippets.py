@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from figure_style import THEMES, Theme, size_px
+from figure_style import THEMES, Theme, in_every_theme, size_px
 from messages import DEFAULT, TRANSLATED, catalogue_files, current, language
-from outputs import ROOT, Output
+from outputs import ROOT, Output, shared
 
 HERE = Path(__file__)
 LOCK = ROOT / "requirements.lock"  # pins the package whose font lays out the translated figures' words
@@ -26,18 +26,20 @@ def svg_outputs(stem: str, draw: Callable[[Theme], bytes], deps: tuple[Path, ...
                 words: bool = False, group: str = "") -> list[Output]:
     """The SVGs of a figure, draw(theme) for each scheme; a figure with words (words=True) is drawn
     once more in every other language, inside language(locale), where the catalogues give its words.
-    group: the render group of every one of them (Output.group)."""
-    def drawn_in(locale: str, theme: Theme) -> Callable[[], bytes]:
+    A figure is drawn once for all schemes (figure_style.in_every_theme), so its schemes' SVGs are
+    rendered together: in `group` if one is given (Output.group), else in a group of their own."""
+    def drawn_in(locale: str, theme: str) -> Callable[[], bytes]:
         def render() -> bytes:
             with language(locale):
-                return draw(theme)
+                return shared(("svg", stem, suffix, locale), lambda: in_every_theme(draw))[theme]
         return render
 
-    out = [Output(svg_path(stem, name, suffix), drawn_in(DEFAULT, theme), deps, group) for name, theme in THEMES.items()]
+    out = [Output(svg_path(stem, name, suffix), drawn_in(DEFAULT, name), deps, group or f"svg {stem}{suffix}")
+           for name in THEMES]
     if words:
-        out += [Output(svg_path(stem, name, suffix, locale), drawn_in(locale, theme),
-                       (*deps, HERE, LOCK, *catalogue_files(locale)), group)
-                for locale in TRANSLATED for name, theme in THEMES.items()]
+        out += [Output(svg_path(stem, name, suffix, locale), drawn_in(locale, name),
+                       (*deps, HERE, LOCK, *catalogue_files(locale)), group or f"svg {stem}{suffix} {locale}")
+                for locale in TRANSLATED for name in THEMES]
     return out
 
 

@@ -105,6 +105,7 @@ def outputs() -> list[Output]:
     out = []
     for src in sorted(SOURCES.glob("*.py")):
         out.append(Output(f"notebooks/{src.stem}.ipynb", lambda s=src: _bytes(for_download(notebook(s))), (src, HERE)))
+        # executing takes seconds, more for a longer experiment: they start before every other output
         out.append(Output(f"executed/experiments/{src.stem}.ipynb", lambda s=src: _bytes(executed(s)),
-                          (src, HERE, *imported_files(), *catalogue(src))))
+                          (src, HERE, *imported_files(), *catalogue(src)), cost=src.stat().st_size))
     return out

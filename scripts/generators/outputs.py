@@ -34,8 +34,12 @@ class Output:
     render: Callable[[], bytes]
     deps: tuple[Path, ...]  # source files whose content decides the bytes
     # Outputs of one group are rendered by one process, one after the other, so that work they
-    # have in common (a figure laid out once, see `shared`) is done once. "" is a group of its own.
+    # have in common (a figure laid out once, see `shared`) is done once. "" is the group named by
+    # the output's own path, which its translations join (messages.translated_twins).
     group: str = ""
+    # A rough guess of how long rendering takes, in any unit shared by all outputs: the groups with the
+    # costliest outputs start first, so that a long render does not start last and end the run alone.
+    cost: float = 0.0
 
 
 @dataclass
@@ -101,11 +105,12 @@ def _render_group(i: int) -> tuple[int, list[tuple[bytes, float]]]:
 
 
 def _groups(outputs: list[Output]) -> list[list[int]]:
-    """Indices of outputs, one list per group, in the order each group first appears."""
+    """Indices of outputs, one list per group: the costliest groups first, the others in the order
+    each group first appears."""
     groups: dict[str, list[int]] = {}
     for i, o in enumerate(outputs):
-        groups.setdefault(o.group or f"#{i}", []).append(i)
-    return list(groups.values())
+        groups.setdefault(o.group or o.path, []).append(i)
+    return sorted(groups.values(), key=lambda group: -max(outputs[i].cost for i in group))
 
 
 def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | None = None) -> list[bytes]:

@@ -15,7 +15,7 @@ from formatting import show
 import figure_style as style
 from activation_figures import and_list, module_files, place_legend
 from activations import REGISTRY, Activation
-from figure_snippets import figure_markdown
+from figure_snippets import figure_markdown, svg_outputs
 from messages import _
 from outputs import GENERATORS, Output
 
@@ -69,7 +69,9 @@ def zero_set(entry: Activation) -> tuple[bool, list[float], list[tuple[float, fl
     return along_a0, lines, closed
 
 
-def draw_gated(entry: Activation, theme: style.Theme) -> bytes:
+def draw_gated(entry: Activation, theme: style.Theme) -> bytes | None:
+    if theme is style.PLACEHOLDER:
+        return None  # its colour map is an image: drawn in each theme (style.in_every_theme)
     lo, hi = entry.x_range
     v = np.linspace(lo, hi, GRID)
     a, b = np.meshgrid(v, v, indexing="xy")  # a across, b up
@@ -264,15 +266,13 @@ def outputs() -> list[Output]:
         else:
             stem, draw, alt = f"{entry.slug}-two-classes", draw_two_class, two_class_alt
         deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "activation_figures.py")
-        for name, theme in style.THEMES.items():
-            out.append(Output(f"figures/{stem}-{name}.svg", partial(draw, entry, theme), deps))
+        out += svg_outputs(stem, partial(draw, entry), deps)
         out.append(Output(f"figures/{stem}.md",
                           lambda e=entry, a=alt, s=stem: figure_markdown(s, a(e), SOURCE, style.WIDTH, style.HEIGHT),
                           (*deps, GENERATORS / "figure_snippets.py")))
     entry = REGISTRY["softmax"]
     deps = (*module_files(entry), HERE, Path(style.__file__), GENERATORS / "activation_figures.py")
-    for name, theme in style.THEMES.items():
-        out.append(Output(f"figures/softmax-simplex-{name}.svg", partial(draw_simplex, entry, theme), deps))
+    out += svg_outputs("softmax-simplex", partial(draw_simplex, entry), deps)
     out.append(Output("figures/softmax-simplex.md",
                       lambda: figure_markdown("softmax-simplex", simplex_alt(entry), SOURCE, style.WIDTH, style.HEIGHT),
                       (*deps, GENERATORS / "figure_snippets.py")))

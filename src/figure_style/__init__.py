@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
@@ -11,6 +13,7 @@ from importlib import metadata
 import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
 
 # Figures are drawn at this size (inches) unless a figure asks for another.
 WIDTH, HEIGHT = 5.6, 3.6
@@ -36,6 +39,9 @@ class Theme:
     background: str  # the page behind the transparent figure, for label boxes over curves
 
 
+_COLOURS = ("text", "grid", "axis", "primary", "secondary", "accent", "muted", "background")
+
+
 # Colours keep at least 4.5:1 contrast against Material's light (white) and dark (slate)
 # page backgrounds, since the figures have transparent backgrounds.
 THEMES = {
@@ -46,6 +52,33 @@ THEMES = {
                   primary="#79c0ff", secondary="#ffa657", accent="#d2a8ff", muted="#9198a1",
                   background="#1e2129"),
 }
+
+# A theme whose colours stand in for the real ones: a figure drawn once with it becomes each theme's
+# SVG by putting that theme's colours in their place (in_every_theme). One stand-in per pair of light
+# and dark colours, so colours a theme shares stay shared; #fe00.. is no colour a figure would choose.
+_PAIRS = sorted({(getattr(THEMES["light"], f), getattr(THEMES["dark"], f)) for f in _COLOURS})
+PLACEHOLDER = Theme("placeholder", **{f: f"#fe{_PAIRS.index((getattr(THEMES['light'], f), getattr(THEMES['dark'], f))):04x}"
+                                      for f in _COLOURS})
+_SLOTS = {getattr(PLACEHOLDER, f): {name: getattr(theme, f) for name, theme in THEMES.items()} for f in _COLOURS}
+_HEX_COLOUR = re.compile(rb"#[0-9a-fA-F]{6}\b")
+
+
+def in_every_theme(draw: Callable[[Theme], bytes | None]) -> dict[str, bytes]:
+    """The SVG of draw(theme) for every theme, by name: drawn once with PLACEHOLDER and given each
+    theme's colours, which is the same picture at half the cost. A drawing with a colour that is not a
+    placeholder (a constant, a mix computed from a theme's colour) or with a raster image (whose pixels
+    no text substitution reaches) is drawn in each theme instead; draw(PLACEHOLDER) may return None to
+    say so before saving (has_raster)."""
+    svg = draw(PLACEHOLDER)
+    if svg is None or b"<image" in svg or any(c.decode() not in _SLOTS for c in _HEX_COLOUR.findall(svg)):
+        return {name: draw(theme) for name, theme in THEMES.items()}
+    return {name: _HEX_COLOUR.sub(lambda m: _SLOTS[m.group().decode()][name].encode(), svg) for name in THEMES}
+
+
+
+def has_raster(fig: Figure) -> bool:
+    """Whether a figure will have raster parts in its SVG (an image, or artists drawn rasterized)."""
+    return any(isinstance(a, AxesImage) or a.get_rasterized() for a in fig.findobj())
 
 
 # The font that lays out each language's script where DejaVu Sans has no glyph, as (package, file in it):

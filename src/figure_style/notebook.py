@@ -15,7 +15,8 @@ import html
 import os
 from collections.abc import Callable
 
-from . import HEIGHT, THEMES, WIDTH, Theme, new_figure, size_px, svg_bytes, themed
+from . import (HEIGHT, PLACEHOLDER, THEMES, WIDTH, Theme, has_raster, in_every_theme, new_figure, size_px, svg_bytes,
+               themed)
 from .text import language
 
 # Set by the site build for the kernel that executes the notebooks.
@@ -34,14 +35,17 @@ def site_html(svgs: dict[str, bytes], alt: str, width: float, height: float, css
 
 def _draw(draw: Callable[[object, object, Theme], None], alt: str, names, width: float, height: float,
           **subplots) -> dict[str, bytes]:
-    svgs = {}
-    for name in names:
-        theme = THEMES[name]
+    def one(theme: Theme) -> bytes | None:
         with themed(theme, language()):
             fig, axes = new_figure(theme, width, height, **subplots)
             draw(fig, axes, theme)
-            svgs[name] = svg_bytes(fig, alt)
-    return svgs
+            if theme is PLACEHOLDER and has_raster(fig):
+                return None  # drawn in each theme instead (in_every_theme), without saving this one
+            return svg_bytes(fig, alt)
+
+    if set(names) == set(THEMES):
+        return in_every_theme(one)
+    return {name: one(THEMES[name]) for name in names}
 
 
 def show(draw: Callable[[object, object, Theme], None], alt: str, width: float = WIDTH, height: float = HEIGHT,
