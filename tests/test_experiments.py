@@ -248,6 +248,21 @@ def test_adjacent_prints_become_one_output_however_the_kernel_batched_them():
         ("stream", "a\nb\n"), ("display_data", None), ("stream", "c\n"), ("stream", "d\n")]
 
 
+def test_a_notebook_run_after_another_in_its_kernel_finds_none_of_its_names(tmp_path):
+    """The experiments of a language share a kernel (notebook_outputs.executed): a name one defines must not
+    reach the next, which would then pass here and fail for a reader who runs it alone; the modules
+    stay imported."""
+    first, second = tmp_path / "first.py", tmp_path / "second.py"
+    first.write_text("# %%\nimport json\nleftover = 1\nprint('first')\n")
+    second.write_text("# %%\nimport sys\nprint(sorted(n for n in ('leftover', 'json') if n in globals()), 'json' in sys.modules)\n"
+                      "# %%\nprint(1 + 1)\n")
+    with notebook_outputs.kernel("en") as kernel:
+        assert notebook_outputs.executed(first, kernel).cells[0].outputs[0].text == "first\n"
+        again = notebook_outputs.executed(second, kernel)
+    assert [c.outputs[0].text for c in again.cells] == ["[] True\n", "2\n"]
+    assert [c.execution_count for c in again.cells] == [1, 2]
+
+
 def test_executed_notebooks_are_redone_when_the_code_they_import_changes():
     deps = {o.path: set(o.deps) for o in notebook_outputs.outputs()}
     for source in SOURCES:

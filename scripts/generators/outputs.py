@@ -8,6 +8,8 @@ only when its bytes differ from the file on disk, so unchanged files keep their 
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -94,13 +96,31 @@ def shared(key, compute: Callable[[], object]):
     return _SHARED[key]
 
 
+_GROUP: dict = {}  # what the group being rendered holds open (group_context), by key
+_GROUP_EXIT = contextlib.ExitStack()  # closes it when the group is done, or at exit outside a run
+atexit.register(_GROUP_EXIT.close)
+
+
+def group_context(key, open_: Callable[[], contextlib.AbstractContextManager]):
+    """The value of the context manager open_(), entered once per key by the outputs of the group being
+    rendered and exited when the group is done: what its outputs use in turn, such as the kernel a
+    language's experiments run in."""
+    if key not in _GROUP:
+        _GROUP[key] = _GROUP_EXIT.enter_context(open_())
+    return _GROUP[key]
+
+
 def _render_group(i: int) -> tuple[int, list[tuple[bytes, float]]]:
     """Group i's outputs rendered, each with the seconds it took."""
     done = []
-    for o in _PENDING[i]:
-        start = time.perf_counter()
-        data = o.render()
-        done.append((data, time.perf_counter() - start))
+    try:
+        for o in _PENDING[i]:
+            start = time.perf_counter()
+            data = o.render()
+            done.append((data, time.perf_counter() - start))
+    finally:
+        _GROUP.clear()
+        _GROUP_EXIT.close()
     return i, done
 
 

@@ -14,6 +14,7 @@ import matplotlib
 from matplotlib import font_manager
 from matplotlib.figure import Figure
 from matplotlib.image import AxesImage
+from matplotlib.ticker import LogFormatterSciNotation
 
 # Figures are drawn at this size (inches) unless a figure asks for another.
 WIDTH, HEIGHT = 5.6, 3.6
@@ -162,8 +163,37 @@ def new_figure(theme: Theme, width: float = WIDTH, height: float = HEIGHT, **sub
     return fig, fig.subplots(**subplots)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+_MATHTEXT_POWER = re.compile(r"\$\\mathdefault\{(-?)(?:(\d+)\\times)?(\d+)\^\{(-?\d+)\}\}\$")
+
+
+class PlainPowers(LogFormatterSciNotation):
+    """A log axis's tick labels as text, 10⁻⁴ where matplotlib writes mathtext $10^{-4}$: the same
+    label, without parsing mathtext for every label at every layout pass, which took a sixth of the
+    time an experiment spent drawing."""
+
+    def __call__(self, x, pos=None) -> str:
+        label = super().__call__(x, pos)
+        power = _MATHTEXT_POWER.fullmatch(label)
+        if power is None:
+            return label
+        sign, coefficient, base, exponent = power.groups()
+        return f"{sign and '−'}{coefficient + '×' if coefficient else ''}{base}{exponent.translate(_SUPERSCRIPT)}"
+
+
+def _plain_powers(fig: Figure) -> None:
+    """Every default log-axis formatter of the figure made a PlainPowers, its settings kept."""
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for formatter in (axis.get_major_formatter(), axis.get_minor_formatter()):
+                if type(formatter) is LogFormatterSciNotation:
+                    formatter.__class__ = PlainPowers
+
+
 def svg_bytes(fig: Figure, title: str) -> bytes:
-    """The figure as SVG with no date and a fixed title (none for ""), so equal figures give equal bytes."""
+    """The figure as SVG with no date and a fixed title (none for ""), so equal figures give equal bytes;
+    log axes labelled in text (PlainPowers)."""
+    _plain_powers(fig)
     buf = io.BytesIO()
     # a figure every language shares has no title: opened on its own, it would say it in one language
     metadata = {"Date": None, "Creator": None, **({"Title": title} if title else {})}

@@ -1,4 +1,5 @@
-"""Time to execute the experiment notebooks in a fresh kernel, as `make figures` does (`make bench`)."""
+"""Time to execute the experiment notebooks (`make bench`): each in a kernel of its own, and all of a
+language in one kernel, as `make figures` does."""
 
 from pathlib import Path
 
@@ -14,5 +15,13 @@ def test_execute_experiment(benchmark, source):
     benchmark.pedantic(notebook_outputs.executed, args=(source,), rounds=3, iterations=1)
 
 
-def test_execute_all_experiments_one_after_another(benchmark):
-    benchmark.pedantic(lambda: [notebook_outputs.executed(s) for s in SOURCES], rounds=1, iterations=1)
+def _every_experiment_by_language() -> None:
+    for lang in sorted({notebook_outputs.language(s) for s in SOURCES}):
+        with notebook_outputs.kernel(lang) as kernel:
+            for source in SOURCES:
+                if notebook_outputs.language(source) == lang:
+                    notebook_outputs.executed(source, kernel)
+
+
+def test_execute_all_experiments_one_kernel_per_language(benchmark):
+    benchmark.pedantic(_every_experiment_by_language, rounds=1, iterations=1)
