@@ -101,12 +101,12 @@ _GROUP_EXIT = contextlib.ExitStack()  # closes it when the group is done, or at 
 atexit.register(_GROUP_EXIT.close)
 
 
-def group_context(key, open_: Callable[[], contextlib.AbstractContextManager]):
-    """The value of the context manager open_(), entered once per key by the outputs of the group being
+def group_context(key, opener: Callable[[], contextlib.AbstractContextManager]):
+    """The value of the context manager opener(), entered once per key by the outputs of the group being
     rendered and exited when the group is done: what its outputs use in turn, such as the kernel a
     language's experiments run in."""
     if key not in _GROUP:
-        _GROUP[key] = _GROUP_EXIT.enter_context(open_())
+        _GROUP[key] = _GROUP_EXIT.enter_context(opener())
     return _GROUP[key]
 
 
