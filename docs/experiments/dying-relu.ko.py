@@ -183,7 +183,7 @@ show(draw_unit, tr("Histogram of the pre-activations of two first-layer units ov
                    "dead unit's values lie between {dead_low:.2f} and {dead_high:.2f}, all left of zero; the live "
                    "unit's spread from {live_low:.2f} to {live_high:.2f}, across zero.").format(
     inputs=len(x), dead_low=z[:, dead[0]].min(), dead_high=z[:, dead[0]].max(),
-    live_low=z[:, alive[0]].min(), live_high=z[:, alive[0]].max()))
+    live_low=z[:, alive[0]].min(), live_high=z[:, alive[0]].max()), phone=dict(width=4, height=3.4))
 
 # %% [markdown]
 # ## 처방이 바꾸는 것 {#what-the-remedies-change}
@@ -196,14 +196,14 @@ elu = {lr: runs["elu", lr, False] for lr in RATES}
 normed = [runs["relu", lr, True] for lr in RATES]
 print(tr("smaller learning rate: no first-layer ReLU unit dies at rates up to {rate}").format(rate=max(calm)))
 print(tr("leaky ReLU at rate {rate}: {silent} silent units at the end (ReLU: {relu}), none without a gradient, "
-         "{back} first-layer units came back").format(
+         "first-layer units that came back: {back}").format(
     rate=RATES[-1], silent=int(leaky[-1]["history"][-1].sum()), relu=int(relu[-1]["history"][-1].sum()),
     back=int(came_back(leaky[-1]["history"])[0].sum())))
-print(tr("ELU: {silent} silent units at the end at any rate it trains at, {back} first-layer units came back; "
+print(tr("ELU: {silent} silent units at the end at any rate it trains at, first-layer units that came back: {back}; "
          "diverged at rates {rates}").format(
     silent=max(int(r["history"][-1].sum()) for r in elu.values() if r),
     back=sum(int(came_back(r["history"])[0].sum()) for r in elu.values() if r),
-    rates=[lr for lr, r in elu.items() if r is None]))
+    rates=", ".join(str(lr) for lr, r in elu.items() if r is None)))
 print(tr("ReLU + layer norm at rate {rate}: {silent} silent units at the end").format(
     rate=RATES[-1], silent=int(normed[-1]["history"][-1].sum())))
 print(tr("lowest training accuracy of any run at rates {rate} and above: {accuracy:.1%}").format(

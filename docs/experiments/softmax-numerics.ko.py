@@ -55,7 +55,7 @@ def draw_temperature(fig, ax, theme):
                                                   ("-", "--", "-.", ":"))):
         ax.semilogx(ts, curves[:, i], color=color, linestyle=style,
                     label=tr("{name} (score {score:g})").format(name=tr(name), score=SCORES[i]))
-    ax.axhline(1 / len(SCORES), color=theme.grid, linewidth=1)
+    ax.axhline(1 / len(SCORES), color=theme.axis, linewidth=1, linestyle=(0, (6, 3)), label=f"1/{len(SCORES)}")
     ax.set(xlabel=tr("temperature T"), ylabel=tr("probability"), ylim=(0, 1))
     ax.legend(fontsize=11)
 

@@ -97,7 +97,10 @@ def draw_sigmoid_bound(fig, ax, theme):
                     label=tr("measured, {init} weights").format(init=INIT_NAMES[init]))
     ax.set(xlabel=tr("layers below the last one, n"), ylabel=tr("gradient norm / last layer's"),
            xticks=range(0, DEPTH + 1, 4))
-    ax.legend()
+    if fig.get_figwidth() < 5:  # the phone layout (show's phone=): no corner is wide enough, so below the plot
+        fig.legend(loc="outside lower center")
+    else:
+        ax.legend()
 
 
 orders = {key: np.log10(r) for key, r in ratio.items()}  # orders of magnitude gained from last layer to first
@@ -109,7 +112,7 @@ show(draw_sigmoid_bound, tr("Semi-log plot against n, the number of layers below
                             "gradient of the sigmoid network with Glorot weights falls almost along it, to {glorot:.1e}; "
                             "with unscaled weights it falls more slowly, to {unscaled:.1e}.").format(
          depth=DEPTH, bound=0.25 ** DEPTH, glorot=ratio["sigmoid", "xavier"], unscaled=ratio["sigmoid", "standard"]),
-     phone=dict(width=4, height=3.4))
+     phone=dict(width=4, height=4.6))
 
 # %% [markdown]
 # ## After training

@@ -142,6 +142,7 @@ def _rc(theme: Theme, language: str = "en") -> dict:
         "grid.color": theme.grid,
         "grid.linewidth": 0.8,
         "axes.grid": True,
+        "axes.axisbelow": True,  # grid lines behind bars and filled areas too, not only behind lines
         "axes.spines.top": False,
         "axes.spines.right": False,
         "legend.frameon": False,
