@@ -16,7 +16,8 @@ from figure_snippets import figure_markdown, svg_outputs
 from formatting import show
 from messages import DEFAULT, TRANSLATED, _, current, language
 from outputs import GENERATORS, ROOT, Output, shared
-from properties import compute, conventions, convention_text, derivative_extremum, jumps_at, one_sided, range_text
+from properties import (compute, conventions, convention_text, derivative_extremum, entry_group, jumps_at, one_sided,
+                        range_text)
 
 HERE = Path(__file__)
 SAMPLES = 1601  # points per curve: smooth at any zoom, small SVG after path simplification
@@ -162,8 +163,8 @@ def _drawn(entry: Activation, theme: style.Theme, locale: str):
 
 def figure_group(entry: Activation) -> str:
     """The render group of the outputs made from an entry's English figure (its SVG, its
-    interactive data): one layout serves them all."""
-    return f"activation figure {entry.slug}"
+    interactive data): one layout serves them all; its properties' outputs join it (entry_group)."""
+    return entry_group(entry)
 
 
 def axes_geometry(entry: Activation) -> tuple[tuple[float, float, float, float], tuple[float, float], tuple[float, float]]:
@@ -484,7 +485,7 @@ def outputs() -> list[Output]:
             # data-explore: the page's script (explore.js) reads interactive/<slug>.json for this figure
             lambda e=entry: figure_markdown(e.slug, alt_text(e), "scripts/generators/activation_figures.py", style.WIDTH,
                                             style.HEIGHT, attrs=f'data-explore="{e.slug}"', words=has_words(e)),
-            (*deps, GENERATORS / "figure_snippets.py"),
+            (*deps, GENERATORS / "figure_snippets.py"), figure_group(entry),
         ))
     return out
 
@@ -535,9 +536,9 @@ def grid_alt() -> str:
 def grid_outputs() -> list[Output]:
     deps = (*sorted((ROOT / "src" / "activations").glob("*.py")), HERE, Path(style.__file__))
     # the panels are titled with the functions' names, which some languages translate: drawn per language
-    out = svg_outputs("all-activations", draw_grid, deps, words=True)
+    out = svg_outputs("all-activations", draw_grid, deps, words=True, cost=1.0)
     out += svg_outputs("all-activations", partial(draw_grid, cols=PHONE_GRID_COLS, size=PHONE_GRID_SIZE), deps,
-                       suffix="-phone", words=True)
+                       suffix="-phone", words=True, cost=1.0)
     out.append(Output("figures/all-activations.md",
                       lambda: figure_markdown("all-activations", grid_alt(), "scripts/generators/activation_figures.py",
                                               *GRID_SIZE, phone=PHONE_GRID_SIZE, words=True),

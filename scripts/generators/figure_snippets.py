@@ -23,22 +23,23 @@ def svg_path(stem: str, theme: str, suffix: str = "", locale: str = DEFAULT) -> 
 
 
 def svg_outputs(stem: str, draw: Callable[[Theme], bytes], deps: tuple[Path, ...], suffix: str = "",
-                words: bool = False, group: str = "") -> list[Output]:
+                words: bool = False, group: str = "", cost: float = 0.0) -> list[Output]:
     """The SVGs of a figure, draw(theme) for each scheme; a figure with words (words=True) is drawn
     once more in every other language, inside language(locale), where the catalogues give its words.
     A figure is drawn once for all schemes (figure_style.in_every_theme), so its schemes' SVGs are
-    rendered together: in `group` if one is given (Output.group), else in a group of their own."""
+    rendered together: in `group` if one is given (Output.group), else in a group of their own.
+    cost: the seconds drawing it takes, roughly, if a second or more (Output.cost)."""
     def drawn_in(locale: str, theme: str) -> Callable[[], bytes]:
         def render() -> bytes:
             with language(locale):
                 return shared(("svg", stem, suffix, locale), lambda: in_every_theme(draw))[theme]
         return render
 
-    out = [Output(svg_path(stem, name, suffix), drawn_in(DEFAULT, name), deps, group or f"svg {stem}{suffix}")
+    out = [Output(svg_path(stem, name, suffix), drawn_in(DEFAULT, name), deps, group or f"svg {stem}{suffix}", cost)
            for name in THEMES]
     if words:
         out += [Output(svg_path(stem, name, suffix, locale), drawn_in(locale, name),
-                       (*deps, HERE, LOCK, *catalogue_files(locale)), group or f"svg {stem}{suffix} {locale}")
+                       (*deps, HERE, LOCK, *catalogue_files(locale)), group or f"svg {stem}{suffix} {locale}", cost)
                 for locale in TRANSLATED for name in THEMES]
     return out
 

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jupytext
 import nbformat
-from jupyter_client import KernelManager
+from jupyter_client import KernelClient, KernelManager
 from nbclient import NotebookClient
 
 from figure_style import text
@@ -74,39 +74,37 @@ def _bytes(nb: nbformat.NotebookNode) -> bytes:
 
 @contextmanager
 def kernel(lang: str):
-    """A kernel that prints and draws in language `lang`, in docs/experiments/, shut down on leaving."""
+    """A kernel that prints and draws in language `lang`, in docs/experiments/, and a client connected to
+    it (a (manager, client) pair), shut down on leaving."""
     with tempfile.TemporaryDirectory() as sockets:
         # Local sockets rather than TCP ports: nothing listens on the network while it runs.
         manager = KernelManager(kernel_name=KERNEL, transport="ipc", ip=os.path.join(sockets, "kernel"))
         manager.start_kernel(env={**os.environ, SITE_ENV: "1", "PYTHONHASHSEED": "0", "LANGUAGE": lang},
                              cwd=str(SOURCES))
+        client = manager.client()
         try:
-            yield manager
+            client.start_channels()
+            client.wait_for_ready(timeout=TIMEOUT)
+            yield manager, client
         finally:
+            client.stop_channels()
             manager.shutdown_kernel(now=True)
 
 
-def executed(source: Path, manager: KernelManager | None = None) -> nbformat.NotebookNode:
+def executed(source: Path, running: tuple[KernelManager, KernelClient] | None = None) -> nbformat.NotebookNode:
     """The notebook run top to bottom, stopping at the first failing cell, in the kernel of its language
-    (a new one if none is given) with the kernel's namespace emptied first: what an earlier notebook
-    defined is gone, the modules it imported stay imported, which saves each experiment after the
-    first a second of starting a kernel and importing numpy and matplotlib."""
-    if manager is None:
-        with kernel(language(source)) as manager:
-            return executed(source, manager)
+    (`running`, from kernel(); a new one if none is given) with the kernel's namespace emptied first: what
+    an earlier notebook defined is gone, the modules it imported stay imported, which saves each
+    experiment after the first a second of starting a kernel and importing numpy and matplotlib."""
+    if running is None:
+        with kernel(language(source)) as running:
+            return executed(source, running)
     nb = notebook(source)
-    client = NotebookClient(nb, km=manager, timeout=TIMEOUT, record_timing=False, allow_errors=False)
-    reset = manager.client()
-    reset.start_channels()
-    try:
-        reset.wait_for_ready(timeout=TIMEOUT)
-        reply = reset.execute_interactive("get_ipython().reset(new_session=True)", silent=True, timeout=TIMEOUT)
-        assert reply["content"]["status"] == "ok", reply["content"]
-        client.execute()
-    finally:
-        reset.stop_channels()
-        if client.kc is not None:
-            client.kc.stop_channels()
+    client = NotebookClient(nb, km=running[0], timeout=TIMEOUT, record_timing=False, allow_errors=False)
+    client.kc = running[1]
+    reply = client.wait_for_reply(client.kc.execute("get_ipython().reset(new_session=True)", silent=True))
+    assert reply is not None and reply["content"]["status"] == "ok", reply
+    client.execute()
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = merged_streams(cell.outputs)
@@ -134,9 +132,9 @@ def outputs() -> list[Output]:
     for src in sorted(SOURCES.glob("*.py")):
         out.append(Output(f"notebooks/{src.stem}.ipynb", lambda s=src: _bytes(for_download(notebook(s))), (src, HERE)))
         # The experiments of a language run one after another in one kernel (a render group), and
-        # before every other output, since they take longest.
+        # before every other output, since they take longest (seconds each).
         lang = language(src)
         in_kernel = partial(group_context, ("kernel", lang), partial(kernel, lang))
         out.append(Output(f"executed/experiments/{src.stem}.ipynb", lambda s=src, k=in_kernel: _bytes(executed(s, k())),
-                          (src, HERE, *imported_files(), *catalogue(src)), f"experiments {lang}", cost=src.stat().st_size))
+                          (src, HERE, *imported_files(), *catalogue(src)), f"experiments {lang}", cost=5.0))
     return out

@@ -39,8 +39,9 @@ class Output:
     # have in common (a figure laid out once, see `shared`) is done once. "" is the group named by
     # the output's own path, which its translations join (messages.translated_twins).
     group: str = ""
-    # A rough guess of how long rendering takes, in any unit shared by all outputs: the groups with the
-    # costliest outputs start first, so that a long render does not start last and end the run alone.
+    # A rough guess of the seconds rendering takes, for the few outputs that take a second or more: the
+    # groups with the costliest outputs start first, so that a long render does not start last and end
+    # the run alone.
     cost: float = 0.0
 
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from scipy.integrate import quad
 from scipy.optimize import brentq
 
-from activations import Activation
+from activations import REGISTRY, Activation
 from formatting import DIGITS, show
-from messages import _
+from messages import _, current
 
 STEP = 0.0005
 SPAN = 50.0
@@ -271,6 +272,24 @@ def max_slope(entry: Activation, left: Limit, right: Limit) -> float:
 
 
 def compute(entry: Activation) -> Properties:
+    """An entry's properties; a registry entry's once per process and language (where a minimum lies is
+    written in words), since its table row, its page's table and its figure's alt text all need them."""
+    slug = next((slug for slug, registered in REGISTRY.items() if registered is entry), None)
+    return _compute(entry) if slug is None else _registered(slug, current())
+
+
+def entry_group(entry: Activation) -> str:
+    """The render group (outputs.Output.group) of the outputs made from an entry's properties and its
+    figure: rendered by one process, they compute each once."""
+    return f"entry {entry.slug}"
+
+
+@cache
+def _registered(slug: str, language: str) -> Properties:  # noqa: ARG001 - language: a key of the cache
+    return _compute(REGISTRY[slug])
+
+
+def _compute(entry: Activation) -> Properties:
     f, d = entry.fn, entry.derivative
     y = f(DENSE)
     lower, upper = _bound(entry, y, 1.0), _bound(entry, y, -1.0)

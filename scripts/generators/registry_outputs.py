@@ -18,7 +18,7 @@ from activations.frameworks import FRAMEWORK_NAMES, Cell
 from formatting import generated, table
 from messages import _, current
 from outputs import GENERATORS, ROOT, Output
-from properties import (DIGITS, SPAN, STEP, compute, conventions, convention_text, cuts, mean_text, range_text,
+from properties import (DIGITS, SPAN, STEP, compute, conventions, convention_text, cuts, entry_group, mean_text, range_text,
                         saturation_text, show)
 
 SOURCE = "scripts/generators/registry_outputs.py"
@@ -288,5 +288,5 @@ def outputs() -> list[Output]:
         out.append(Output(f"accuracy/{a.slug}.md", lambda a=a: accuracy(a), DEPS))
         out.append(Output(f"frameworks/{a.slug}.md", lambda a=a: frameworks_table(a), DEPS))
         if a.elementwise:
-            out.append(Output(f"properties/{a.slug}.md", lambda a=a: properties_table(a), DEPS))
+            out.append(Output(f"properties/{a.slug}.md", lambda a=a: properties_table(a), DEPS, entry_group(a)))
     return out

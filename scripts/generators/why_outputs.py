@@ -147,5 +147,6 @@ def outputs() -> list[Output]:
     ]
     out += svg_outputs("xor", draw, (*deps, Path(style.__file__)), words=True)
     out += svg_outputs("xor", partial(draw, phone=True), (*deps, Path(style.__file__)), suffix="-phone", words=True)
-    # one process renders them all (their translations too): the models are trained once (trained_models)
-    return [replace(o, group="why") for o in out]
+    # one process renders them all (their translations too): the models are trained once (trained_models);
+    # about a second and a half in all, so the group starts early (Output.cost)
+    return [replace(o, group="why", cost=1.5) for o in out]
