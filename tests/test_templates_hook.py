@@ -1,0 +1,25 @@
+"""The theme's templates are compiled once per process (scripts/hooks/templates_hook.py)."""
+
+from __future__ import annotations
+
+import pytest
+from jinja2 import DictLoader, Environment
+
+import templates_hook
+
+
+def _env(source: str) -> Environment:
+    env = Environment(loader=DictLoader({"page.html": source}))
+    return templates_hook.on_env(env, config=None, files=None)
+
+
+def test_a_later_build_renders_from_the_compiled_templates_and_an_edited_one_is_compiled_anew(monkeypatch):
+    templates_hook.CACHE.clear()
+    assert _env("{{ 1 + 1 }} {{ title }}").get_template("page.html").render(title="a") == "2 a"
+
+    again = _env("{{ 1 + 1 }} {{ title }}")  # the next build: a new environment, the same template
+    monkeypatch.setattr(again, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert again.get_template("page.html").render(title="b") == "2 b"
+
+    edited = _env("{{ title }}!")
+    assert edited.get_template("page.html").render(title="c") == "c!"
