@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 
 import numpy as np
 from scipy.integrate import quad
@@ -274,19 +273,21 @@ def max_slope(entry: Activation, left: Limit, right: Limit) -> float:
 def compute(entry: Activation) -> Properties:
     """An entry's properties; a registry entry's once per process and language (where a minimum lies is
     written in words), since its table row, its page's table and its figure's alt text all need them."""
-    slug = next((slug for slug, registered in REGISTRY.items() if registered is entry), None)
-    return _compute(entry) if slug is None else _registered(slug, current())
+    if not any(entry is registered for registered in REGISTRY.values()):
+        return _compute(entry)
+    key = (id(entry), current())  # a registry entry lives as long as the process: its id stays its own
+    if key not in _COMPUTED:
+        _COMPUTED[key] = _compute(entry)
+    return _COMPUTED[key]
+
+
+_COMPUTED: dict[tuple[int, str], Properties] = {}
 
 
 def entry_group(entry: Activation) -> str:
     """The render group (outputs.Output.group) of the outputs made from an entry's properties and its
     figure: rendered by one process, they compute each once."""
     return f"entry {entry.slug}"
-
-
-@cache
-def _registered(slug: str, language: str) -> Properties:  # noqa: ARG001 - language: a key of the cache
-    return _compute(REGISTRY[slug])
 
 
 def _compute(entry: Activation) -> Properties:
