@@ -485,3 +485,19 @@ def test_placeholders_stand_for_each_theme_s_colour_and_for_nothing_else():
         assert svg[name] == "".join(getattr(theme, c) for c in colours).encode()
     used = {getattr(t, c) for t in figure_style.THEMES.values() for c in colours}
     assert not used & {getattr(placeholder, c) for c in colours}
+
+
+# --- log axes ---------------------------------------------------------------------------------------
+
+def test_log_axis_labels_are_text_with_superscripts_not_mathtext():
+    """figure_style.PlainPowers: the labels matplotlib writes as mathtext ($10^{-4}$), written in text."""
+    theme = figure_style.THEMES["light"]
+    with figure_style.themed(theme):
+        fig, ax = figure_style.new_figure(theme)
+        ax.semilogy([0, 1], [1e-14, 1e3])
+        svg = figure_style.svg_bytes(fig, "").decode()
+    labels = re.findall(r"<text [^>]*>([^<]*)</text>", svg)
+    assert {"10⁻¹⁴", "10⁻⁸", "10⁰", "10²"} <= set(labels), labels
+    assert not [t for t in labels if "$" in t or "mathdefault" in t]
+    plain = figure_style.PlainPowers(10)
+    assert [plain(v) for v in (1e-4, 2e-3, -1e-3, 1e3)] == ["10⁻⁴", "2×10⁻³", "−10⁻³", "10³"]

@@ -76,7 +76,6 @@ def in_every_theme(draw: Callable[[Theme], bytes | None]) -> dict[str, bytes]:
     return {name: _HEX_COLOUR.sub(lambda m: _SLOTS[m.group().decode()][name].encode(), svg) for name in THEMES}
 
 
-
 def has_raster(fig: Figure) -> bool:
     """Whether a figure will have raster parts in its SVG (an image, or artists drawn rasterized)."""
     return any(isinstance(a, AxesImage) or a.get_rasterized() for a in fig.findobj())
