@@ -159,3 +159,20 @@ def test_a_separate_process_writes_identical_bytes(first_run):
     again = {p.relative_to(GENERATED): p.read_bytes() for p in GENERATED.rglob("*") if p.is_file() and p.name != RECORD}
     assert first.keys() == again.keys()
     assert [str(p) for p in first if first[p] != again[p]] == []
+
+
+def test_what_shares_work_is_rendered_together_and_the_costliest_first(outputs):
+    """Render groups (outputs._groups): a translation with its original, both schemes of a figure together
+    (drawn once, figure_style.in_every_theme), a language's experiments in one kernel, and those first."""
+    from outputs import _groups
+
+    groups = _groups(outputs)
+    group_of = {outputs[i].path: n for n, group in enumerate(groups) for i in group}
+    for path in group_of:
+        if path.startswith("ko/") and path.endswith(".md"):  # a translated twin (messages.translated_twins)
+            assert group_of[path] == group_of[path.removeprefix("ko/")], path
+        if path.endswith("-dark.svg"):
+            assert group_of[path] == group_of[path.removesuffix("-dark.svg") + "-light.svg"], path
+    experiments = {path for path in group_of if path.startswith("executed/experiments/")}
+    assert len({group_of[p] for p in experiments}) == 2  # one kernel per language
+    assert {group_of[p] for p in experiments} == {0, 1}  # before everything else
