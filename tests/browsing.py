@@ -95,10 +95,24 @@ def settle(page, network: Network, scripts: bool = True, timeout: float = 30.0) 
             raise TimeoutError(f"{page.url}: requests still in flight: {[r.url for r in network.pending]}")
 
 
+# A long page draws its later sections only as the reader comes near them (content-visibility in
+# extra.css): until then their text has no layout (innerText is empty), axe cannot see their colours,
+# and the fonts they need are not loaded. The checks look at a page as a reader who has scrolled through
+# it sees it: every part drawn. (test_no_page_moves_while_it_loads looks at pages as they load.)
+DRAW_EVERYTHING = ".md-content * { content-visibility: visible !important; }"
+
+
+def draw_everything(page) -> None:
+    # not add_style_tag, which waits for the style's load event: a page without scripts never sends it
+    page.evaluate("css => document.head.append(Object.assign(document.createElement('style'), {textContent: css}))",
+                  DRAW_EVERYTHING)
+
+
 def open_settled(page, url: str, scripts: bool = True):
-    """Go to url and return its response once the page has loaded and settled (see settle)."""
+    """Go to url and return its response once the page has loaded, been drawn in full and settled (see settle)."""
     network = Network(page)
     response = page.goto(url, wait_until="load")
+    draw_everything(page)
     settle(page, network, scripts)
     return response
 
@@ -344,6 +358,7 @@ def visit(tab: Tab, path: str) -> dict[str, Visit]:
         return visits
     # Every figure of both schemes and both widths now, not when scrolled to: their requests are checked too.
     page.evaluate(EAGER_IMAGES)
+    draw_everything(page)
     settle(page, tab.network)
     fonts = page.evaluate(FONTS)
     frame = path in FRAME_PAGES
@@ -387,3 +402,33 @@ def visit_all(base: str, paths: list[str]) -> dict[tuple[str, str], Visit]:
     with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
         parts = pool.map(partial(_visit_chunk, base), [paths[i::WORKERS] for i in range(WORKERS)])
         return {key: v for part in parts for key, v in part.items()}
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout shift while a page loads
+
+# Added to a page before its own scripts: the sum of its layout shifts that no input caused (the
+# Layout Instability API, which Lighthouse's CLS adds up the same way for a page that loads).
+SHIFT_OBSERVER = """window.__shift = 0;
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+}).observe({type: 'layout-shift', buffered: true});"""
+
+# Once the fonts are in and two frames have been drawn after load, the page has appeared.
+SHIFT_AFTER_LOAD = """() => document.fonts.ready.then(() => new Promise(done =>
+  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(window.__shift), 100)))))"""
+
+
+def load_shifts(browser, base: str, paths: list[str], width: int, height: int) -> dict[str, float]:
+    """path -> the layout shift while the page loads in a window of width x height CSS px."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    context.add_init_script(SHIFT_OBSERVER)
+    page = context.new_page()
+    try:
+        shifts = {}
+        for path in paths:
+            page.goto(base + path, wait_until="load")
+            shifts[path] = page.evaluate(SHIFT_AFTER_LOAD)
+        return shifts
+    finally:
+        context.close()

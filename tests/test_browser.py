@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests import languages
-from tests.browsing import COLOUR_RULES, FRAME_PAGES, PALETTE_TOGGLE, axe, open_settled, page_paths
+from tests.browsing import COLOUR_RULES, FRAME_PAGES, PALETTE_TOGGLE, PHONE, WIDE, axe, open_settled, page_paths
 
 
 def _each(visits):
@@ -234,3 +234,19 @@ def test_the_comparison_table_sorts_by_any_column_with_the_keyboard(browser, ser
     assert column_values() == sorted(original, reverse=True)
     assert column_values() != original or len(set(original)) == 1
     context.close()
+
+
+# Lighthouse counts a page's layout shift as good up to 0.1; these pages stay at half of that.
+MOST_SHIFT = 0.05
+
+
+@pytest.mark.parametrize(("width", "height"), [(PHONE, 844), (WIDE["width"], WIDE["height"])])
+def test_no_page_moves_while_it_loads(browser, served, site, width, height):
+    """Nothing a reader sees on the first screen moves as the page appears: not as fonts arrive, figures
+    load, scripts add buttons, nor as the long pages' later sections are drawn (content-visibility)."""
+    from tests.browsing import load_shifts
+
+    shifts = load_shifts(browser, served, page_paths(site), width, height)
+    assert len(shifts) > 90
+    moved = {p or "/": round(s, 3) for p, s in shifts.items() if s > MOST_SHIFT}
+    assert not moved, f"layout shift above {MOST_SHIFT} at {width} px: {moved}"
