@@ -420,8 +420,19 @@ SHIFT_AFTER_LOAD = """() => document.fonts.ready.then(() => new Promise(done =>
   requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(window.__shift), 100)))))"""
 
 
-def load_shifts(browser, base: str, paths: list[str], width: int, height: int) -> dict[str, float]:
-    """path -> the layout shift while the page loads in a window of width x height CSS px."""
+# Then the reader jumps to the page's footer (as a link to it, or axe's contrast check, scrolls it into
+# view): how far the footer moves once the part of the page around it is drawn.
+FOOTER_MOVES = """() => new Promise(done => {
+  const footer = document.querySelector('.md-footer');
+  footer.scrollIntoView();
+  const before = footer.getBoundingClientRect().top;
+  setTimeout(() => done(Math.abs(footer.getBoundingClientRect().top - before)), 300);
+})"""
+
+
+def load_shifts(browser, base: str, paths: list[str], width: int, height: int) -> dict[str, tuple[float, float]]:
+    """path -> (the layout shift while the page loads in a window of width x height CSS px, the CSS px
+    its footer moves once the end of the page, jumped to, has been drawn)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.add_init_script(SHIFT_OBSERVER)
     page = context.new_page()
@@ -429,7 +440,7 @@ def load_shifts(browser, base: str, paths: list[str], width: int, height: int) -
         shifts = {}
         for path in paths:
             page.goto(base + path, wait_until="load")
-            shifts[path] = page.evaluate(SHIFT_AFTER_LOAD)
+            shifts[path] = (page.evaluate(SHIFT_AFTER_LOAD), page.evaluate(FOOTER_MOVES))
         return shifts
     finally:
         context.close()
