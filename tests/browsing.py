@@ -95,24 +95,10 @@ def settle(page, network: Network, scripts: bool = True, timeout: float = 30.0) 
             raise TimeoutError(f"{page.url}: requests still in flight: {[r.url for r in network.pending]}")
 
 
-# A long page draws its later sections only as the reader comes near them (content-visibility in
-# extra.css): until then their text has no layout (innerText is empty), axe cannot see their colours,
-# and the fonts they need are not loaded. The checks look at a page as a reader who has scrolled through
-# it sees it: every part drawn. (test_no_page_moves_while_it_loads looks at pages as they load.)
-DRAW_EVERYTHING = ".md-content * { content-visibility: visible !important; }"
-
-
-def draw_everything(page) -> None:
-    # not add_style_tag, which waits for the style's load event: a page without scripts never sends it
-    page.evaluate("css => document.head.append(Object.assign(document.createElement('style'), {textContent: css}))",
-                  DRAW_EVERYTHING)
-
-
 def open_settled(page, url: str, scripts: bool = True):
-    """Go to url and return its response once the page has loaded, been drawn in full and settled (see settle)."""
+    """Go to url and return its response once the page has loaded and settled (see settle)."""
     network = Network(page)
     response = page.goto(url, wait_until="load")
-    draw_everything(page)
     settle(page, network, scripts)
     return response
 
@@ -152,9 +138,9 @@ REPRESENTATIVES = """(selectors, root) => {
     return null;
   };
   for (const el of root.querySelectorAll(selectors.flatMap(s => [s, s + ' *']).join(', '))) {
-    // text of its own, shown (a formula's TeX source, its MathML annotation, is drawn nowhere)
+    // text of its own, shown (a formula's MathML is for screen readers and drawn nowhere)
     if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
-    if (el.closest('annotation') || el.getClientRects().length === 0) continue;
+    if (el.closest('.katex-mathml') || el.getClientRects().length === 0) continue;
     const s = getComputedStyle(el), bg = background(el), b = bg && getComputedStyle(bg);
     const key = [s.color, s.fontSize, s.fontWeight, s.opacity, s.textShadow,
                  bg && [bg.tagName, bg.className, b.backgroundColor, b.backgroundImage, b.opacity].join()].join('|');
@@ -200,7 +186,7 @@ def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None, f
 MATH_CHECK = """() => {
   const content = document.querySelector('.md-content');
   const clone = content.cloneNode(true);
-  clone.querySelectorAll('pre, code, annotation, .clipboard-copy-txt, script, style').forEach(n => n.remove());
+  clone.querySelectorAll('pre, code, .katex-mathml, .clipboard-copy-txt, script, style').forEach(n => n.remove());
   const text = clone.textContent;
   const raw = [];
   for (const token of ['\\\\(', '\\\\)', '\\\\[', '\\\\]', '$']) if (text.includes(token)) raw.push(token);
@@ -210,11 +196,10 @@ MATH_CHECK = """() => {
 
 FONTS = """() => ({
   preloaded: Array.from(document.querySelectorAll('link[rel=preload][as=font]')).map(l => l.href.split('/').pop()),
-  // the site's own fonts (the math font) that the page has loaded, by file name: "STIX Two Math" -> STIXTwoMath-Regular.woff2
-  used: Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => {
+  used: Array.from(document.fonts).filter(f => f.status === 'loaded' && f.family.startsWith('KaTeX')).map(f => {
     const bold = f.weight === '700' || f.weight === 'bold', italic = f.style === 'italic';
     const style = bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Regular';
-    return `${f.family.replace(/["\\s]/g, '')}-${style}.woff2`;
+    return `${f.family.replace(/"/g, '')}-${style}.woff2`;
   }),
 })"""
 
@@ -359,7 +344,6 @@ def visit(tab: Tab, path: str) -> dict[str, Visit]:
         return visits
     # Every figure of both schemes and both widths now, not when scrolled to: their requests are checked too.
     page.evaluate(EAGER_IMAGES)
-    draw_everything(page)
     settle(page, tab.network)
     fonts = page.evaluate(FONTS)
     frame = path in FRAME_PAGES
@@ -403,44 +387,3 @@ def visit_all(base: str, paths: list[str]) -> dict[tuple[str, str], Visit]:
     with ProcessPoolExecutor(WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
         parts = pool.map(partial(_visit_chunk, base), [paths[i::WORKERS] for i in range(WORKERS)])
         return {key: v for part in parts for key, v in part.items()}
-
-
-# ---------------------------------------------------------------------------------------------
-# Layout shift while a page loads
-
-# Added to a page before its own scripts: the sum of its layout shifts that no input caused (the
-# Layout Instability API, which Lighthouse's CLS adds up the same way for a page that loads).
-SHIFT_OBSERVER = """window.__shift = 0;
-new PerformanceObserver((list) => {
-  for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-}).observe({type: 'layout-shift', buffered: true});"""
-
-# Once the fonts are in and two frames have been drawn after load, the page has appeared.
-SHIFT_AFTER_LOAD = """() => document.fonts.ready.then(() => new Promise(done =>
-  requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => done(window.__shift), 100)))))"""
-
-
-# Then the reader jumps to the page's footer (as a link to it, or axe's contrast check, scrolls it into
-# view): how far the footer moves once the part of the page around it is drawn.
-FOOTER_MOVES = """() => new Promise(done => {
-  const footer = document.querySelector('.md-footer');
-  footer.scrollIntoView();
-  const before = footer.getBoundingClientRect().top;
-  setTimeout(() => done(Math.abs(footer.getBoundingClientRect().top - before)), 300);
-})"""
-
-
-def load_shifts(browser, base: str, paths: list[str], width: int, height: int) -> dict[str, tuple[float, float]]:
-    """path -> (the layout shift while the page loads in a window of width x height CSS px, the CSS px
-    its footer moves once the end of the page, jumped to, has been drawn)."""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    context.add_init_script(SHIFT_OBSERVER)
-    page = context.new_page()
-    try:
-        shifts = {}
-        for path in paths:
-            page.goto(base + path, wait_until="load")
-            shifts[path] = (page.evaluate(SHIFT_AFTER_LOAD), page.evaluate(FOOTER_MOVES))
-        return shifts
-    finally:
-        context.close()

@@ -11,27 +11,14 @@ document$.subscribe(() => {
 // A table or a displayed formula wider than the screen scrolls sideways inside its own box. A
 // reader without a mouse reaches that box with Tab to scroll it (axe: scrollable-region-focusable);
 // a box that does not scroll at the current width is no tab stop.
-// Whether a box scrolls is read when the browser has just laid it out (a ResizeObserver), never by
-// forcing a layout: the blocks of a long page that are far from the screen are not laid out until
-// the reader comes near them (content-visibility in extra.css), and measuring them all at load would
-// undo that. Until a box has been laid out it is a tab stop, so Tab never skips a box that scrolls.
-function laidOut(box) {
-  return (box.firstElementChild ?? box).checkVisibility({contentVisibilityAuto: true});
-}
-
-const scrollBoxes = new ResizeObserver((entries) => {
-  for (const {target: box} of entries) {
-    if (!laidOut(box) || box.scrollWidth > box.clientWidth) {
+function focusScrollingTables() {
+  for (const box of document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset div.arithmatex")) {
+    if (box.scrollWidth > box.clientWidth) {
       box.tabIndex = 0;
     } else {
       box.removeAttribute("tabindex");
     }
   }
-});
-
-document$.subscribe(() => {
-  scrollBoxes.disconnect();
-  for (const box of document.querySelectorAll(".md-typeset__scrollwrap, .md-typeset div.arithmatex")) {
-    scrollBoxes.observe(box);
-  }
-});
+}
+document$.subscribe(focusScrollingTables);
+window.addEventListener("resize", focusScrollingTables);
