@@ -1,11 +1,10 @@
-"""MkDocs hook: a page's first figure loads with the page when it is on the page's first screen.
+"""MkDocs hook: a page's first figure loads with the page, not when it is scrolled to.
 
 Figures load lazily (figure_snippets.figure_markdown): a lazy image is asked for only once the page
-has been laid out, which on a phone comes late. For an activation page's plot, the largest thing on
-the first screen, that wait is most of the time before the page looks complete. So the first figure
-before the page's second section, the part always drawn at once (content-visibility in extra.css),
-loads eagerly, in both schemes (a few KiB; the scheme is chosen by the reader's browser). A figure
-with a separate phone layout stays lazy: an eager image is fetched even where it is not displayed.
+has been laid out, which on a phone comes late, and an activation page's plot, near the top, is the
+largest thing on its first screen. So the first figure before the page's second section loads
+eagerly, in both schemes (a few KiB; the scheme is chosen by the reader's browser). A figure with a
+separate phone layout stays lazy: an eager image is fetched even where it is not displayed.
 """
 
 from __future__ import annotations
