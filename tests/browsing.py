@@ -30,7 +30,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 SCHEMES = ("light", "dark")
 SCHEME_ATTRIBUTE = {"light": "default", "dark": "slate"}  # Material's names, set on <body>
 # The palette toggle a reader clicks: the one label of the palette form that is not hidden.
-PALETTE_TOGGLE = "form[data-md-component=palette] label:not([hidden])"
+PALETTE_TOGGLE = "form[data-palette] label:not([hidden])"
 WIDE = {"width": 1280, "height": 900}
 PHONE = 390  # CSS px: the width of a common phone held upright
 NARROW = 360  # CSS px: the narrowest phone the pages are made for
