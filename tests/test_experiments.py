@@ -295,6 +295,10 @@ def test_experiment_page_shows_rendered_math_both_figure_schemes_and_the_downloa
     assert download.is_file() and download.read_bytes() == (GENERATED / "notebooks" / f"{source.stem}.ipynb").read_bytes(), \
         f"{page.path.relative_to(site)} offers another language's notebook"
     assert 'id="cell-1"' in html and "cell-id=" not in html
+    # the notebook's stylesheet is found with the others, not one request later in the article
+    head, body = html.split("</head>", 1)
+    [sheet] = re.findall(r'<link rel="stylesheet" href="([^"]*notebook\.[0-9a-f]+\.css)">', head)
+    assert resolve(site, page.path, sheet).is_file() and "stylesheet" not in body.split("<article", 1)[1].split("</article>")[0]
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda s: s.stem)

@@ -44,6 +44,7 @@ DROP = [
 _css: dict[str, str] = {}  # file name -> CSS, written once after the build
 _figures: dict[str, bytes] = {}  # file name -> SVG
 _classes: set[str] = set()  # every class on a notebook page: the CSS they cannot use is dropped
+_links: dict[str, str] = {}  # notebook page -> the <link> to its stylesheet, put in its <head>
 
 
 @event_priority(-110)  # after the i18n plugin, which rebuilds every file from docs/ and would lose these pages
@@ -89,6 +90,7 @@ def _is_notebook(page) -> bool:
 
 def on_pre_build(config) -> None:
     _css.clear()  # `mkdocs serve` rebuilds in the same process: keep only this build's files
+    _links.clear()
     _figures.clear()
     _classes.clear()
 
@@ -127,7 +129,16 @@ def on_page_content(html: str, page, config, files) -> str:
     html = _explicit_ids(html, page.toc)
     page.title = re.sub(r"\s*\{#[\w-]+\}$", "", page.title or "")
     _classes.update(classes_in(html))
-    return link + html
+    _links[page.file.src_uri] = link
+    return html
+
+
+def on_post_page(output: str, page, config) -> str:
+    """The notebook's stylesheet goes in <head>, after the others: a stylesheet met in the article would be
+    fetched only once the parser got there, and nothing after it would be drawn, nor its scripts run, until
+    it had loaded (on a phone, the page's first paragraph came one request later than its header)."""
+    link = _links.get(page.file.src_uri)
+    return output.replace("</head>", link + "</head>", 1) if link else output
 
 
 def _explicit_ids(html: str, toc) -> str:
