@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from material_load_hook import TABLE_CLASS, WRAP_CLOSE, WRAP_OPEN, table_rules, wrap_tables
+from material_load_hook import SITE_CSS, TABLE_CLASS, TABLES_COMMENT, WRAP_CLOSE, WRAP_OPEN, table_rules, wrap_tables
 from tests.browsing import PALETTE_TOGGLE, open_settled
 
 # ---------------------------------------------------------------------------------------------
@@ -105,6 +105,16 @@ def test_every_table_on_the_site_has_a_class_and_each_marked_one_sits_in_materia
                 marked += 1
                 assert ancestors == ["md-typeset__scrollwrap", "md-typeset__table"], (page, ancestors)
     assert marked >= 40, marked  # the catalogue, the home page's tables and the activation pages' tables
+
+
+def test_materials_table_rules_open_the_published_site_stylesheet_once_and_cost_no_request_of_their_own(site):
+    [material] = (site / "assets" / "stylesheets").glob("main.*.min.css")
+    published = (site / SITE_CSS).read_text()
+    authored = (Path(__file__).resolve().parents[1] / "docs" / SITE_CSS).read_text()
+    assert published == TABLES_COMMENT + table_rules(material.read_text()) + authored
+    assert published.count(TABLES_COMMENT) == 1
+    html = (site / "activations" / "relu" / "index.html").read_text()
+    assert len(re.findall(r'<link rel="stylesheet"', html)) == 5  # Material's two, KaTeX's, the site's two
 
 
 def test_every_page_swaps_no_js_in_its_head_and_leaves_its_palette_to_its_own_script(site):
