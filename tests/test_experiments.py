@@ -283,6 +283,7 @@ def test_experiment_page_shows_rendered_math_both_figure_schemes_and_the_downloa
     srcs = [a["src"] for t, a in page.tags if t == "img"]
     assert srcs and sum(s.endswith("#only-light") for s in srcs) == sum(s.endswith("#only-dark") for s in srcs)
     assert not any(s.startswith("data:") for s in srcs)  # figures are files, cached across pages
+    assert all(a.get("loading") == "lazy" for t, a in page.tags if t == "img")  # fetched only if shown
     prose = re.findall(r'<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown.*?</div>', html, re.S)
     assert 'class="katex"' in html and not [p for p in prose if "$" in re.sub(r"<[^>]+>", "", p)]
     links = [a.get("href", "") for t, a in page.tags if t == "a"]

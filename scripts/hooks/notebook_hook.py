@@ -81,7 +81,9 @@ def _figure(m: re.Match, depth: int) -> str:
     svg = base64.b64decode(m.group(1))
     name = f"{hashlib.sha256(svg).hexdigest()[:16]}.svg"
     _figures[name] = svg
-    return f'src="{"../" * depth}assets/experiments/{name}{m.group(2)}"'
+    # Lazy, like every figure on the site: of the four copies a figure has (light and dark, wide and phone)
+    # the browser then fetches only the one it shows, and only when the reader comes to it.
+    return f'loading="lazy" src="{"../" * depth}assets/experiments/{name}{m.group(2)}"'
 
 
 def _is_notebook(page) -> bool:
