@@ -17,7 +17,7 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/hooks/repo_url.py 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex messages
+.PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex vendor-math-font messages
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
@@ -73,6 +73,9 @@ messages: $(INSTALLED) ## Add new generated text to the translation catalogues i
 
 vendor-katex: $(INSTALLED) ## Refresh the copy of KaTeX in docs/assets/katex/ (needs npm)
 	$(PY) scripts/tools/vendor_katex.py
+
+vendor-math-font: $(INSTALLED) ## Refresh the math font in docs/assets/fonts/ (needs npm)
+	$(PY) scripts/tools/vendor_math_font.py
 
 clean: ## Remove every generated file (figures, tables, site, caches); keeps .venv
 	rm -rf site docs/generated .cache .pytest_cache .hypothesis .benchmarks .audit mutants

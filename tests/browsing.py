@@ -138,9 +138,9 @@ REPRESENTATIVES = """(selectors, root) => {
     return null;
   };
   for (const el of root.querySelectorAll(selectors.flatMap(s => [s, s + ' *']).join(', '))) {
-    // text of its own, shown (a formula's MathML is for screen readers and drawn nowhere)
+    // text of its own, shown (a formula's TeX source, its MathML annotation, is drawn nowhere)
     if (!Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
-    if (el.closest('.katex-mathml') || el.getClientRects().length === 0) continue;
+    if (el.closest('annotation') || el.getClientRects().length === 0) continue;
     const s = getComputedStyle(el), bg = background(el), b = bg && getComputedStyle(bg);
     const key = [s.color, s.fontSize, s.fontWeight, s.opacity, s.textShadow,
                  bg && [bg.tagName, bg.className, b.backgroundColor, b.backgroundImage, b.opacity].join()].join('|');
@@ -186,7 +186,7 @@ def axe(page, rules: tuple[str, ...] | None = None, within: str | None = None, f
 MATH_CHECK = """() => {
   const content = document.querySelector('.md-content');
   const clone = content.cloneNode(true);
-  clone.querySelectorAll('pre, code, .katex-mathml, .clipboard-copy-txt, script, style').forEach(n => n.remove());
+  clone.querySelectorAll('pre, code, annotation, .clipboard-copy-txt, script, style').forEach(n => n.remove());
   const text = clone.textContent;
   const raw = [];
   for (const token of ['\\\\(', '\\\\)', '\\\\[', '\\\\]', '$']) if (text.includes(token)) raw.push(token);
@@ -196,10 +196,11 @@ MATH_CHECK = """() => {
 
 FONTS = """() => ({
   preloaded: Array.from(document.querySelectorAll('link[rel=preload][as=font]')).map(l => l.href.split('/').pop()),
-  used: Array.from(document.fonts).filter(f => f.status === 'loaded' && f.family.startsWith('KaTeX')).map(f => {
+  // the site's own fonts (the math font) that the page has loaded, by file name: "STIX Two Math" -> STIXTwoMath-Regular.woff2
+  used: Array.from(document.fonts).filter(f => f.status === 'loaded').map(f => {
     const bold = f.weight === '700' || f.weight === 'bold', italic = f.style === 'italic';
     const style = bold && italic ? 'BoldItalic' : bold ? 'Bold' : italic ? 'Italic' : 'Regular';
-    return `${f.family.replace(/"/g, '')}-${style}.woff2`;
+    return `${f.family.replace(/["\\s]/g, '')}-${style}.woff2`;
   }),
 })"""
 

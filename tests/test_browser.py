@@ -53,7 +53,7 @@ def test_only_the_schemes_figures_are_visible(visits):
 
 def test_each_page_preloads_exactly_the_math_fonts_it_uses(visits):
     """A font found late re-flows the text after the first paint; a preloaded one left unused
-    is wasted bytes. The build's list (scripts/hooks/katex_hook.py) must match what the browser used."""
+    is wasted bytes. The build's preload (scripts/hooks/katex_hook.py) must match what the browser used."""
     for (p, s), v in _each(visits):
         assert v.fonts_preloaded == v.fonts_used, f"{p or '/'} [{s}]: preloaded {v.fonts_preloaded}, used {v.fonts_used}"
     assert any(v.fonts_used for v in visits.values())
@@ -72,8 +72,8 @@ def test_axe_finds_no_violations(visits):
 PLANTED = [
     ("activations/softmax/", "light", ".md-typeset .highlight .k { color: #e8e8e8 !important }"),
     ("experiments/vanishing-gradients/", "light", "html body div.highlight-ipynb pre span.n.n.n { color: #e0e0e0 !important }"),
-    ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex .mord { color: #3a3a4a !important }"),
-    ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex .msupsub .mord { color: #303040 !important }"),
+    ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex :is(mi, mn, mo) { color: #3a3a4a !important }"),
+    ("activations/sigmoid/", "dark", "[data-md-color-scheme=slate] .katex msup > :last-child { color: #303040 !important }"),
     # ... and in the site's frame, whose colours the visits check on each language's home page (FRAME_PAGES)
     ("", "light", ".md-sidebar--primary .md-nav__link { color: #e4e4e4 !important }"),
     ("ko/", "dark", "[data-md-color-scheme=slate] .md-header__topic { color: #7080d0 !important }"),

@@ -122,7 +122,7 @@ def test_materials_table_rules_open_the_published_site_stylesheet_once_and_cost_
         assert inner in css, line
     assert carried.count(f"table.{TABLE_CLASS}") == css.count("table:not([class])") > 0
     html = (site / "activations" / "relu" / "index.html").read_text()
-    assert len(re.findall(r'<link rel="stylesheet"', html)) == 5  # Material's two, KaTeX's, the site's two
+    assert len(re.findall(r'<link rel="stylesheet"', html)) == 4  # Material's two, the site's two
 
 
 def test_every_page_swaps_no_js_in_its_head_and_leaves_its_palette_to_its_own_script(site):

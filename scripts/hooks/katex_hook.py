@@ -1,15 +1,16 @@
-"""MkDocs hook: render every formula to HTML at build time with the site's own copy of KaTeX.
+"""MkDocs hook: render every formula to MathML at build time with the site's own copy of KaTeX.
 
 pymdownx.arithmatex (generic mode) wraps math as <span class="arithmatex">\\(...\\)</span> and
 <div class="arithmatex">\\[...\\]</div>. This hook runs docs/assets/katex/katex.min.js in an
-embedded JavaScript engine (QuickJS) and replaces each formula with KaTeX's HTML and MathML,
-so readers' browsers run no script for math, and the page does not shift when it renders.
-A formula KaTeX cannot parse fails the build, and so does one it would only warn about (strict
-mode, e.g. Hangul in math mode outside \\text{}): the engine has no console to show a warning.
+embedded JavaScript engine (QuickJS) and replaces each formula with KaTeX's MathML, which every
+current browser lays out natively: readers' browsers run no script for math, and a page holds each
+formula once, not also as KaTeX's HTML drawing of it, whose many nested elements made the pages with
+many formulas slow to lay out on a phone. A formula KaTeX cannot parse fails the build, and so does one it would only warn
+about (strict mode, e.g. Hangul in math mode outside \\text{}): the engine has no console to show a warning.
 
-Each page also preloads the KaTeX fonts its formulas use (read off KaTeX's stylesheet), so
-they arrive with the stylesheets; discovered late, they would re-flow the text around the
-formulas after the first paint.
+The browser draws MathML with a math font: the site's STIX Two Math (docs/assets/fonts/, see
+scripts/tools/vendor_math_font.py), which each page with a formula preloads, so that it arrives
+with the stylesheets; discovered late, it would re-flow the text around the formulas.
 """
 
 from __future__ import annotations
@@ -24,7 +25,19 @@ import quickjs
 
 KATEX = Path(__file__).resolve().parents[2] / "docs" / "assets" / "katex" / "katex.min.js"
 MATH = re.compile(r'<(span|div) class="arithmatex">\\([(\[])(.*?)\\[)\]]</\1>', re.S)
-FONT_RULE = re.compile(r"([^{}]+)\{([^{}]*font-family:KaTeX_(\w+)[^{}]*)\}")
+MATH_FONT = "assets/fonts/STIXTwoMath-Regular.woff2"
+VARIANT = re.compile(r'<(mi|mn|mo|mtext) mathvariant="(?!normal")([^"]+)">([^<]*)</\1>')
+# MathML Core, which browsers implement, draws `mathvariant` only as "normal"; a bold letter is its own
+# Unicode character (U+1D400 MATHEMATICAL BOLD CAPITAL A, ...), which the math font has. As in LaTeX,
+# \\mathbf leaves lower-case Greek as it is.
+BOLD = {**{chr(ord("A") + i): chr(0x1D400 + i) for i in range(26)},
+        **{chr(ord("a") + i): chr(0x1D41A + i) for i in range(26)},
+        **{chr(ord("0") + i): chr(0x1D7CE + i) for i in range(10)},
+        **{chr(0x391 + i): chr(0x1D6A8 + i) for i in range(25) if i != 17}}  # U+03A2 is no letter
+# f' is KaTeX's <msup><mi>f</mi><mo>′</mo></msup>; the prime glyph already sits high, and raised as
+# a superscript it floats above the letter. Set after the letter, it reads as f′.
+TOKEN = r"<(?:mi|mn|mo)\b[^>]*>[^<]*</(?:mi|mn|mo)>"
+PRIMED = re.compile(rf"<msup>({TOKEN}|<mrow>(?:{TOKEN})+</mrow>)(<mo\b[^>]*>[′″‴]</mo>|<mrow>(?:<mo\b[^>]*>′</mo>)+</mrow>)</msup>")
 
 
 @cache
@@ -37,12 +50,26 @@ def _engine() -> quickjs.Context:
 
 @cache
 def render(tex: str, display: bool) -> str:
-    """KaTeX's HTML for one formula; raises ValueError with the formula if KaTeX rejects it or would warn."""
-    options = json.dumps({"displayMode": display, "throwOnError": True, "strict": "error", "output": "htmlAndMathml"})
+    """KaTeX's MathML for one formula; raises ValueError with the formula if KaTeX rejects it or would warn."""
+    options = json.dumps({"displayMode": display, "throwOnError": True, "strict": "error", "output": "mathml"})
     try:
         return _engine().eval(f"katex.renderToString({json.dumps(tex)}, {options})")
     except quickjs.JSException as err:
         raise ValueError(f"KaTeX cannot render {tex!r}: {err}") from None
+
+
+def core_mathml(mathml: str) -> str:
+    """KaTeX's mathml as MathML Core draws it right: primes after their letter, and each bold token
+    in Unicode's bold letters (a formula with another variant, \\mathbb, \\mathcal, ..., fails the
+    build until a table for it is added here)."""
+
+    def replace(m: re.Match) -> str:
+        tag, variant, text = m.groups()
+        if variant != "bold":
+            raise ValueError(f"no Unicode letters for mathvariant={variant!r} ({m.group()}): add them to katex_hook.py")
+        return f"<{tag}>{''.join(BOLD.get(c, c) for c in text)}</{tag}>"
+
+    return PRIMED.sub(r"<mrow>\1\2</mrow>", VARIANT.sub(replace, mathml))
 
 
 def render_math(page_html: str) -> str:
@@ -50,37 +77,9 @@ def render_math(page_html: str) -> str:
 
     def replace(m: re.Match) -> str:
         tag, display = m.group(1), m.group(2) == "["
-        return f'<{tag} class="arithmatex">{render(html.unescape(m.group(3)), display)}</{tag}>'
+        return f'<{tag} class="arithmatex">{core_mathml(render(html.unescape(m.group(3)), display))}</{tag}>'
 
     return MATH.sub(replace, page_html)
-
-
-@cache
-def font_rules() -> list[tuple[frozenset[str], str]]:
-    """(classes an element must have, font file) for every KaTeX rule that picks a font."""
-    css = (KATEX.parent / "katex.min.css").read_text(encoding="utf-8")
-    rules = []
-    for selectors, body, family in FONT_RULE.findall(css):
-        if "@font-face" in selectors:
-            continue
-        bold, italic = "font-weight:700" in body, "font-style:italic" in body
-        style = {(True, True): "BoldItalic", (True, False): "Bold", (False, True): "Italic"}.get((bold, italic), "Regular")
-        for selector in selectors.split(","):
-            # The last compound selector with classes: the element (or, for ".a>span", the
-            # parent) whose presence means the font is needed.
-            compound = next(c for c in reversed(re.split(r"[\s>+~]+", selector.strip())) if "." in c)
-            rules.append((frozenset(c for c in compound.split(".") if c), f"KaTeX_{family}-{style}.woff2"))
-    return rules
-
-
-def fonts_used(page_html: str) -> list[str]:
-    """The KaTeX font files the formulas in page_html need."""
-    if 'class="katex' not in page_html:
-        return []
-    elements = {frozenset(c.split()) for c in re.findall(r'class="([^"]+)"', page_html)}
-    used = {"KaTeX_Main-Regular.woff2"}  # .katex itself is set in KaTeX_Main
-    used |= {font for need, font in font_rules() if any(need <= have for have in elements)}
-    return sorted(f for f in used if (KATEX.parent / "fonts" / f).is_file())
 
 
 def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 - MkDocs hook signature
@@ -88,11 +87,9 @@ def on_page_content(html: str, page, config, files) -> str:  # noqa: ARG001 - Mk
 
 
 def on_post_page(output: str, page, config) -> str:  # noqa: ARG001 - MkDocs hook signature
-    fonts = fonts_used(output)
-    if not fonts:
+    if 'class="katex"' not in output:
         return output
     # The stylesheet link tells us the relative path from this page to the site's assets.
-    prefix = re.search(r'href="([^"]*)assets/katex/katex\.min\.css"', output).group(1)
-    links = "".join(f'<link rel="preload" href="{prefix}assets/katex/fonts/{f}" as="font" type="font/woff2" crossorigin>'
-                    for f in fonts)
-    return output.replace("</head>", links + "</head>", 1)
+    prefix = re.search(r'href="([^"]*)assets/stylesheets/extra\.css"', output).group(1)
+    link = f'<link rel="preload" href="{prefix}{MATH_FONT}" as="font" type="font/woff2" crossorigin>'
+    return output.replace("</head>", link + "</head>", 1)

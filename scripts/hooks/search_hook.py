@@ -34,10 +34,10 @@ import languages  # noqa: E402
 CODE_BOOST = 0.04
 CODE_TITLE = "Code"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
-# (tag, class) of the elements whose text a reader does not read: KaTeX's visual copy of a formula
-# (its MathML stays), the TeX source, and the permalink signs of notebook headings. (A notebook's copy
-# buttons and their hidden text lie outside what is read of its cells.)
-DROP = {("span", "katex-html"), ("annotation", None), ("a", "anchor-link")}
+# (tag, class) of the elements whose text a reader does not read: a formula's TeX source (its MathML
+# stays) and the permalink signs of notebook headings. (A notebook's copy buttons and their hidden
+# text lie outside what is read of its cells.)
+DROP = {("annotation", None), ("a", "anchor-link")}
 
 _pages: list[SimpleNamespace] = []  # what the indexer reads of each page, in build order
 _cells: dict[str, list[tuple[str, str]]] = {}  # notebook page URL -> (cell id, entry text) per code cell
