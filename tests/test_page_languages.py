@@ -102,8 +102,8 @@ def test_korean_pages_show_no_generated_english(site):
     assert not shown, f"English generated text on Korean pages (include the ko/ fragment, or pass the text through _()): {shown}"
 
 
-TEX = re.compile(r'<annotation encoding="application/x-tex">(.*?)</annotation>', re.S)
-TEXT_IN_TEX = re.compile(r"\\text\{([^{}]*)\}")
+MATH = re.compile(r"<math\b.*?</math>", re.S)
+MTEXT = re.compile(r"<mtext\b[^>]*>([^<]*)</mtext>")
 # Words a formula keeps in every language: names of functions and parameters (GELU's tanh, RReLU's lower
 # and upper) and the in and out of n_in and n_out, the fan-in and fan-out.
 FORMULA_SYMBOLS = ({w.lower() for a in REGISTRY.values() for w in WORD.findall(f"{a.fn.__name__} {' '.join(a.params)}")}
@@ -111,9 +111,9 @@ FORMULA_SYMBOLS = ({w.lower() for a in REGISTRY.values() for w in WORD.findall(f
 
 
 def formula_words(path: Path) -> list[str]:
-    """The words a page's formulas write out, in \\text{...}, as the TeX KaTeX rendered (kept in its MathML)."""
-    return [w for tex in TEX.findall(path.read_text(encoding="utf-8"))
-            for inside in TEXT_IN_TEX.findall(html.unescape(tex)) for w in WORD.findall(inside)]
+    """The words a page's formulas write out (\\text{...}, drawn as MathML's <mtext>)."""
+    return [w for formula in MATH.findall(path.read_text(encoding="utf-8"))
+            for inside in MTEXT.findall(formula) for w in WORD.findall(html.unescape(inside))]
 
 
 def test_korean_formulas_say_their_words_in_korean(site):
