@@ -69,3 +69,54 @@ def test_the_check_sees_what_a_browser_draws():
     page = ('<math><mi>h</mi><mi mathvariant="normal">Φ</mi><mi>ReLU</mi><mtext>값 if</mtext>'
             '<annotation encoding="application/x-tex">\\alpha</annotation></math>')
     assert drawn(page) == {"\u210e", "Φ", "R", "e", "L", "U", "i", "f"}
+
+
+def _sizes(font: TTFont, char: str) -> tuple[list[int], bool]:
+    """The heights (font units) of char's size variants in the font's MATH table, and whether it has
+    the pieces to build any taller one."""
+    variants = font["MATH"].table.MathVariants
+    glyph = font.getBestCmap()[ord(char)]
+    construction = variants.VertGlyphConstruction[variants.VertGlyphCoverage.glyphs.index(glyph)]
+    return [r.AdvanceMeasurement for r in construction.MathGlyphVariantRecord], construction.GlyphAssembly is not None
+
+
+def test_the_font_stretches_only_as_far_as_chromium_draws_without_a_gap(font):
+    """Chromium reserves a stretchy operator's widest size before it knows which it draws: the radical
+    keeps its base size only, parentheses and brackets their sizes up to 2em (\\Big is 1.8em), braces and
+    bars every size (cases)."""
+    radical, radical_pieces = _sizes(font, "√")
+    assert len(radical) == 1 and not radical_pieces
+    for char in "()[]⟨⟩":
+        sizes, pieces = _sizes(font, char)
+        assert 1 < len(sizes) and max(sizes) <= 2000 and not pieces, char
+    braces, brace_pieces = _sizes(font, "{")
+    assert max(braces) > 3000 and brace_pieces
+
+
+def test_text_fractions_sit_where_tex_puts_them(font):
+    """TeX's num2 and denom2 (0.394em, 0.345em), not the font's own 0.585em."""
+    constants = font["MATH"].table.MathConstants
+    assert (constants.FractionNumeratorShiftUp.Value, constants.FractionDenominatorShiftDown.Value) == (394, 345)
+    assert constants.FractionRuleThickness.Value == 54
+    # p_i hangs as x_i does (TeX ignores a letter's depth), and a radicand clears the root's bar
+    assert constants.SubscriptBaselineDropMin.Value == 50 and constants.RadicalVerticalGap.Value == 130
+    assert font["head"].unitsPerEm == 1000
+
+
+def test_no_formula_asks_for_a_size_the_font_no_longer_has(site):
+    """What the font's limits leave out: a root over anything taller than a line (a fraction, a table, a
+    sum with limits), a parenthesis or bracket stretched beyond 2em (\\bigg, \\Bigg, \\left( around a tall
+    formula)."""
+    tall = re.compile(r"<msqrt>(?:(?!</msqrt>).)*<(?:mfrac|mtable|munderover|munder)\b", re.S)
+    stretched = re.compile(r'<mo\b[^>]*\bmaxsize="([\d.]+)em"[^>]*>([()\[\]⟨⟩])</mo>')
+    fences = re.compile(r'<mo\b(?![^>]*stretchy="false")[^>]*\bfence="true"[^>]*>([()\[\]⟨⟩])</mo>')
+    seen = 0
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not tall.search(text), f"{page.relative_to(site)}: a square root over a tall formula"
+        for size, char in stretched.findall(text):
+            seen += 1
+            assert float(size) <= 2.0, f"{page.relative_to(site)}: {char} at {size}em"
+        for m in fences.finditer(text):
+            assert "maxsize" in m.group(0), f"{page.relative_to(site)}: \\left{m.group(1)} stretches without a bound"
+    assert seen > 50  # \bigl( and \Bigl( are common: the check reads them

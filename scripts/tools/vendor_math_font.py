@@ -45,6 +45,40 @@ CHARACTERS = (
 )
 
 
+# Chromium gives a stretchy operator the width of its widest size variant before it knows which size it
+# will draw (its intrinsic width), so an inline formula with \\bigl( or \\sqrt was wider than what it drew:
+# a gap of up to 0.4em after a square root. Parentheses and brackets keep the sizes up to \\Big's (1.8em:
+# the largest the formulas ask for), without the pieces that build taller ones; the radical keeps only
+# its base size (every radicand on the site is one line high). Braces and bars keep all their sizes: cases
+# stretch them over several rows.
+MAX_DELIMITER = 2000  # font units: the tallest size variant kept for ( ) [ ] ⌈ ⌉ ⌊ ⌋ ⟨ ⟩
+CAPPED = "()[]⌈⌉⌊⌋⟨⟩"
+# TeX's text-style fraction (and MathJax's and KaTeX's after it) sets the numerator 0.394em above and the
+# denominator 0.345em below the baseline; STIX Two Math's 0.585em each made an inline fraction half again
+# as tall as the line and pushed lines apart. The rule, 0.068em (1.25 CSS px), was drawn 1 or 2 px thick
+# depending on where it fell; at 0.054em it is one pixel.
+# A subscript on a letter with a descender (p_i) hung from the descender, 0.38em down against 0.22em for
+# x_i; TeX ignores a letter's depth (0.05em drop at most). A radicand touched the root's bar at 0.085em.
+CONSTANTS = {"FractionNumeratorShiftUp": 394, "FractionDenominatorShiftDown": 345, "FractionRuleThickness": 54,
+             "SubscriptBaselineDropMin": 50, "RadicalVerticalGap": 130}
+
+
+def adjust(font: TTFont) -> None:
+    """Apply CAPPED / MAX_DELIMITER, the radical's base size and CONSTANTS to font's MATH table."""
+    math = font["MATH"].table
+    for name, value in CONSTANTS.items():
+        getattr(math.MathConstants, name).Value = value
+    cmap = font.getBestCmap()
+    capped = {cmap[ord(c)] for c in CAPPED}
+    variants = math.MathVariants
+    for glyph, construction in zip(variants.VertGlyphCoverage.glyphs, variants.VertGlyphConstruction):
+        if glyph in capped or glyph == cmap[ord("√")]:
+            keep = 1 if glyph == cmap[ord("√")] else sum(r.AdvanceMeasurement <= MAX_DELIMITER for r in construction.MathGlyphVariantRecord)
+            construction.MathGlyphVariantRecord = construction.MathGlyphVariantRecord[:keep]
+            construction.VariantCount = keep
+            construction.GlyphAssembly = None
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=tmp, check=True, stdout=subprocess.DEVNULL)
@@ -60,6 +94,7 @@ def main() -> int:
         options.flavor = "woff2"
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=sorted(CHARACTERS))
+        adjust(font)  # first, so that the subset drops the sizes it removes
         subsetter.subset(font)
         DEST.mkdir(parents=True, exist_ok=True)
         font.save(DEST / FONT, reorderTables=False)
