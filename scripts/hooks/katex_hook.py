@@ -52,6 +52,7 @@ SCRIPTED = ("msub", "msup", "msubsup", "munder", "mover", "munderover")
 SHORT = 24
 THIN_SPACE = "0.1667em"  # TeX's \, : between an operator name and what it applies to (log x)
 THICK_SPACE = "0.2778em"  # TeX's \; : around a relation
+PRIME_DROP = "-0.3em"  # how far the prime glyph, drawn raised, stands above a superscript's baseline
 AXIS = 0.258  # the math font's axis height (em): where a stretched bracket is centred
 # KaTeX asks \big's brackets for exactly 1.2em; the font's size is 1.187em, so the browser took the
 # next one, 1.427em, half again as tall as a normal bracket. Asked for 1.18em, it draws the 1.187em one.
@@ -143,10 +144,10 @@ def _unraise_primes(parent: ET.Element) -> None:
                 row.extend(tokens)
                 if el.tag == "msup":
                     parent[i] = row
-                else:
-                    sub = ET.Element("msub")
-                    sub.extend([row, el[1]])
-                    parent[i] = sub
+                else:  # snake_a': the prime stays above the subscript, lowered by what it stands raised
+                    lowered = ET.Element("mpadded", voffset=PRIME_DROP)
+                    lowered.extend(tokens)
+                    el[2] = lowered
 
 
 def _detach_scripts(parent: ET.Element) -> None:
@@ -340,12 +341,15 @@ def core_mathml(mathml: str) -> str:
     pieces = _lines(row) if not display and not short and row.tag == "mrow" else []
     if len(pieces) < 2:
         return f"{opening}<math{MATHML_NS}{display or ''}>{_inner(root)}</math>{closing}"
+    # A screen reader reads the formula whole, from a copy hidden from sight (as KaTeX hid its MathML); the
+    # pieces, which are what is seen, are hidden from it.
+    whole = f'<span class="katex-whole"><math{MATHML_NS}>{_inner(root)}</math></span>'
     maths = []
     for piece in pieces:
         wrapper = ET.Element("mrow")
         wrapper.extend(piece)
         maths.append(f"<math{MATHML_NS}>{ET.tostring(wrapper, encoding='unicode', short_empty_elements=False)}</math>")
-    return opening + "<wbr>".join(maths) + closing
+    return f'{opening}{whole}<span class="katex-pieces" aria-hidden="true">{"<wbr>".join(maths)}</span>{closing}'
 
 
 def _inner(root: ET.Element) -> str:

@@ -35,9 +35,9 @@ CODE_BOOST = 0.04
 CODE_TITLE = "Code"
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"}
 # (tag, class) of the elements whose text a reader does not read: a formula's TeX source (its MathML
-# stays) and the permalink signs of notebook headings. (A notebook's copy buttons and their hidden
+# stays), the pieces a long formula is drawn in (its whole copy stays) and the permalink signs of notebook headings. (A notebook's copy buttons and their hidden
 # text lie outside what is read of its cells.)
-DROP = {("annotation", None), ("a", "anchor-link")}
+DROP = {("annotation", None), ("a", "anchor-link"), ("span", "katex-pieces")}
 
 _pages: list[SimpleNamespace] = []  # what the indexer reads of each page, in build order
 _cells: dict[str, list[tuple[str, str]]] = {}  # notebook page URL -> (cell id, entry text) per code cell
