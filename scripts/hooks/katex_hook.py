@@ -133,7 +133,8 @@ def _bold(el: ET.Element) -> None:
 
 def _unraise_primes(parent: ET.Element) -> None:
     """f' is <msup><mi>f</mi><mo>′</mo></msup>; the prime glyph already sits high, and raised as a
-    superscript it floats above the letter. Set after its letter, it reads as f′ (and f'_i as f′ with i after it)."""
+    superscript it floats above the letter. Set after its letter, it reads as f′; under a subscript
+    (snake_a') it stays a superscript, lowered by PRIME_DROP, so that the two stack as in TeX."""
     for i, el in enumerate(parent):
         if el.tag in ("msup", "msubsup") and len(el) == (2 if el.tag == "msup" else 3):
             script = el[-1]
