@@ -118,6 +118,20 @@ def _leading_name(el: ET.Element) -> bool:
     return False
 
 
+def _name_at(children: list[ET.Element], i: int) -> bool:
+    """Whether children[i] starts an operator name applied to what follows: tanh before its ⁡, or a
+    row or scripted name that starts with one (_leading_name)."""
+    el = children[i]
+    if el.tag == "mi":
+        return len(el.text or "") > 1 and i + 1 < len(children) and _is(children[i + 1], {FUNCTION_APPLICATION})
+    return _leading_name(el)
+
+
+def _argument(el: ET.Element | None) -> bool:
+    """Whether el is an argument an operator name takes without brackets (log x): no operator, no bracket."""
+    return el is not None and _first_token(el).tag != "mo"
+
+
 def _bold(el: ET.Element) -> None:
     if el.tag == "mi" and el.text == "∂" and el.get("mathvariant") == "normal":
         del el.attrib["mathvariant"]
@@ -197,7 +211,7 @@ def _space_operators(row: ET.Element, script: bool) -> None:
             continue
         text = core.text or ""
         if text == FUNCTION_APPLICATION:
-            if after is not None and _first_token(after).tag != "mo":
+            if _argument(after):
                 core.set("rspace", THIN_SPACE)
         elif text in LARGE:
             if _is(before, RELATIONS | SIGNS | OPENING | {","}):  # a = ∑ x: the relation's space only
@@ -215,9 +229,7 @@ def _space_operators(row: ET.Element, script: bool) -> None:
         elif text in SIGNS and el is core:
             if not (_is_operand(before) or (_is(before, BARS) and bars % 2 == 0)):  # |x| - 1, but |-x|
                 zero(core)
-                flat_name = after is not None and after.tag == "mi" and len(after.text or "") > 1 and _is(
-                    children[i + 2] if i + 2 < len(children) else None, {FUNCTION_APPLICATION})
-                if after is not None and (flat_name or _leading_name(after)):
+                if after is not None and _name_at(children, i + 1):
                     core.set("rspace", THIN_SPACE)  # -log x: the sign is an operand, a thin space before log
     # TeX's inner atoms, a fraction and a cases block: a thin space from an operand before them (λ{cases},
     # x ½) and to what follows them (½(...), {cases}, and a comma), except a relation or sign's own space
@@ -235,17 +247,14 @@ def _space_operators(row: ET.Element, script: bool) -> None:
             if preceding is not None and preceding.tag not in ("mspace", "mo") and not (fraction and preceding.tag in ("mfrac", "mstyle")):
                 row.insert(at, ET.Element("mspace", width=THIN_SPACE))
     # max_i x_i: an operator name with scripts has its space after them
-    for el in children:
+    for i, el in enumerate(children):
         if el.tag in SCRIPTED and len(el) and el[0].tag == "mrow" and len(el[0]) and _is(el[0][-1], {FUNCTION_APPLICATION}):
-            following = children[children.index(el) + 1] if children.index(el) + 1 < len(children) else None
-            if following is not None and _first_token(following).tag != "mo":
+            if _argument(children[i + 1] if i + 1 < len(children) else None):
                 row.insert(list(row).index(el) + 1, ET.Element("mspace", width=THIN_SPACE))
     # x tanh(x), a GELU′(b): a thin space between an operand and the operator name after it
     for i, el in enumerate(children):
-        name = el.tag == "mi" and len(el.text or "") > 1 and _is(children[i + 1] if i + 1 < len(children) else None, {FUNCTION_APPLICATION})
-        if (name or (el.tag != "mi" and _leading_name(el))) and i and _is_operand(children[i - 1]):
-            if children[i - 1].tag != "mspace":
-                row.insert(list(row).index(el), ET.Element("mspace", width=THIN_SPACE))
+        if i and _name_at(children, i) and _is_operand(children[i - 1]) and children[i - 1].tag != "mspace":
+            row.insert(list(row).index(el), ET.Element("mspace", width=THIN_SPACE))
 
 
 def _half(length: str) -> str:
