@@ -234,3 +234,22 @@ def test_the_comparison_table_sorts_by_any_column_with_the_keyboard(browser, ser
     assert column_values() == sorted(original, reverse=True)
     assert column_values() != original or len(set(original)) == 1
     context.close()
+
+
+@pytest.mark.parametrize(("path", "button", "target"), [
+    # Material's copy button on a code block (the implementation included on an activation page)
+    ("activations/relu/", ".md-typeset pre button.md-code__button[data-md-type=copy]", "data-clipboard-target"),
+    # the notebook's own copy button on an experiment's code cell
+    ("experiments/vanishing-gradients/", "clipboard-copy", "for"),
+])
+def test_a_code_blocks_copy_button_puts_exactly_its_code_on_the_clipboard(browser, served, path, button, target):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_settled(page, served + path)
+    first = page.locator(button).first
+    first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    selector = first.get_attribute(target)
+    expected = page.locator(selector if target != "for" else "#" + selector).text_content()
+    context.close()
+    assert copied.strip() and copied.strip() == expected.strip(), (copied[:200], expected[:200])

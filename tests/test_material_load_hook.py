@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 
 from material_load_hook import SITE_CSS, TABLE_CLASS, TABLES_COMMENT, WRAP_CLOSE, WRAP_OPEN, table_rules, wrap_tables
 from tests.browsing import PALETTE_TOGGLE, open_settled
@@ -134,6 +135,22 @@ def test_every_page_swaps_no_js_in_its_head_and_leaves_its_palette_to_its_own_sc
         assert 'data-md-component="palette"' not in html, page  # Material's script would take it over
         assert html.count("<form class=\"md-header__option\" data-palette>") == 1, page
 
+
+
+def test_every_page_defers_every_script_it_fetches_and_keeps_materials_order(site):
+    """A script at the end of <body> without defer is fetched at the priority of one that blocks drawing, and
+    runs inside the parser's last task, which then also restyles the whole page for it (one long task).
+    Deferred, the scripts run in the order written, after parsing, before DOMContentLoaded, as Material's
+    script expects."""
+    config = yaml.safe_load((Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8"))
+    extra = [s if isinstance(s, str) else s["path"] for s in config["extra_javascript"]]
+    for page in _pages(site):
+        tags = re.findall(r"<script\b([^>]*)\bsrc=\"([^\"]+)\"([^>]*)>", page.read_text())
+        assert [src.rsplit("/", 1)[-1] for _, src, _ in tags][1:] == [e.rsplit("/", 1)[-1] for e in extra], page
+        assert re.fullmatch(r"bundle\.[0-9a-f]{8}\.min\.js", tags[0][1].rsplit("/", 1)[-1]), (page, tags[0])
+        for before, src, after in tags:
+            attributes = (before + after).split()
+            assert "defer" in attributes and "async" not in attributes and 'type="module"' not in attributes, (page, src)
 
 # ---------------------------------------------------------------------------------------------
 # In Chromium
