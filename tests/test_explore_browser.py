@@ -55,7 +55,8 @@ def _close(shown: str, exact: float) -> bool:
 def _open(browser, served, slug: str, scheme: str = "light", locale: str = "", **context):
     """The entry's page (in the language under `locale`, "ko/"; English at the root by default)."""
     entry = REGISTRY[slug]
-    ctx = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900}, **context)
+    context.setdefault("viewport", {"width": 1280, "height": 900})
+    ctx = browser.new_context(color_scheme=scheme, **context)
     page = ctx.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
@@ -118,6 +119,21 @@ def test_the_readout_follows_the_arrow_keys_and_the_pointer_and_shows_the_module
     ctx.close()
     assert not errors, errors
 
+
+
+@pytest.mark.parametrize("at", [0.2, 0.75])
+def test_on_a_phone_a_tap_on_the_figure_reads_x_where_the_finger_touched(browser, served, at):
+    entry = REGISTRY["gelu"]
+    lo, hi = entry.x_range
+    ctx, page, errors = _open(browser, served, "gelu", viewport={"width": 412, "height": 823}, is_mobile=True,
+                              has_touch=True, device_scale_factor=2)
+    overlay = page.locator(".af-overlay").first
+    overlay.scroll_into_view_if_needed()
+    box = overlay.bounding_box()
+    page.touchscreen.tap(box["x"] + at * box["width"], box["y"] + box["height"] / 2)
+    assert abs(_shown(page, overlay, entry, {}) - (lo + at * (hi - lo))) <= (hi - lo) / 200 + (hi - lo) / box["width"]
+    ctx.close()
+    assert not errors, errors
 
 def _check_translated(page, entry, locale: str) -> None:
     """The explorable figure on a page in another language: its words are that language's messages,

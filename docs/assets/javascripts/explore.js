@@ -1,5 +1,5 @@
 // Figures a reader can explore. On an activation's figure (an image with data-explore), moving the
-// pointer, or focusing the figure and pressing the arrow keys, shows x, f(x) and f'(x), with f'(x)
+// pointer or tapping, or focusing the figure and pressing the arrow keys, shows x, f(x) and f'(x), with f'(x)
 // marked as a convention where the derivative does not exist (a kink or jump at that x). Every
 // number shown comes from generated/interactive/<slug>.json, which
 // scripts/generators/interactive_figures.py computes with the tested module: this script only
@@ -147,11 +147,14 @@ function explore(holder, slug, data, t) {
     state.i = Math.max(0, Math.min(n - 1, i));
     refresh();
   };
-  overlay.addEventListener("pointermove", (e) => {
+  // A finger's tap sends no pointermove, only pointerdown and pointerup: both a tap and a drag read x.
+  const point = (e) => {
     const r = overlay.getBoundingClientRect();
     overlay.classList.add("af-active");
     move(nearest(x0 + ((e.clientX - r.left) / r.width) * (x1 - x0)));
-  });
+  };
+  overlay.addEventListener("pointerdown", point);
+  overlay.addEventListener("pointermove", point);
   overlay.addEventListener("pointerleave", () => {
     if (document.activeElement !== overlay) overlay.classList.remove("af-active");
   });
