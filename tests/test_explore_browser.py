@@ -668,3 +668,31 @@ def test_a_jump_is_drawn_at_its_x_between_the_two_limits(browser, served, slug, 
         ), (key, lifted, hand)
     ctx.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("back", [False, True])
+def test_a_reader_who_reloads_or_comes_back_sees_the_place_they_left_though_the_sliders_are_drawn_late(browser, served, back):
+    """The browser restores the scroll position before the sliders and their properties are drawn above
+    it; without the script's own restoring, the heading the reader had at 200 px came back 152 px higher
+    on a phone. A new visit to the page starts at its top."""
+    ctx, page, errors = _open(browser, served, "elu", viewport={"width": 412, "height": 823}, is_mobile=True,
+                              has_touch=True)
+    heading = page.locator("h2").nth(1)
+    assert page.locator(".af-controls").count() == 1
+    page.evaluate("(h) => scrollTo(0, h.getBoundingClientRect().top + scrollY - 200)", heading.element_handle())
+    page.wait_for_timeout(300)
+    assert heading.bounding_box()["y"] == pytest.approx(200, abs=1)
+    if back:
+        page.goto(served + "choosing/", wait_until="load")
+        page.go_back(wait_until="load")
+    else:
+        page.reload(wait_until="load")
+    page.locator(".af-controls").wait_for()
+    page.wait_for_timeout(500)
+    assert page.locator("h2").nth(1).bounding_box()["y"] == pytest.approx(200, abs=1)
+    page.goto(served + "activations/elu/", wait_until="load")
+    page.locator(".af-controls").wait_for()
+    page.wait_for_timeout(500)
+    assert page.evaluate("scrollY") == 0
+    ctx.close()
+    assert not errors, errors

@@ -27,6 +27,23 @@ const named = (text, slug, name) => (text.names && text.names[slug]) || name;
 // A message with its {fields} filled in.
 const fill = (message, fields) => message.replace(/\{(\w+)\}/g, (all, k) => (k in fields ? String(fields[k]) : all));
 
+// A page reloaded or come back to gets its scroll position from the browser before its widgets are
+// drawn, and each widget drawn above that position then pushes what the reader was reading down
+// the screen. Once a widget is drawn, the position the reader left is restored, unless they have
+// scrolled or pressed a key since.
+const LEFT_AT = `af-left-at:${location.pathname}`;
+const stored = (write) => { try { return write(sessionStorage); } catch { return null; } }; // storage may be off
+addEventListener("pagehide", () => stored((s) => s.setItem(LEFT_AT, String(scrollX) + " " + String(scrollY))));
+const returning = ["reload", "back_forward"].includes((performance.getEntriesByType("navigation")[0] || {}).type);
+let moved = false;
+for (const type of ["wheel", "touchstart", "keydown", "pointerdown"]) {
+  addEventListener(type, () => { moved = true; }, { once: true, passive: true, capture: true });
+}
+const drawn = () => {
+  const left = returning && !moved && stored((s) => s.getItem(LEFT_AT));
+  if (left) scrollTo(...left.split(" ").map(Number));
+};
+
 document$.subscribe(() => {
   for (const img of document.querySelectorAll("img[data-explore]")) {
     const holder = img.parentElement;
@@ -39,6 +56,7 @@ document$.subscribe(() => {
         if (props) data.curves.forEach((c, k) => { c.props = props[k]; });
         data.name = named(text, slug, data.name);
         explore(holder, slug, data, text.explore);
+        drawn();
       })
       .catch((e) => console.warn("figure stays static:", e.message));
   }
@@ -271,7 +289,7 @@ function attach(name, build, what) {
       if (root.dataset.ready) continue;
       root.dataset.ready = "yes";
       Promise.all([getJSON(new URL(root.dataset[name], document.baseURI)), uiText()])
-        .then(([data, text]) => build(root, data, text))
+        .then(([data, text]) => { build(root, data, text); drawn(); })
         .catch((e) => console.warn(`${what} unavailable:`, e.message));
     }
   });
