@@ -253,30 +253,3 @@ def test_a_code_blocks_copy_button_puts_exactly_its_code_on_the_clipboard(browse
     expected = page.locator(selector if target != "for" else "#" + selector).text_content()
     context.close()
     assert copied.strip() and copied.strip() == expected.strip(), (copied[:200], expected[:200])
-
-
-@pytest.mark.parametrize("locale", languages.LANGUAGES)
-def test_on_a_phone_tab_skips_the_closed_navigation_drawer_and_walks_it_once_opened(browser, served, locale):
-    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    open_settled(page, served + languages.prefix(locale) + "activations/gelu/")
-    where = """() => {
-        const e = document.activeElement;
-        return e.closest('.md-sidebar--primary') ? 'drawer' : e.closest('.md-content') ? 'content' : e.tagName;
-    }"""
-    reached = []
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        reached.append(page.evaluate(where))
-    assert "drawer" not in reached and "content" in reached, reached
-    page.locator("label.md-header__button[for=__drawer]").click()
-    page.wait_for_timeout(400)  # the drawer's slide
-    page.locator(".md-sidebar--primary a.md-nav__link").first.focus()
-    assert page.evaluate(where) == "drawer"
-    assert page.evaluate("() => document.activeElement.checkVisibility()")
-    page.keyboard.press("Tab")
-    assert page.evaluate(where) == "drawer"
-    page.locator("label.md-overlay[for=__drawer]").click(position={"x": 400, "y": 400})
-    page.wait_for_timeout(400)
-    assert not page.locator(".md-sidebar--primary a.md-nav__link").first.is_visible()
-    context.close()
