@@ -674,11 +674,16 @@ def test_a_jump_is_drawn_at_its_x_between_the_two_limits(browser, served, slug, 
 def test_a_reader_who_reloads_or_comes_back_sees_the_place_they_left_though_the_sliders_are_drawn_late(browser, served, back):
     """The browser restores the scroll position before the sliders and their properties are drawn above
     it; without the script's own restoring, the heading the reader had at 200 px came back 152 px higher
-    on a phone. A new visit to the page starts at its top."""
+    on a phone. A new visit to the page starts at its top, and each visit in the history keeps its own place."""
     ctx, page, errors = _open(browser, served, "elu", viewport={"width": 412, "height": 823}, is_mobile=True,
                               has_touch=True)
     heading = page.locator("h2").nth(1)
     assert page.locator(".af-controls").count() == 1
+
+    def drawn():
+        page.locator(".af-controls").wait_for()
+        page.wait_for_timeout(500)
+
     page.evaluate("(h) => scrollTo(0, h.getBoundingClientRect().top + scrollY - 200)", heading.element_handle())
     page.wait_for_timeout(300)
     assert heading.bounding_box()["y"] == pytest.approx(200, abs=1)
@@ -687,12 +692,22 @@ def test_a_reader_who_reloads_or_comes_back_sees_the_place_they_left_though_the_
         page.go_back(wait_until="load")
     else:
         page.reload(wait_until="load")
-    page.locator(".af-controls").wait_for()
-    page.wait_for_timeout(500)
+    drawn()
     assert page.locator("h2").nth(1).bounding_box()["y"] == pytest.approx(200, abs=1)
+    # a new visit to the page starts at its top; coming back to each visit finds that visit's place
+    page.goto(served + "choosing/", wait_until="load")
     page.goto(served + "activations/elu/", wait_until="load")
-    page.locator(".af-controls").wait_for()
-    page.wait_for_timeout(500)
+    drawn()
     assert page.evaluate("scrollY") == 0
+    page.evaluate("scrollTo(0, 400)")
+    page.wait_for_timeout(500)
+    page.goto(served + "choosing/", wait_until="load")
+    page.go_back(wait_until="load")
+    drawn()
+    assert page.evaluate("scrollY") == 400
+    page.go_back(wait_until="load")  # choosing/
+    page.go_back(wait_until="load")  # the first visit
+    drawn()
+    assert page.locator("h2").nth(1).bounding_box()["y"] == pytest.approx(200, abs=1)
     ctx.close()
     assert not errors, errors

@@ -29,19 +29,20 @@ const fill = (message, fields) => message.replace(/\{(\w+)\}/g, (all, k) => (k i
 
 // A page reloaded or come back to gets its scroll position from the browser before its widgets are
 // drawn, and each widget drawn above that position then pushes what the reader was reading down
-// the screen. Once a widget is drawn, the position the reader left is restored, unless they have
-// scrolled or pressed a key since.
-const LEFT_AT = `af-left-at:${location.pathname}`;
-const stored = (write) => { try { return write(sessionStorage); } catch { return null; } }; // storage may be off
-addEventListener("pagehide", () => stored((s) => s.setItem(LEFT_AT, String(scrollX) + " " + String(scrollY))));
+// the screen. The position is kept with the history entry (as the browser keeps its own), and once
+// a widget is drawn it is restored, unless the reader has scrolled or pressed a key since.
+// Chromium ignores a state written as the page is left, so it is written once scrolling has paused.
+const remember = () => history.replaceState({ ...history.state, afLeftAt: [scrollX, scrollY] }, "");
+let pause = 0;
+addEventListener("scroll", () => { clearTimeout(pause); pause = setTimeout(remember, 150); }, { passive: true });
 const returning = ["reload", "back_forward"].includes((performance.getEntriesByType("navigation")[0] || {}).type);
 let moved = false;
 for (const type of ["wheel", "touchstart", "keydown", "pointerdown"]) {
   addEventListener(type, () => { moved = true; }, { once: true, passive: true, capture: true });
 }
 const drawn = () => {
-  const left = returning && !moved && stored((s) => s.getItem(LEFT_AT));
-  if (left) scrollTo(...left.split(" ").map(Number));
+  const left = returning && !moved && history.state && history.state.afLeftAt;
+  if (Array.isArray(left)) scrollTo(...left);
 };
 
 document$.subscribe(() => {
