@@ -120,7 +120,6 @@ def test_the_readout_follows_the_arrow_keys_and_the_pointer_and_shows_the_module
     assert not errors, errors
 
 
-
 @pytest.mark.parametrize("at", [0.2, 0.75])
 def test_on_a_phone_a_tap_on_the_figure_reads_x_where_the_finger_touched(browser, served, at):
     entry = REGISTRY["gelu"]
@@ -134,6 +133,7 @@ def test_on_a_phone_a_tap_on_the_figure_reads_x_where_the_finger_touched(browser
     assert abs(_shown(page, overlay, entry, {}) - (lo + at * (hi - lo))) <= (hi - lo) / 200 + (hi - lo) / box["width"]
     ctx.close()
     assert not errors, errors
+
 
 def _check_translated(page, entry, locale: str) -> None:
     """The explorable figure on a page in another language: its words are that language's messages,
@@ -693,7 +693,7 @@ def test_a_reader_who_reloads_or_comes_back_sees_the_place_they_left_though_the_
     else:
         page.reload(wait_until="load")
     drawn()
-    assert page.locator("h2").nth(1).bounding_box()["y"] == pytest.approx(200, abs=1)
+    assert heading.bounding_box()["y"] == pytest.approx(200, abs=1)
     # a new visit to the page starts at its top; coming back to each visit finds that visit's place
     page.goto(served + "choosing/", wait_until="load")
     page.goto(served + "activations/elu/", wait_until="load")
@@ -708,6 +708,6 @@ def test_a_reader_who_reloads_or_comes_back_sees_the_place_they_left_though_the_
     page.go_back(wait_until="load")  # choosing/
     page.go_back(wait_until="load")  # the first visit
     drawn()
-    assert page.locator("h2").nth(1).bounding_box()["y"] == pytest.approx(200, abs=1)
+    assert heading.bounding_box()["y"] == pytest.approx(200, abs=1)
     ctx.close()
     assert not errors, errors

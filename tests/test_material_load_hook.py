@@ -136,7 +136,6 @@ def test_every_page_swaps_no_js_in_its_head_and_leaves_its_palette_to_its_own_sc
         assert html.count("<form class=\"md-header__option\" data-palette>") == 1, page
 
 
-
 def test_every_page_defers_every_script_it_fetches_and_keeps_materials_order(site):
     """A script at the end of <body> without defer is fetched at the priority of one that blocks drawing, and
     runs inside the parser's last task, which then also restyles the whole page for it (one long task).
@@ -151,6 +150,7 @@ def test_every_page_defers_every_script_it_fetches_and_keeps_materials_order(sit
         for before, src, after in tags:
             attributes = (before + after).split()
             assert "defer" in attributes and "async" not in attributes and 'type="module"' not in attributes, (page, src)
+
 
 # ---------------------------------------------------------------------------------------------
 # In Chromium
