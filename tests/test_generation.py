@@ -16,7 +16,7 @@ import generate
 from activations import REGISTRY
 from test_site import figure_stem
 from freshness import RECORD
-from outputs import GENERATED, ROOT, STAMPS, generate as run
+from outputs import GENERATED, ROOT, STAMPS, Output, generate as run
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +79,17 @@ def test_changed_inputs_rerender_only_that_output_and_keep_equal_bytes(tmp_path,
     report = run(outputs, out)
     assert report.unchanged == ["figures/sigmoid-light.svg"] and report.written == []
     assert _mtimes(out)["figures/sigmoid-light.svg"] == before["figures/sigmoid-light.svg"]
+
+
+def test_a_new_library_version_rerenders_what_it_draws(tmp_path, monkeypatch):
+    import outputs as outputs_module
+
+    out, one = tmp_path / "generated", [Output("a.txt", lambda: b"a", (ROOT / "src/activations/relu.py",))]
+    assert run(one, out).written == ["a.txt"] and run(one, out).fresh == ["a.txt"]
+    real = outputs_module.metadata.version
+    monkeypatch.setattr(outputs_module.metadata, "version", lambda d: "0.0" if d == "matplotlib" else real(d))
+    report = run(one, out)
+    assert report.fresh == [] and report.unchanged == ["a.txt"]
 
 
 def test_outputs_nobody_makes_are_removed(tmp_path, first_run, outputs):
