@@ -23,3 +23,16 @@ def test_a_later_build_renders_from_the_compiled_templates_and_an_edited_one_is_
 
     edited = _env("{{ title }}!")
     assert edited.get_template("page.html").render(title="c") == "c!"
+
+
+def test_a_second_notebook_conversion_compiles_no_template(monkeypatch):
+    """mkdocs-jupyter makes a new exporter, so a new Jinja environment, for every notebook it converts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# A"), nbformat.v4.new_code_cell("1 + 1")])
+    first, _ = HTMLExporter().from_notebook_node(nb)
+
+    second = HTMLExporter()
+    monkeypatch.setattr(second.environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+    assert second.from_notebook_node(nb)[0] == first
