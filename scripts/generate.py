@@ -122,9 +122,10 @@ def main(out_dir: Path = GENERATED, verbose: bool = False) -> int:
             for path in paths:
                 print(f"  {label}: {path}")
     print("\n".join(stage_lines(report, outputs)))
+    processes = f", rendered in {report.processes} processes: a stage's seconds are their sum" if report.processes > 1 else ""
     print(f"figures and tables: {len(report.written)} written, {len(report.unchanged)} rendered but unchanged, "
           f"{len(report.fresh)} up to date, {len(report.removed)} removed "
-          f"({time.perf_counter() - start:.2f} s)")
+          f"({time.perf_counter() - start:.2f} s{processes})")
     return 0
 
 

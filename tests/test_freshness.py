@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import subprocess
 import sys
@@ -95,11 +96,10 @@ def test_the_record_names_every_dependency_of_the_full_run():
     assert set(record["deps"]) == deps
 
 
-def _run_generate(out, *args, tty=False):
-    command = [sys.executable, str(ROOT / "scripts" / "generate.py"), str(out), *args]
+def _run_generate(out, *args, tty=False, command=None):
+    command = command or [sys.executable, str(ROOT / "scripts" / "generate.py"), str(out), *args]
     if not tty:
         return subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT).stdout
-    import os
     import pty
 
     primary, secondary = pty.openpty()
@@ -149,6 +149,38 @@ def test_on_a_terminal_a_run_draws_a_bar_per_stage_it_renders(stale_copy):
     plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", said).replace("\r", "\n")  # colours and cursor moves out
     bars = [line for line in plain.splitlines() if "━" in line and "1/1" in line]
     assert {line.split()[0] for line in bars} == {"figures", "tables"}, said
+
+
+def test_on_a_terminal_the_outputs_render_in_worker_processes(stale_copy, tmp_path):
+    """The bars' refresh thread starts once the workers are forked: a run that drew them rendered everything in
+    one process (a process with a thread does not fork), and a cold `make figures` took twice as long."""
+    (stale_copy / "tables/softmax-seed.md").unlink()  # with the relu figure and table: two render groups
+    processes = min(len(os.sched_getaffinity(0)), 8, 2)
+    log, driver = tmp_path / "pids", tmp_path / "driver.py"
+    driver.write_text(f"""import os, sys
+from pathlib import Path
+sys.path[:0] = [{str(ROOT / "scripts")!r}, {str(ROOT / "scripts" / "generators")!r}]
+import generate, outputs
+render = outputs._render_group
+def logged(i):
+    with open({str(log)!r}, "a") as f:
+        f.write(f"{{os.getpid()}}\\n")
+    return render(i)
+outputs._render_group = logged
+print("run by", os.getpid())
+sys.exit(generate.main(Path({str(stale_copy)!r})))
+""")
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", _run_generate(stale_copy, tty=True, command=[sys.executable, str(driver)]))
+    assert "━" in plain  # the bars were drawn
+    parent = re.search(r"run by (\d+)", plain).group(1)
+    renderers = set(log.read_text().split())
+    summary = next(line for line in plain.splitlines() if line.startswith("figures and tables:"))
+    assert "3 written" in summary, plain
+    if processes > 1:
+        assert len(renderers) == processes and parent not in renderers, (parent, renderers)
+        assert f"rendered in {processes} processes: a stage's seconds are their sum" in summary, plain
+    else:
+        assert renderers == {parent} and "processes" not in summary, plain
 
 
 def test_an_edit_made_while_a_run_imports_and_renders_is_left_for_the_next_run(tree):

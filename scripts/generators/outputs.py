@@ -52,6 +52,7 @@ class Report:
     fresh: list[str] = field(default_factory=list)  # fingerprint matched: not even rendered
     removed: list[str] = field(default_factory=list)  # no output of that name any more
     seconds: dict[str, float] = field(default_factory=dict)  # how long each rendered output took
+    processes: int = 0  # how many processes rendered them
 
 
 def _sha(data: bytes) -> str:
@@ -139,9 +140,11 @@ def _groups(outputs: list[Output]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda group: -max(outputs[i].cost for i in group))
 
 
-def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | None = None) -> list[bytes]:
+def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | None = None,
+                started: Callable[[int], None] | None = None) -> list[bytes]:
     """Render outputs, group by group, in forked worker processes when there are several and fork
-    exists; done(output, seconds) is called as each group's outputs come back."""
+    exists; started(processes) is called once the workers exist, done(output, seconds) as each
+    group's outputs come back."""
     global _SHARED
     workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
     groups = _groups(outputs)
@@ -150,14 +153,17 @@ def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | N
     _PENDING[:] = [[outputs[i] for i in group] for group in groups]
     try:
         # Forking a process that runs other threads can deadlock (and warns from Python 3.12 on), so
-        # a threaded caller, such as a test session with a server running, renders in-process.
+        # a threaded caller, such as a test session with a server running, renders in-process. The
+        # caller's own progress display starts its thread only once the workers are forked (started).
         if (len(groups) < 2 or workers < 2 or threading.active_count() > 1
                 or "fork" not in multiprocessing.get_all_start_methods()):
             results = map(_render_group, range(len(groups)))
             pool = None
         else:
-            pool = multiprocessing.get_context("fork").Pool(workers)
+            pool = multiprocessing.get_context("fork").Pool(min(workers, len(groups)))
             results = pool.imap_unordered(_render_group, range(len(groups)), chunksize=1)
+        if started is not None:
+            started(1 if pool is None else min(workers, len(groups)))
         try:
             for g, rendered in results:
                 for i, (data, seconds) in zip(groups[g], rendered):
@@ -177,7 +183,8 @@ def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | N
 def generate(outputs: Iterable[Output], out_dir: Path = GENERATED, done: Callable[[Output, float], None] | None = None,
              stale_found: Callable[[list[Output]], None] | None = None, known: dict[Path, str] | None = None) -> Report:
     """Bring out_dir up to date with outputs and remove files that no output produces; stale_found
-    is told which outputs will be rendered, done(output, seconds) as each one is (progress); known:
+    is told which outputs will be rendered once the processes that render them exist (a progress
+    display may then start a thread), done(output, seconds) as each one is rendered; known:
     the digests of files taken before the generators were imported (the code that runs)."""
     outputs = list(outputs)
     names = [o.path for o in outputs]
@@ -202,15 +209,17 @@ def generate(outputs: Iterable[Output], out_dir: Path = GENERATED, done: Callabl
             new_stamps[output.path] = {"inputs": keys[output.path], "bytes": old["bytes"]}
         else:
             stale.append(output)
-    if stale_found is not None:
-        stale_found(stale)
+    def started(processes: int) -> None:
+        report.processes = processes if stale else 0
+        if stale_found is not None:
+            stale_found(stale)
 
     def rendered(output: Output, seconds: float) -> None:
         report.seconds[output.path] = seconds
         if done is not None:
             done(output, seconds)
 
-    for output, data in zip(stale, _render_all(stale, rendered)):
+    for output, data in zip(stale, _render_all(stale, rendered, started)):
         (report.written if write_if_changed(out_dir / output.path, data) else report.unchanged).append(output.path)
         new_stamps[output.path] = {"inputs": keys[output.path], "bytes": _sha(data)}
     for path in sorted(p for p in out_dir.rglob("*") if p.is_file()) if out_dir.is_dir() else []:
