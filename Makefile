@@ -20,7 +20,7 @@ export SITE_REPO_URL ?= $(shell $(PYTHON) scripts/hooks/repo_url.py 2>/dev/null)
 .PHONY: help install figures site serve test audit bench mutation clean distclean vendor-katex vendor-math-font messages
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-17s %s\n", $$1, $$2}'
 
 $(INSTALLED): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11")'
@@ -43,12 +43,12 @@ $(LIGHTHOUSE): scripts/tools/lighthouse/package.json scripts/tools/lighthouse/pa
 install: $(INSTALLED) $(NODE_CHECKS) ## Create .venv and the checkers' node_modules from the pinned lock files
 
 figures: $(INSTALLED) ## Regenerate figures and tables in docs/generated/ (only what changed; VERBOSE=1 lists the files)
-	$(PY) scripts/generate.py $(if $(VERBOSE),--verbose)
+	$(PY) scripts/generate.py $(if $(filter-out 0 no false,$(VERBOSE)),--verbose)
 
 site: figures ## Build the static site into site/ (strict: any warning fails)
 	$(PY) -m mkdocs build --strict --site-dir site
 
-serve: figures ## Build and serve the site on http://127.0.0.1:8000 with live reload
+serve: figures ## Build and serve the site on http://127.0.0.1:8000 (PORT=...) with live reload
 	$(PY) -m mkdocs serve --strict --dev-addr $(HOST):$(PORT)
 
 test: figures $(NODE_CHECKS) ## Run the whole test suite (module, generated outputs, built site in a browser)
@@ -57,7 +57,7 @@ test: figures $(NODE_CHECKS) ## Run the whole test suite (module, generated outp
 audit: site $(LIGHTHOUSE) ## Lighthouse scores of every page, mobile and desktop, against the budgets
 	$(PY) scripts/tools/lighthouse_audit.py site
 
-bench: $(INSTALLED) ## Time the activation functions on large arrays
+bench: $(INSTALLED) ## Time the functions on large arrays, a no-op make figures and the experiments (~4 min)
 	$(PY) -m pytest tests/benchmarks --benchmark-only -o addopts="" -p no:cacheprovider
 
 # mutmut keeps its results in mutants/ and resumes from them; starting from an empty folder

@@ -1,6 +1,6 @@
 """Write every figure and table the pages include into docs/generated/: `make figures`.
 
-Each *_outputs.py / *_figures.py module in generators/ lists its outputs; an output is rendered
+Each module in generators/ with an outputs() function lists what it writes; an output is rendered
 only when what it depends on changed, and written only when its bytes changed (see
 generators/outputs.py). When nothing at all changed since the last full run, that is known before
 any generator is imported (generators/freshness.py).
@@ -8,11 +8,13 @@ any generator is imported (generators/freshness.py).
 
 from __future__ import annotations
 
+import importlib
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "generators"))  # they import one another by name
+GENERATORS = Path(__file__).resolve().parent / "generators"
+sys.path.insert(0, str(GENERATORS))  # they import one another by name
 
 import freshness  # noqa: E402
 
@@ -20,26 +22,10 @@ GENERATED = freshness.ROOT / "docs" / "generated"
 
 
 def modules() -> tuple:
-    """The generator modules, each with its outputs(); importing them imports matplotlib and the rest."""
-    import activation_figures
-    import catalogue_facts
-    import glossary_outputs
-    import interactive_figures
-    import notebook_outputs
-    import references_outputs
-    import registry_outputs
-    import relu_outputs
-    import rrelu_outputs
-    import sigmoid_outputs
-    import softmax_outputs
-    import softmax_playground
-    import sparsemax_outputs
-    import vector_figures
-    import why_outputs
-
-    return (activation_figures, interactive_figures, vector_figures, catalogue_facts, notebook_outputs, sigmoid_outputs,
-            relu_outputs, rrelu_outputs, softmax_outputs, sparsemax_outputs, softmax_playground, why_outputs,
-            registry_outputs, references_outputs, glossary_outputs)
+    """Every module of generators/ with an outputs() listing what it writes, by name; importing them
+    imports matplotlib and the rest."""
+    found = (importlib.import_module(path.stem) for path in sorted(GENERATORS.glob("*.py")))
+    return tuple(module for module in found if callable(getattr(module, "outputs", None)))
 
 
 def all_outputs() -> list:
@@ -47,6 +33,15 @@ def all_outputs() -> list:
 
     english = [o for module in modules() for o in module.outputs()]
     return english + translated_twins(english)
+
+
+def writer(path: str) -> Path | None:
+    """The generator module that writes docs/generated/<path> (a translation's: its original's), if any."""
+    from messages import TRANSLATED
+
+    for locale in TRANSLATED:
+        path = path.removeprefix(f"{locale}/")
+    return next((Path(module.__file__) for module in modules() if any(o.path == path for o in module.outputs())), None)
 
 
 # What a person waits for, stage by stage: an output's stage is told by its kind of file.
@@ -135,5 +130,14 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description="Bring docs/generated/ up to date (only what changed).")
     parser.add_argument("out_dir", nargs="?", type=Path, default=GENERATED, help="where to write (default: docs/generated)")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every file written or removed")
+    parser.add_argument("--which", metavar="FILE", help="name the generator that writes FILE (under docs/generated/), "
+                        "and do nothing else")
     args = parser.parse_args()
+    if args.which:
+        full = Path(args.which).resolve()
+        found = writer(full.relative_to(GENERATED).as_posix() if full.is_relative_to(GENERATED) else Path(args.which).as_posix())
+        if found is None:
+            sys.exit(f"no generator writes {args.which} (they write the files under docs/generated/)")
+        print(found.relative_to(freshness.ROOT))
+        sys.exit(0)
     sys.exit(main(args.out_dir, args.verbose))
