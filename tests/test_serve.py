@@ -107,3 +107,37 @@ def test_an_edit_rebuilds_and_reloads_once_and_an_edited_page_is_served(late):
     said = late["said after the edit"]
     assert said.count("Detected file changes") == 1 and said.count("Reloading browsers") == 1, said
     assert ">Remark</th>" in late["after a page edit"]
+
+
+@pytest.mark.late("served_edit")
+def test_a_rebuild_takes_every_languages_notebooks_from_the_cache(late):
+    """mkdocs-jupyter's cache of converted notebooks: each language's build evicted the other's, so none was
+    ever found (scripts/hooks/notebook_hook.py)."""
+    said, notebooks = late["said after the edit"], len(list((GENERATED / "executed" / "experiments").glob("*.ipynb")))
+    assert notebooks == 8 and said.count("Cache hit") == notebooks, said
+    assert "Cache miss" not in said and "Evicted" not in said, said
+
+
+def test_the_notebook_cache_has_a_folder_per_set_of_pinned_versions(tmp_path, monkeypatch):
+    """Its keys hold the notebook and the plugin's options only: an upgrade must not be served old conversions."""
+    import hashlib
+    from types import SimpleNamespace
+
+    import notebook_hook
+
+    class Config(dict):
+        plugins: dict
+
+    lock = tmp_path / "requirements.lock"
+    monkeypatch.setattr(notebook_hook, "LOCK", lock)
+    plugin = SimpleNamespace(config={"cache": True, "cache_dir": ".cache/mkdocs-jupyter", "execute": False},
+                             _used_cache_paths=set())
+    config = Config(docs_dir=str(tmp_path))
+    config.plugins = {"mkdocs-jupyter": plugin}
+    folders = []
+    for pins in ("nbconvert==7.16.6\n", "nbconvert==7.16.6\n", "nbconvert==7.17.0\n"):  # a build, a rebuild, an upgrade
+        lock.write_text(pins)
+        notebook_hook._keep_every_language_in_the_cache(config)
+        folders.append(plugin.config["cache_dir"])
+    old, new = (hashlib.sha256(pins.encode()).hexdigest()[:12] for pins in ("nbconvert==7.16.6\n", "nbconvert==7.17.0\n"))
+    assert folders == [f".cache/mkdocs-jupyter/{old}", f".cache/mkdocs-jupyter/{old}", f".cache/mkdocs-jupyter/{new}"]

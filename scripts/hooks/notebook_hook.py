@@ -21,13 +21,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs_jupyter.plugin import NotebookFile
+from mkdocs_jupyter.plugin import NotebookFile, _compute_cache_key, _get_cache_path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # MkDocs loads a hook by path, not as a package
 import languages  # noqa: E402
 from unused_css import classes_in, prune  # noqa: E402
 
 NOTEBOOKS = "experiments/"
+LOCK = Path(__file__).resolve().parents[2] / "requirements.lock"  # the pinned versions of everything the build runs
 EXECUTED = "generated/executed/"
 FIGURE = re.compile(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)(#only-(?:light|dark))"')
 MARKDOWN_CELL = re.compile(r'(<div class="jp-RenderedHTMLCommon jp-RenderedMarkdown[^"]*"[^>]*>)(.*?)(</div>)', re.S)
@@ -90,11 +91,30 @@ def _is_notebook(page) -> bool:
     return page.file.src_uri.startswith(NOTEBOOKS) and page.file.src_uri.endswith(".ipynb")
 
 
+@event_priority(-10)  # after mkdocs-jupyter's own, which forgets the conversions its last build used
 def on_pre_build(config) -> None:
     _css.clear()  # `mkdocs serve` rebuilds in the same process: keep only this build's files
     _links.clear()
     _figures.clear()
     _classes.clear()
+    _keep_every_language_in_the_cache(config)
+
+
+def _keep_every_language_in_the_cache(config) -> None:
+    """mkdocs-jupyter caches each notebook's conversion (in .cache/mkdocs-jupyter) and, after a build, evicts
+    what that build did not convert. The i18n plugin builds each language apart, so each build evicted
+    the other language's notebooks and no build ever found one cached (2 s of each rebuild). The notebooks
+    of every language count as used in each build: only conversions of notebooks that are gone are evicted."""
+    plugin = config.plugins.get("mkdocs-jupyter")
+    if plugin is None or not plugin.config["cache"]:
+        return
+    # Its keys are the notebook and the plugin's options, not the versions that convert it: a folder per
+    # requirements.lock keeps an upgrade's build from showing what the old versions converted.
+    plugin.cache_base = getattr(plugin, "cache_base", plugin.config["cache_dir"])  # as mkdocs.yml has it
+    plugin.config["cache_dir"] = str(Path(plugin.cache_base) / hashlib.sha256(LOCK.read_bytes()).hexdigest()[:12])
+    for notebook in sorted((Path(config["docs_dir"]) / EXECUTED / NOTEBOOKS).glob("*.ipynb")):
+        key = _compute_cache_key(str(notebook), plugin.config, plugin.config["execute"])
+        plugin._used_cache_paths.add(_get_cache_path(plugin.config["cache_dir"], key))
 
 
 def on_page_content(html: str, page, config, files) -> str:
