@@ -36,12 +36,12 @@ def all_outputs() -> list:
 
 
 def writer(path: str) -> Path | None:
-    """The generator module that writes docs/generated/<path> (a translation's: its original's), if any."""
+    """The generator module that writes docs/generated/<path> (a translated Markdown twin: its original's), if any."""
     from messages import TRANSLATED
 
-    for locale in TRANSLATED:
-        path = path.removeprefix(f"{locale}/")
-    return next((Path(module.__file__) for module in modules() if any(o.path == path for o in module.outputs())), None)
+    modules_by_path = {o.path: Path(module.__file__) for module in modules() for o in module.outputs()}
+    originals = [path.removeprefix(f"{locale}/") for locale in TRANSLATED if path.startswith(f"{locale}/") and path.endswith(".md")]
+    return next((modules_by_path[p] for p in (path, *originals) if p in modules_by_path), None)
 
 
 # What a person waits for, stage by stage: an output's stage is told by its kind of file.
@@ -133,8 +133,10 @@ if __name__ == "__main__":
     parser.add_argument("--which", metavar="FILE", help="name the generator that writes FILE (under docs/generated/), "
                         "and do nothing else")
     args = parser.parse_args()
-    if args.which:
+    if args.which is not None:
         full = Path(args.which).resolve()
+        if not args.which or full.is_dir():
+            sys.exit(f"--which takes a file under docs/generated/, not {args.which or 'nothing'}")
         found = writer(full.relative_to(GENERATED).as_posix() if full.is_relative_to(GENERATED) else Path(args.which).as_posix())
         if found is None:
             sys.exit(f"no generator writes {args.which} (they write the files under docs/generated/)")

@@ -99,6 +99,7 @@ def test_every_generated_file_names_the_module_that_wrote_it(markdown):
     ("docs/generated/figures/relu-dark.svg", "activation_figures.py"),
     ("interactive/elu.json", "interactive_figures.py"),
     ("docs/generated/ko/tables/glossary.md", "glossary_outputs.py"),
+    ("docs/generated/ko/interactive/elu.props.json", "interactive_figures.py"),  # Korean, but no Markdown twin
     ("executed/experiments/dying-relu.ko.ipynb", "notebook_outputs.py"),
     ("figures/softmax-simplex-light.svg", "vector_figures.py"),
     ("figures/softmax-ko-light.svg", "softmax_outputs.py"),
@@ -111,10 +112,16 @@ def test_which_names_the_generator_of_any_generated_file(file, writer):
     assert said == f"scripts/generators/{writer}\n"
 
 
-def test_which_refuses_a_file_no_generator_writes():
-    said = subprocess.run([sys.executable, str(ROOT / "scripts/generate.py"), "--which", "docs/index.md"], cwd=ROOT,
+@pytest.mark.parametrize(("file", "error"), [
+    ("docs/index.md", "no generator writes docs/index.md"),
+    ("docs/generated/ko/figures/relu-dark.svg", "no generator writes"),  # only Markdown has Korean twins
+    ("docs/generated/figures", "--which takes a file under docs/generated/, not docs/generated/figures"),
+    ("", "--which takes a file under docs/generated/, not nothing"),
+])
+def test_which_refuses_what_no_generator_writes(file, error):
+    said = subprocess.run([sys.executable, str(ROOT / "scripts/generate.py"), "--which", file], cwd=ROOT,
                           capture_output=True, text=True)
-    assert said.returncode != 0 and "no generator writes docs/index.md" in said.stderr and not said.stdout
+    assert said.returncode == 1 and error in said.stderr and not said.stdout, said
 
 
 NUMBER = re.compile(r"[-−]?(\d[\d,]*(\.\d+)?(e[+-]?\d+)?|∞|inf|nan)( %)?")

@@ -67,6 +67,7 @@ def served_edit(_site, tmp) -> dict:
     generated = repo / "docs" / "generated"
     port, log = _free_port(), tmp_path / "serve.log"
     env = {**os.environ, "PYTHONPATH": str(repo / "src"), "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as on a contributor's machine: Python writes .pyc files
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=repo, env=env, stdout=out, stderr=subprocess.STDOUT)
@@ -92,7 +93,8 @@ def served_edit(_site, tmp) -> dict:
         server.terminate()
         server.wait(timeout=30)
     return {"before": before_page, "after": after_page, "rewritten": rewritten, "said after the edit": said_after,
-            "after a page edit": edited_page}
+            "after a page edit": edited_page,
+            "watching": next(line for line in log.read_text().splitlines() if "Watching paths for changes" in line)}
 
 
 @pytest.mark.late("served_edit")
@@ -107,6 +109,7 @@ def test_an_edit_rebuilds_and_reloads_once_and_an_edited_page_is_served(late):
     said = late["said after the edit"]
     assert said.count("Detected file changes") == 1 and said.count("Reloading browsers") == 1, said
     assert ">Remark</th>" in late["after a page edit"]
+    assert "'docs'" in late["watching"], late["watching"]  # still said to be watched
 
 
 @pytest.mark.late("served_edit")
@@ -134,6 +137,10 @@ def test_the_notebook_cache_has_a_folder_per_set_of_pinned_versions(tmp_path, mo
                              _used_cache_paths=set())
     config = Config(docs_dir=str(tmp_path))
     config.plugins = {"mkdocs-jupyter": plugin}
+    monkeypatch.chdir(tmp_path)  # the cache folder is relative to where MkDocs runs
+    (tmp_path / ".cache/mkdocs-jupyter/0123456789ab").mkdir(parents=True)  # converted by older versions
+    (tmp_path / ".cache/mkdocs-jupyter/0123456789ab/key.json").write_text("{}")
+    (tmp_path / ".cache/mkdocs-jupyter/key.json").write_text("{}")  # from before there were folders
     folders = []
     for pins in ("nbconvert==7.16.6\n", "nbconvert==7.16.6\n", "nbconvert==7.17.0\n"):  # a build, a rebuild, an upgrade
         lock.write_text(pins)
@@ -141,3 +148,8 @@ def test_the_notebook_cache_has_a_folder_per_set_of_pinned_versions(tmp_path, mo
         folders.append(plugin.config["cache_dir"])
     old, new = (hashlib.sha256(pins.encode()).hexdigest()[:12] for pins in ("nbconvert==7.16.6\n", "nbconvert==7.17.0\n"))
     assert folders == [f".cache/mkdocs-jupyter/{old}", f".cache/mkdocs-jupyter/{old}", f".cache/mkdocs-jupyter/{new}"]
+    (tmp_path / folders[-1]).mkdir()
+    (tmp_path / folders[-1] / "key.json").write_text("{}")
+    notebook_hook._keep_every_language_in_the_cache(config)  # the next build keeps only the current folder
+    assert [p.relative_to(tmp_path).as_posix() for p in (tmp_path / ".cache").rglob("*")] == [
+        ".cache/mkdocs-jupyter", folders[-1], f"{folders[-1]}/key.json"]

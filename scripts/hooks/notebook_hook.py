@@ -16,6 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -111,7 +112,13 @@ def _keep_every_language_in_the_cache(config) -> None:
     # Its keys are the notebook and the plugin's options, not the versions that convert it: a folder per
     # requirements.lock keeps an upgrade's build from showing what the old versions converted.
     plugin.cache_base = getattr(plugin, "cache_base", plugin.config["cache_dir"])  # as mkdocs.yml has it
-    plugin.config["cache_dir"] = str(Path(plugin.cache_base) / hashlib.sha256(LOCK.read_bytes()).hexdigest()[:12])
+    versions = hashlib.sha256(LOCK.read_bytes()).hexdigest()[:12]
+    plugin.config["cache_dir"] = str(Path(plugin.cache_base) / versions)
+    for old in Path(plugin.cache_base).glob("*"):  # what earlier versions converted: never read again
+        if old.is_dir() and old.name != versions:
+            shutil.rmtree(old)
+        elif old.is_file():
+            old.unlink()
     for notebook in sorted((Path(config["docs_dir"]) / EXECUTED / NOTEBOOKS).glob("*.ipynb")):
         key = _compute_cache_key(str(notebook), plugin.config, plugin.config["execute"])
         plugin._used_cache_paths.add(_get_cache_path(plugin.config["cache_dir"], key))

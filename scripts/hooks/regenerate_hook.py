@@ -32,7 +32,10 @@ def on_startup(command, dirty):  # noqa: ARG001 - MkDocs hook signature
 def on_pre_build(config):  # noqa: ARG001 - MkDocs hook signature
     if not _serving:
         return
-    result = subprocess.run([sys.executable, str(GENERATE)], capture_output=True, text=True)
+    # No .pyc files: written into the __pycache__ folders of the watched src/ and scripts/, they would
+    # start a second rebuild (the kernels that run the experiments inherit this too).
+    result = subprocess.run([sys.executable, str(GENERATE)], capture_output=True, text=True,
+                            env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
     print(result.stdout.rstrip(), flush=True)
     if result.returncode != 0:  # the page would show what it showed before: say why instead
         raise PluginError(f"scripts/generate.py failed:\n{result.stderr[-4000:]}")
@@ -40,7 +43,10 @@ def on_pre_build(config):  # noqa: ARG001 - MkDocs hook signature
 
 def on_serve(server, config, builder):  # noqa: ARG001 - MkDocs hook signature
     """docs/ watched as MkDocs watches it, but for docs/generated/: a rebuild regenerated it, and a second
-    rebuild (and reload) of the same sources would follow every edit."""
+    rebuild (and reload) of the same sources would follow every edit. (`mkdocs serve --clean` does not
+    regenerate, and watches it as usual.)"""
+    if not _serving:
+        return server
     docs = os.path.abspath(config.docs_dir)
     generated = os.path.join(docs, "generated") + os.sep
 
@@ -55,5 +61,6 @@ def on_serve(server, config, builder):  # noqa: ARG001 - MkDocs hook signature
     server.unwatch(docs)
     handler = FileSystemEventHandler()
     handler.on_any_event = authored
-    server.observer.schedule(handler, docs, recursive=True)
+    server._watch_refs[docs] = server.observer.schedule(handler, docs, recursive=True)
+    server._watched_paths[docs] = 1  # listed again in "Watching paths for changes", and unwatch() still works
     return server
