@@ -155,15 +155,15 @@ def _render_all(outputs: list[Output], done: Callable[[Output, float], None] | N
         # Forking a process that runs other threads can deadlock (and warns from Python 3.12 on), so
         # a threaded caller, such as a test session with a server running, renders in-process. The
         # caller's own progress display starts its thread only once the workers are forked (started).
-        if (len(groups) < 2 or workers < 2 or threading.active_count() > 1
-                or "fork" not in multiprocessing.get_all_start_methods()):
+        processes = min(workers, len(groups))
+        if processes < 2 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
             results = map(_render_group, range(len(groups)))
-            pool = None
+            pool, processes = None, 1
         else:
-            pool = multiprocessing.get_context("fork").Pool(min(workers, len(groups)))
+            pool = multiprocessing.get_context("fork").Pool(processes)
             results = pool.imap_unordered(_render_group, range(len(groups)), chunksize=1)
         if started is not None:
-            started(1 if pool is None else min(workers, len(groups)))
+            started(processes)
         try:
             for g, rendered in results:
                 for i, (data, seconds) in zip(groups[g], rendered):
@@ -209,6 +209,7 @@ def generate(outputs: Iterable[Output], out_dir: Path = GENERATED, done: Callabl
             new_stamps[output.path] = {"inputs": keys[output.path], "bytes": old["bytes"]}
         else:
             stale.append(output)
+
     def started(processes: int) -> None:
         report.processes = processes if stale else 0
         if stale_found is not None:
