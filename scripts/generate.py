@@ -36,12 +36,14 @@ def all_outputs() -> list:
 
 
 def writer(path: str) -> Path | None:
-    """The generator module that writes docs/generated/<path> (a translated Markdown twin: its original's), if any."""
-    from messages import TRANSLATED
+    """The generator module that writes docs/generated/<path> (a translation: its original's), if any."""
+    from messages import translated_twins
 
-    modules_by_path = {o.path: Path(module.__file__) for module in modules() for o in module.outputs()}
-    originals = [path.removeprefix(f"{locale}/") for locale in TRANSLATED if path.startswith(f"{locale}/") and path.endswith(".md")]
-    return next((modules_by_path[p] for p in (path, *originals) if p in modules_by_path), None)
+    for module in modules():
+        own = module.outputs()
+        if any(o.path == path for o in own + translated_twins(own)):
+            return Path(module.__file__)
+    return None
 
 
 # What a person waits for, stage by stage: an output's stage is told by its kind of file.
